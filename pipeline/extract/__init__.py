@@ -1,0 +1,1 @@
+"""Extraction stage: the only stage that reads PDFs from disk."""

@@ -1,0 +1,90 @@
+"""Read one PDF into pages (classified, furniture removed) and logical tables."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipeline.errors import InputError
+from pipeline.extract.layout import TextLine, lines_outside
+from pipeline.extract.pages import PageInfo, classify, split_furniture
+from pipeline.extract.pdf import open_pdf, sha256_of
+from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
+from pipeline.settings import SETTINGS, Settings
+
+# Caption lines sit right above their table: at most this many, with line gaps no larger
+# than this multiple of the line height.
+CAPTION_MAX_LINES = 4
+CAPTION_GAP_FACTOR = 1.8
+
+
+@dataclass(slots=True)
+class ExtractedDocument:
+    path: Path
+    sha256: str
+    page_count: int
+    pages: list[PageInfo]
+    tables: list[LogicalTable]
+    captions: dict[int, list[TextLine]]  # table index -> caption lines
+
+    def lampiran_of(self, table: LogicalTable) -> int | None:
+        return self.pages[table.pages[0] - 1].lampiran
+
+
+def _progress(total: int, desc: str) -> tqdm[None]:
+    return tqdm(total=total, desc=desc, unit="hlm", leave=False, disable=not sys.stderr.isatty())
+
+
+def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocument:
+    """Read `path`; raise InputError when it is not a usable, text-bearing PDF."""
+    sha = sha256_of(path)
+    pages: list[PageInfo] = []
+    pieces_by_page: list[list[TablePiece]] = []
+    block_numbers: list[int | None] = []
+    chars_seen = 0
+    with open_pdf(path) as pdf:
+        count = len(pdf.pages)
+        with _progress(count, path.name) as bar:
+            for i, page in enumerate(pdf.pages, start=1):
+                chars_seen += len(page.chars)
+                pieces = [
+                    p
+                    for t in page.find_tables()
+                    if (p := build_piece(page, t, i, settings.edge_tolerance)) is not None
+                ]
+                info = PageInfo(number=i, width=float(page.width), height=float(page.height))
+                info.table_tops = [p.bbox[1] for p in pieces]
+                lines = lines_outside(page, i, [p.bbox for p in pieces])
+                block_numbers.append(split_furniture(info, lines, settings.margin_fraction))
+                pages.append(info)
+                pieces_by_page.append(pieces)
+                page.close()  # release pdfplumber's per-page caches: memory stays flat
+                bar.update(1)
+    if chars_seen == 0:
+        raise InputError(path, "no text layer (a scanned PDF?); OCR is not supported yet")
+    classify(pages, block_numbers)
+    tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
+    captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
+    for i, lines in captions.items():
+        tables[i].caption = " ".join(line.text for line in lines)
+    return ExtractedDocument(
+        path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions
+    )
+
+
+def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:
+    """The block of lines right above the table's first piece."""
+    top = piece.bbox[1]
+    above = [ln for ln in page.lines if ln.bottom <= top + 1]
+    picked: list[TextLine] = []
+    edge = top
+    for line in reversed(above):
+        height = max(line.bottom - line.top, 1.0)
+        if edge - line.bottom > CAPTION_GAP_FACTOR * height or len(picked) == CAPTION_MAX_LINES:
+            break
+        picked.append(line)
+        edge = line.top
+    return list(reversed(picked))

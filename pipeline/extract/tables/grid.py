@@ -1,0 +1,173 @@
+"""One table on one page as a grid of cells, merged cells resolved from the ruling geometry.
+
+pdfplumber finds the cells (rectangles bounded by ruling lines). Here each cell gets its
+grid position and span, and every grid position points at the cell covering it, so a cell
+merged over several rows or columns is one object seen from all the positions it covers.
+
+Cells are mutable dataclasses, not frozen records: stitching extends them across pages
+(text continued on the next page, spans that go on). They are frozen into records by the
+normalize stage.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber.utils
+
+BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class CellPart:
+    """A physical, printed piece of a cell: one rectangle on one page."""
+
+    page: int
+    bbox: BBox
+    text: str
+
+    @property
+    def key(self) -> str:
+        x0, top, _, _ = self.bbox
+        return f"p{self.page}@{x0:.1f},{top:.1f}"
+
+
+@dataclass(eq=False, slots=True)
+class Cell:
+    """A (possibly merged) table cell. `text` keeps the printed line breaks as "\\n"."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    bold: bool
+    parts: list[CellPart] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({p.page for p in self.parts})
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+    def covers_col(self, col: int) -> bool:
+        return self.col <= col < self.col + self.colspan
+
+
+@dataclass(slots=True)
+class TablePiece:
+    """The part of a table printed on one page. `grid[r][c]` is the cell covering (r, c)."""
+
+    page: int
+    bbox: BBox
+    col_edges: list[float]
+    grid: list[list[Cell]]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.col_edges) - 1
+
+    def anchored(self, r: int) -> list[Cell]:
+        """Cells whose top-left corner is in row r, left to right."""
+        seen: list[Cell] = []
+        for cell in self.grid[r]:
+            if cell.row == r and cell not in seen:
+                seen.append(cell)
+        return seen
+
+    def cells(self) -> list[Cell]:
+        out: list[Cell] = []
+        ids: set[int] = set()
+        for row in self.grid:
+            for cell in row:
+                if id(cell) not in ids:
+                    ids.add(id(cell))
+                    out.append(cell)
+        return out
+
+    def relative_edges(self) -> list[float]:
+        x0, x1 = self.col_edges[0], self.col_edges[-1]
+        width = (x1 - x0) or 1.0
+        return [(x - x0) / width for x in self.col_edges]
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    edges: list[float] = []
+    for v in sorted(values):
+        if edges and v - edges[-1] <= tolerance:
+            continue
+        edges.append(v)
+    return edges
+
+
+def _index(edges: list[float], value: float, tolerance: float) -> int:
+    """Index of the edge nearest to `value` (edges are sorted, value is on one of them)."""
+    i = bisect_right(edges, value + tolerance) - 1
+    return max(0, min(i, len(edges) - 1))
+
+
+def _is_bold(chars: list[dict[str, Any]]) -> bool:
+    visible = [c for c in chars if c["text"].strip()]
+    if not visible:
+        return False
+    bold = sum(1 for c in visible if any(m in c["fontname"].lower() for m in BOLD_MARKERS))
+    return bold * 2 > len(visible)
+
+
+def build_piece(
+    page: pdfplumber.page.Page, table: Any, page_no: int, tolerance: float
+) -> TablePiece | None:
+    """Turn a pdfplumber table into a TablePiece; None if it has no area."""
+    rects = [tuple(c) for c in table.cells]
+    if not rects:
+        return None
+    xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)
+    ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    nrows, ncols = len(ys) - 1, len(xs) - 1
+    grid: list[list[Cell | None]] = [[None] * ncols for _ in range(nrows)]
+    cells: list[tuple[Cell, BBox]] = []
+    for x0, top, x1, bottom in sorted(rects, key=lambda r: (r[1], r[0])):
+        c0, c1 = _index(xs, x0, tolerance), _index(xs, x1, tolerance)
+        r0, r1 = _index(ys, top, tolerance), _index(ys, bottom, tolerance)
+        if c1 <= c0 or r1 <= r0 or grid[r0][c0] is not None:
+            continue
+        cell = Cell(row=r0, col=c0, rowspan=r1 - r0, colspan=c1 - c0, text="", bold=False)
+        cells.append((cell, (x0, top, x1, bottom)))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if grid[r][c] is None:
+                    grid[r][c] = cell
+    # Positions no rectangle covers (irregular ruling) become empty 1x1 cells, so the
+    # grid is total and no text inside the table can fall through it.
+    for r in range(nrows):
+        for c in range(ncols):
+            if grid[r][c] is None:
+                cell = Cell(row=r, col=c, rowspan=1, colspan=1, text="", bold=False)
+                grid[r][c] = cell
+                cells.append((cell, (xs[c], ys[r], xs[c + 1], ys[r + 1])))
+
+    chars_by_cell: dict[int, list[dict[str, Any]]] = {}
+    for ch in page.chars:
+        x = (ch["x0"] + ch["x1"]) / 2
+        y = (ch["top"] + ch["bottom"]) / 2
+        if not (xs[0] <= x < xs[-1] and ys[0] <= y < ys[-1]):
+            continue
+        cell = grid[bisect_right(ys, y) - 1][bisect_right(xs, x) - 1]
+        assert cell is not None
+        chars_by_cell.setdefault(id(cell), []).append(ch)
+    for cell, bbox in cells:
+        chars = chars_by_cell.get(id(cell), [])
+        text = pdfplumber.utils.extract_text(chars) if chars else ""
+        cell.text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        cell.bold = _is_bold(chars)
+        cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
+    full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
+    return TablePiece(page=page_no, bbox=tuple(table.bbox), col_edges=xs, grid=full)

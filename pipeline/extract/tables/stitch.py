@@ -1,0 +1,242 @@
+"""Stitch table pieces on consecutive pages into logical tables.
+
+Rules (all derived from the pieces themselves, never from page numbers or widths):
+
+* A piece that opens a page continues the table that closed the previous page when its top
+  rows repeat that table's header text, or, when it prints no header, when it has the same
+  columns (same count, same relative column edges).
+* Header rows repeated anywhere in a continued table are dropped.
+* The first body row of a continued piece is the rest of a row broken by the page end when
+  it carries no item number (a numbering column) and no mark a new row would carry
+  (a checkmark column while the broken row already has its marks). Its cells' text is
+  appended to the cells of the row it continues.
+* Otherwise, leading empty cells of that first row continue the merged cells above them
+  (a "No"/"Area" cell spanning many rows goes on across the page break).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.tables.grid import Cell, TablePiece
+from pipeline.extract.tables.header import (
+    column_names,
+    column_paths,
+    detect_header_rows,
+    header_signature,
+    is_full_width,
+    row_signature,
+)
+
+# Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
+NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
+# Marks used in schedule columns.
+MARKS = frozenset({"√", "✓", "✔", "v", "V", "x", "X", "✗"})
+# A column is a numbering column when at least this share of its printed cells are numbers.
+NUMBERING_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    name: str
+    path: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class LogicalRow:
+    """One row of the logical table; `cells[c]` is the (possibly merged) cell at column c."""
+
+    cells: list[Cell]
+    physical: list[tuple[int, int]]  # (page, row index in that page's piece)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({p for p, _ in self.physical})
+
+    def distinct(self) -> list[Cell]:
+        out: list[Cell] = []
+        for cell in self.cells:
+            if not any(cell is o for o in out):
+                out.append(cell)
+        return out
+
+    def is_span_row(self) -> bool:
+        """True for a row printed as one cell across the whole width (a group row)."""
+        printed = [c for c in self.distinct() if not c.is_empty]
+        return len(printed) == 1 and printed[0].colspan == len(self.cells)
+
+
+@dataclass(slots=True)
+class LogicalTable:
+    columns: list[Column]
+    header_cells: list[Cell]
+    rows: list[LogicalRow]
+    numbering_cols: set[int]
+    mark_cols: set[int]
+    pieces: list[TablePiece] = field(default_factory=list)
+    caption: str = ""
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({p.page for p in self.pieces})
+
+    def starts_here(self, i: int, c: int) -> bool:
+        """True when the cell at (i, c) is not the same merged cell as the one above it."""
+        return i == 0 or self.rows[i].cells[c] is not self.rows[i - 1].cells[c]
+
+    def body_cells(self) -> list[Cell]:
+        out: list[Cell] = []
+        ids: set[int] = set()
+        for row in self.rows:
+            for cell in row.cells:
+                if id(cell) not in ids:
+                    ids.add(id(cell))
+                    out.append(cell)
+        return out
+
+
+def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
+    if a.ncols != b.ncols:
+        return False
+    return all(abs(x - y) <= tolerance for x, y in zip(a.relative_edges(), b.relative_edges()))
+
+
+def _replace(piece: TablePiece, old: Cell, new: Cell) -> None:
+    for row in piece.grid:
+        for c, cell in enumerate(row):
+            if cell is old:
+                row[c] = new
+
+
+def join_text(before: str, after: str) -> str:
+    if not before:
+        return after
+    if not after:
+        return before
+    return before + "\n" + after
+
+
+def _column_kinds(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> tuple[set[int], set[int]]:
+    printed = [0] * ncols
+    numbers = [0] * ncols
+    marks = [0] * ncols
+    for piece, body in groups:
+        for r in body:
+            for cell in piece.anchored(r):
+                if cell.colspan != 1 or cell.is_empty:
+                    continue
+                text = cell.text.strip()
+                printed[cell.col] += 1
+                numbers[cell.col] += bool(NUMBERING_RE.match(text))
+                marks[cell.col] += text in MARKS
+    numbering = {c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]}
+    mark_cols = {c for c in range(ncols) if printed[c] and marks[c] == printed[c]}
+    return numbering, mark_cols - numbering
+
+
+def _is_continuation(
+    piece: TablePiece, r: int, last: LogicalRow, numbering: set[int], marks: set[int]
+) -> bool:
+    printed = [c for c in piece.anchored(r) if not c.is_empty]
+    if not printed or is_full_width(piece, r) or last.is_span_row():
+        return False
+    if any(c.col in numbering for c in printed):
+        return False
+    has_marks = any(c.col in marks for c in printed)
+    last_has_marks = any(not last.cells[c].is_empty for c in marks)
+    return not (has_marks and last_has_marks)
+
+
+def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
+    for c in range(piece.ncols):
+        cont = piece.grid[r][c]
+        target = last.cells[c]
+        if cont is target or cont.row != r:
+            continue
+        target.text = join_text(target.text, cont.text)
+        target.parts.extend(cont.parts)
+        _replace(piece, cont, target)
+
+
+def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
+    anchored = piece.anchored(r)
+    first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
+    for cell in anchored:
+        if cell.col >= first_printed:
+            break
+        above = last.cells[cell.col]
+        if (
+            cell.is_empty
+            and above.col == cell.col
+            and above.colspan == cell.colspan
+            and above.col + above.colspan <= first_printed
+        ):
+            above.parts.extend(cell.parts)
+            _replace(piece, cell, above)
+
+
+def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
+    """Group the pieces of consecutive pages into logical tables and stitch their rows."""
+    groups: list[list[tuple[TablePiece, int]]] = []
+    last_on_page: dict[int, TablePiece] = {}
+    for pieces in pages:
+        for j, piece in enumerate(pieces):
+            header_rows = detect_header_rows(piece)
+            joined = False
+            if groups and j == 0:
+                first, nh = groups[-1][0]
+                prev = groups[-1][-1][0]
+                if prev.page == piece.page - 1 and last_on_page.get(prev.page) is prev:
+                    sig = header_signature(first, nh)
+                    if nh and len(piece.grid) > nh and header_signature(piece, nh) == sig:
+                        groups[-1].append((piece, nh))
+                        joined = True
+                    elif _same_columns(first, piece, tolerance):
+                        groups[-1].append((piece, 0))
+                        joined = True
+            if not joined:
+                groups.append([(piece, header_rows)])
+        if pieces:
+            last_on_page[pieces[-1].page] = pieces[-1]
+    return [_stitch_group(g) for g in groups]
+
+
+def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
+    first, nh = group[0]
+    header_sigs = {row_signature(first, r) for r in range(nh)}
+    header_cells: list[Cell] = []
+    bodies: list[tuple[TablePiece, list[int]]] = []
+    for piece, drop in group:
+        body: list[int] = []
+        for r in range(len(piece.grid)):
+            repeated = nh and r >= drop and row_signature(piece, r) in header_sigs
+            if r < drop or repeated:
+                header_cells.extend(c for c in piece.anchored(r) if c not in header_cells)
+            else:
+                body.append(r)
+        bodies.append((piece, body))
+    paths = column_paths(first, nh)
+    columns = [Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths))]
+    numbering, marks = _column_kinds(bodies, first.ncols)
+
+    rows: list[LogicalRow] = []
+    for gi, (piece, body) in enumerate(bodies):
+        for k, r in enumerate(body):
+            if k == 0 and gi > 0 and rows:
+                last = rows[-1]
+                if _is_continuation(piece, r, last, numbering, marks):
+                    _merge_into(piece, r, last)
+                    last.physical.append((piece.page, r))
+                    continue
+                _carry_leading(piece, r, last)
+            rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
+    return LogicalTable(
+        columns=columns,
+        header_cells=header_cells,
+        rows=rows,
+        numbering_cols=numbering,
+        mark_cols=marks,
+        pieces=[p for p, _ in group],
+    )

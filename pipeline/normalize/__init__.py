@@ -1,0 +1,1 @@
+"""Normalize stage: raw extracted structures -> typed records. Pure functions, no I/O."""

@@ -1,0 +1,251 @@
+"""Rencana Aksi: a thin semantic layer over a generic LogicalTable.
+
+The table is recognised by its header text, never by page. Its rows are read as a
+hierarchy: group rows (one cell across the whole width) give `kelompok`; a printed "No"
+opens an area (with its Area and Hasil cells); a number whose text cell spans to the right
+edge of the table is a program row; a number with its own text cell opens a rencana aksi;
+a row under a vertically merged aksi cell is another indicator line of the same aksi.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.tables import Cell, LogicalTable
+from pipeline.extract.tables.header import fold
+from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
+from pipeline.models import RencanaAksi
+from pipeline.normalize.text import join_lines, or_none, slug, strip_number
+
+# Column roles and the header phrases (folded, whole words) that name them. The first role
+# whose phrase occurs in a column's header path wins, so the order matters: "Hasil yang
+# diharapkan dan Indikator" is hasil, not indikator; "Kriteria Keberhasilan Kegiatan" is
+# kriteria.
+COLUMN_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hasil_indikator", ("hasil",)),
+    ("kriteria_keberhasilan", ("kriteria",)),
+    ("penanggung_jawab", ("penanggung jawab", "penanggungjawab", "pj")),
+    ("waktu", ("waktu pelaksanaan", "waktu", "jadwal", "tahun pelaksanaan")),
+    ("area", ("area",)),
+    ("rencana_aksi", ("rencana aksi",)),
+    ("indikator_target", ("indikator",)),
+    ("no", ("no", "nomor")),
+)
+REQUIRED_ROLES = frozenset({"rencana_aksi", "indikator_target", "waktu"})
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+LEADING_NUMBER_RE = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]\s+(.*)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    no: int | None
+    area: int | None
+    hasil: int | None
+    aksi_no: int | None
+    aksi: int
+    kriteria: int | None
+    indikator: int
+    years: tuple[tuple[int, int], ...]  # (column, year)
+    penanggung: int | None
+
+
+def _role(path: tuple[str, ...]) -> str | None:
+    text = f" {fold(' '.join(path))} "
+    for role, phrases in COLUMN_ROLES:
+        if any(f" {p} " in text for p in phrases):
+            return role
+    return None
+
+
+def map_columns(table: LogicalTable) -> ColumnMap | None:
+    """Map the table's columns to Rencana Aksi roles by header text; None if not that kind."""
+    roles: dict[str, list[int]] = {}
+    for col in table.columns:
+        role = _role(col.path)
+        if role:
+            roles.setdefault(role, []).append(col.index)
+    if not REQUIRED_ROLES <= roles.keys():
+        return None
+    years: list[tuple[int, int]] = []
+    for c in roles["waktu"]:
+        leaf = table.columns[c].path[-1] if table.columns[c].path else ""
+        if YEAR_RE.match(leaf.strip()):
+            years.append((c, int(leaf)))
+    if not years:
+        return None
+    aksi_cols = roles["rencana_aksi"]
+    numbered = [c for c in aksi_cols if c in table.numbering_cols]
+    text_cols = [c for c in aksi_cols if c not in numbered]
+
+    def first(role: str) -> int | None:
+        cols = roles.get(role)
+        return cols[0] if cols else None
+
+    return ColumnMap(
+        no=first("no"),
+        area=first("area"),
+        hasil=first("hasil_indikator"),
+        aksi_no=numbered[0] if numbered else None,
+        aksi=text_cols[0] if text_cols else aksi_cols[0],
+        kriteria=first("kriteria_keberhasilan"),
+        indikator=roles["indikator_target"][0],
+        years=tuple(years),
+        penanggung=first("penanggung_jawab"),
+    )
+
+
+@dataclass(slots=True)
+class _State:
+    kelompok: str | None = None
+    area_no: str | None = None
+    area: str | None = None
+    hasil: str | None = None
+    program_no: str | None = None
+    program: str | None = None
+    aksi_no: str | None = None
+    aksi: str | None = None
+    indikator_ke: int = 0
+    consumed: set[int] = field(default_factory=set)
+
+    def take(self, cell: Cell | None) -> str | None:
+        if cell is None:
+            return None
+        self.consumed.add(id(cell))
+        return or_none(cell.text)
+
+    def new_area(self) -> None:
+        self.area_no = self.area = self.hasil = None
+        self.new_program()
+
+    def new_program(self) -> None:
+        self.program_no = self.program = None
+        self.aksi_no = self.aksi = None
+        self.indikator_ke = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    records: list[RencanaAksi]
+    consumed: frozenset[int]  # ids of the cells that records (or the header) took
+
+
+def map_rencana_aksi(
+    table: LogicalTable, cmap: ColumnMap, dokumen_id: str, lampiran: int, sha256: str
+) -> Mapped:
+    st = _State()
+    records: list[RencanaAksi] = []
+    seen_ids: dict[str, int] = {}
+    ncols = len(table.columns)
+
+    def cell(i: int, c: int | None) -> Cell | None:
+        return None if c is None else table.rows[i].cells[c]
+
+    def new_here(i: int, c: int | None) -> bool:
+        x = cell(i, c)
+        return x is not None and table.starts_here(i, c) and not x.is_empty  # type: ignore[arg-type]
+
+    for i, row in enumerate(table.rows):
+        if row.is_span_row():
+            span = next(c for c in row.distinct() if not c.is_empty)
+            st.kelompok = st.take(span)
+            st.new_area()
+            continue
+        if new_here(i, cmap.no):
+            st.new_area()
+            st.area_no = strip_number(st.take(cell(i, cmap.no)) or "")
+            st.area = st.take(cell(i, cmap.area))
+            st.hasil = st.take(cell(i, cmap.hasil))
+        else:
+            if new_here(i, cmap.area):
+                st.area = st.take(cell(i, cmap.area))
+            if new_here(i, cmap.hasil):
+                st.hasil = st.take(cell(i, cmap.hasil))
+
+        num = cell(i, cmap.aksi_no)
+        txt = cell(i, cmap.aksi)
+        assert txt is not None
+        num_new = num is not None and table.starts_here(i, cmap.aksi_no)  # type: ignore[arg-type]
+        txt_new = table.starts_here(i, cmap.aksi)
+        num_text = join_lines(num.text) if num is not None else ""
+        if num is None and txt_new and (m := LEADING_NUMBER_RE.match(join_lines(txt.text))):
+            num_text = m.group(1)  # number printed inside the text cell
+        # A program row: its text cell runs on to the right edge of the table.
+        if txt_new and not txt.is_empty and txt.col + txt.colspan >= ncols and (
+            num_text or num is None
+        ):
+            st.new_program()
+            st.program_no = strip_number(num_text) or None
+            st.take(num)
+            text = st.take(txt) or ""
+            if num is None and (m := LEADING_NUMBER_RE.match(text)):
+                text = m.group(2)
+            st.program = text or None
+            continue
+        own = [cell(i, c) for c in (cmap.kriteria, cmap.indikator, cmap.penanggung)]
+        own += [cell(i, c) for c, _ in cmap.years]
+        has_content = any(x is not None and not x.is_empty for x in own) or not txt.is_empty
+        if not has_content:
+            continue
+        if (num_new and num_text) or (txt_new and not txt.is_empty):
+            st.aksi_no = strip_number(num_text) or None
+            st.take(num)
+            text = st.take(txt) or ""
+            if num is None and (m := LEADING_NUMBER_RE.match(text)):
+                text = m.group(2)
+            st.aksi = text or None
+            st.indikator_ke = 1
+        else:
+            st.indikator_ke += 1
+        years = []
+        for c, year in cmap.years:
+            mark = cell(i, c)
+            if mark is not None and mark.text.strip() in MARKS:
+                st.take(mark)
+                years.append(year)
+        rid = _record_id(lampiran, st)
+        seen_ids[rid] = seen_ids.get(rid, 0) + 1
+        if seen_ids[rid] > 1:
+            rid = f"{rid}__ulang_{seen_ids[rid]}"
+        pages = row.pages
+        records.append(
+            RencanaAksi(
+                id=rid,
+                dokumen_id=dokumen_id,
+                lampiran=lampiran,
+                kelompok=st.kelompok,
+                area_no=st.area_no or None,
+                area=st.area,
+                hasil_indikator=st.hasil,
+                program_no=st.program_no,
+                program=st.program,
+                aksi_no=st.aksi_no,
+                rencana_aksi=st.aksi,
+                indikator_ke=max(st.indikator_ke, 1),
+                kriteria_keberhasilan=st.take(cell(i, cmap.kriteria)),
+                indikator_target=st.take(cell(i, cmap.indikator)),
+                tahun_pelaksanaan=years,
+                penanggung_jawab_teks=st.take(cell(i, cmap.penanggung)),
+                halaman_awal=pages[0],
+                halaman_akhir=pages[-1],
+                sumber_sha256=sha256,
+            )
+        )
+    consumed = set(st.consumed) | {id(c) for c in table.header_cells}
+    return Mapped(records=records, consumed=frozenset(consumed))
+
+
+def _record_id(lampiran: int, st: _State) -> str:
+    parts = [f"lampiran_{lampiran}"]
+    if st.area_no or st.area:
+        parts.append(f"area_{slug(st.area_no or st.area or '')}")
+    elif st.kelompok:
+        parts.append(f"kelompok_{slug(st.kelompok)}")
+    if st.program_no or st.program:
+        parts.append(f"program_{slug(st.program_no or st.program or '')}")
+    parts.append(f"aksi_{slug(st.aksi_no or '') or 'tanpa_nomor'}")
+    parts.append(f"indikator_{max(st.indikator_ke, 1)}")
+    return "__".join(parts)
+
+
+__all__ = ["ColumnMap", "Mapped", "map_columns", "map_rencana_aksi", "NUMBERING_RE"]

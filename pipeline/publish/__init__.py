@@ -1,0 +1,1 @@
+"""Publish stage: the only stage that writes to extracted/."""

@@ -1,0 +1,65 @@
+"""Write one document's datasets atomically: a temporary folder swapped in at the end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.models import Record, RencanaAksi
+from pipeline.run import DocumentResult
+
+LIST_SEPARATOR = ";"
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def write_csv(path: Path, records: Sequence[Record], model: type[Record]) -> None:
+    """UTF-8, header row, RFC 4180 quoting, \\n line endings, lists `;`-joined, None -> ''."""
+    columns = list(model.model_fields)
+    rows = [{k: _csv_value(v) for k, v in r.model_dump().items()} for r in records]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def write_json(path: Path, data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def publish(result: DocumentResult, out_dir: Path) -> Path:
+    """Write `result` to out_dir/<dokumen_id>/; a failure leaves the old folder intact."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / result.dokumen_id
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{result.dokumen_id}-", dir=out_dir))
+    try:
+        write_csv(tmp / "rencana_aksi.csv", result.rencana_aksi, RencanaAksi)
+        write_json(tmp / "rencana_aksi.json", [r.model_dump() for r in result.rencana_aksi])
+        write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
+        _swap(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def _swap(tmp: Path, final: Path) -> None:
+    old = final.with_name(f".old-{final.name}")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
