@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="parse PDFs into datasets under extracted/")
-    run.add_argument("pdfs", nargs="*", type=Path, help=f"PDF files (default: every PDF in {SETTINGS.raw_dir}/)")
+    run.add_argument(
+        "pdfs", nargs="*", type=Path, help=f"PDF files (default: every PDF in {SETTINGS.raw_dir}/)"
+    )
     run.add_argument("--out", type=Path, default=SETTINGS.out_dir, help="output folder")
     run.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser

@@ -15,10 +15,14 @@ class Record(BaseModel):
 class RencanaAksi(Record):
     """One indicator line of the Rencana Aksi table of a lampiran."""
 
-    id: str = Field(description="Id stabil dari struktur: lampiran, area/kelompok, program, aksi, indikator")
+    id: str = Field(
+        description="Id stabil dari struktur: lampiran, area/kelompok, program, aksi, indikator"
+    )
     dokumen_id: str = Field(description="Id dokumen dari blok judul, mis. perbup-magetan-14-2020")
     lampiran: int = Field(description="Nomor lampiran tempat tabel dicetak")
-    kelompok: str | None = Field(description="Baris kelompok di atas area (mis. Manajemen Perubahan)")
+    kelompok: str | None = Field(
+        description="Baris kelompok di atas area (mis. Manajemen Perubahan)"
+    )
     area_no: str | None = Field(description="Nomor area tanpa titik penutup")
     area: str | None = Field(description="Area Reformasi Birokrasi, sebagaimana tercetak")
     hasil_indikator: str | None = Field(description="Hasil yang diharapkan dan indikator")

@@ -15,9 +15,11 @@ from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
 from pipeline.settings import SETTINGS, Settings
 
-# Caption lines sit right above their table: at most this many, with line gaps no larger
-# than this multiple of the line height.
+# Caption lines sit right above their table: at most this many; the last one at most
+# CAPTION_TABLE_GAP line heights above the table, the others in one block of lines no
+# further apart than CAPTION_GAP_FACTOR line heights.
 CAPTION_MAX_LINES = 4
+CAPTION_TABLE_GAP = 3.0
 CAPTION_GAP_FACTOR = 1.8
 
 
@@ -83,7 +85,8 @@ def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:
     edge = top
     for line in reversed(above):
         height = max(line.bottom - line.top, 1.0)
-        if edge - line.bottom > CAPTION_GAP_FACTOR * height or len(picked) == CAPTION_MAX_LINES:
+        factor = CAPTION_GAP_FACTOR if picked else CAPTION_TABLE_GAP
+        if edge - line.bottom > factor * height or len(picked) == CAPTION_MAX_LINES:
             break
         picked.append(line)
         edge = line.top

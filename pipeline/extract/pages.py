@@ -146,7 +146,7 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     refs = lampiran_references(pages)
     current = 0
     closed = False
-    for page, block_no in zip(pages, block_numbers):
+    for page, block_no in zip(pages, block_numbers, strict=True):
         start: int | None = None
         if block_no is not None:
             start = block_no if block_no > 0 else current + 1
@@ -157,9 +157,7 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
                     if n > current and any(heading in ph for ph in phrases):
                         start = n
                         break
-            tail_of_closing = (
-                bool(closing_lines(page)) and not page.lines and not page.table_tops
-            )
+            tail_of_closing = bool(closing_lines(page)) and not page.lines and not page.table_tops
             if start is None and closed and not tail_of_closing and (page.lines or page.table_tops):
                 start = current + 1
             if tail_of_closing:

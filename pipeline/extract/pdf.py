@@ -70,5 +70,7 @@ def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
 def _as_input_error(path: Path, exc: PdfminerException) -> InputError:
     inner = exc.args[0] if exc.args else exc
     if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-        return InputError(path, "password-protected PDF", hint="decrypt it first, e.g. qpdf --decrypt")
+        return InputError(
+            path, "password-protected PDF", hint="decrypt it first, e.g. qpdf --decrypt"
+        )
     return InputError(path, f"corrupt PDF ({type(inner).__name__}: {inner})")

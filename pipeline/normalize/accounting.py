@@ -45,6 +45,4 @@ def account_table(
 
 
 def outside_lines(lines: list[TextLine]) -> list[Sisa]:
-    return [
-        Sisa(halaman=ln.page, teks=ln.text, alasan=OUTSIDE_TEXT, lokasi=ln.key) for ln in lines
-    ]
+    return [Sisa(halaman=ln.page, teks=ln.text, alasan=OUTSIDE_TEXT, lokasi=ln.key) for ln in lines]

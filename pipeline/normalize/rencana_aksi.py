@@ -65,7 +65,7 @@ def map_columns(table: LogicalTable) -> ColumnMap | None:
         role = _role(col.path)
         if role:
             roles.setdefault(role, []).append(col.index)
-    if not REQUIRED_ROLES <= roles.keys():
+    if not roles.keys() >= REQUIRED_ROLES:
         return None
     years: list[tuple[int, int]] = []
     for c in roles["waktu"]:
@@ -171,8 +171,11 @@ def map_rencana_aksi(
         if num is None and txt_new and (m := LEADING_NUMBER_RE.match(join_lines(txt.text))):
             num_text = m.group(1)  # number printed inside the text cell
         # A program row: its text cell runs on to the right edge of the table.
-        if txt_new and not txt.is_empty and txt.col + txt.colspan >= ncols and (
-            num_text or num is None
+        if (
+            txt_new
+            and not txt.is_empty
+            and txt.col + txt.colspan >= ncols
+            and (num_text or num is None)
         ):
             st.new_program()
             st.program_no = strip_number(num_text) or None

@@ -160,9 +160,9 @@ def build_piece(
         y = (ch["top"] + ch["bottom"]) / 2
         if not (xs[0] <= x < xs[-1] and ys[0] <= y < ys[-1]):
             continue
-        cell = grid[bisect_right(ys, y) - 1][bisect_right(xs, x) - 1]
-        assert cell is not None
-        chars_by_cell.setdefault(id(cell), []).append(ch)
+        hit = grid[bisect_right(ys, y) - 1][bisect_right(xs, x) - 1]
+        assert hit is not None  # the grid was made total above
+        chars_by_cell.setdefault(id(hit), []).append(ch)
     for cell, bbox in cells:
         chars = chars_by_cell.get(id(cell), [])
         text = pdfplumber.utils.extract_text(chars) if chars else ""

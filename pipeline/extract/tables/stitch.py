@@ -100,7 +100,9 @@ class LogicalTable:
 def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     if a.ncols != b.ncols:
         return False
-    return all(abs(x - y) <= tolerance for x, y in zip(a.relative_edges(), b.relative_edges()))
+    return all(
+        abs(x - y) <= tolerance for x, y in zip(a.relative_edges(), b.relative_edges(), strict=True)
+    )
 
 
 def _replace(piece: TablePiece, old: Cell, new: Cell) -> None:
@@ -118,7 +120,9 @@ def join_text(before: str, after: str) -> str:
     return before + "\n" + after
 
 
-def _column_kinds(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> tuple[set[int], set[int]]:
+def _column_kinds(
+    groups: list[tuple[TablePiece, list[int]]], ncols: int
+) -> tuple[set[int], set[int]]:
     printed = [0] * ncols
     numbers = [0] * ncols
     marks = [0] * ncols
@@ -131,7 +135,9 @@ def _column_kinds(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> tup
                 printed[cell.col] += 1
                 numbers[cell.col] += bool(NUMBERING_RE.match(text))
                 marks[cell.col] += text in MARKS
-    numbering = {c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]}
+    numbering = {
+        c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]
+    }
     mark_cols = {c for c in range(ncols) if printed[c] and marks[c] == printed[c]}
     return numbering, mark_cols - numbering
 
@@ -218,7 +224,9 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                 body.append(r)
         bodies.append((piece, body))
     paths = column_paths(first, nh)
-    columns = [Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths))]
+    columns = [
+        Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths, strict=True))
+    ]
     numbering, marks = _column_kinds(bodies, first.ncols)
 
     rows: list[LogicalRow] = []
