@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import InputError, PipelineError
-from pipeline.publish.writer import publish
+from pipeline.publish.writer import publish, tables
 from pipeline.run import DocumentResult, process
 from pipeline.settings import SETTINGS
 
@@ -34,10 +34,13 @@ def _parser() -> argparse.ArgumentParser:
 def _summary(result: DocumentResult, folder: Path) -> str:
     seen = sum(a.sel_terlihat for a in result.akuntansi)
     placed = sum(a.sel_ditempatkan for a in result.akuntansi)
+    chars_in = sum(t.karakter_terlihat for t in result.teks)
+    chars_out = sum(t.karakter_dalam_simpul for t in result.teks)
+    counts = ", ".join(f"{name} {len(records)}" for name, records, _ in tables(result))
     return (
-        f"{result.path}: {result.dokumen_id}: {len(result.rencana_aksi)} rencana_aksi records "
-        f"-> {folder}; cells seen {seen} / placed {placed} / left over {seen - placed}; "
-        f"leftover items {len(result.sisa)}"
+        f"{result.path}: {result.dokumen_id} -> {folder}: {counts}; "
+        f"table cells seen {seen} / placed {placed} / left over {seen - placed}; "
+        f"text chars seen {chars_in} / in nodes {chars_out}; leftover items {len(result.sisa)}"
     )
 
 

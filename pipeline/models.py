@@ -57,3 +57,130 @@ class Akuntansi(Record):
     sel_terlihat: int
     sel_ditempatkan: int
     sel_sisa: int
+
+
+class Simpul(Record):
+    """One node of the document tree (pasal.csv): preamble parts, BAB ... angka, penutup."""
+
+    id: str = Field(
+        description="Id dari hierarki, gaya eId Akoma Ntoso, mis. bab_3__pasal_4__ayat_2"
+    )
+    dokumen_id: str
+    induk_id: str | None = Field(description="Id simpul induk")
+    tingkat: str = Field(description="judul, menimbang, mengingat, menetapkan, bab, bagian, ...")
+    nomor: str | None = Field(description="Nomor sebagaimana tercetak: III, Kesatu, 4, (2), a., 1.")
+    judul: str | None = Field(description="Judul BAB/Bagian/Paragraf")
+    teks: str | None = Field(description="Teks simpul itu sendiri, tanpa anak-anaknya")
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+    sumber_sha256: str
+
+
+class Menimbang(Record):
+    id: str
+    dokumen_id: str
+    no: str | None = Field(description="Huruf poin (a, b, ...), kosong bila hanya satu poin")
+    teks: str
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+
+
+class DasarHukum(Record):
+    id: str = Field(description="mengingat__angka_N, dan __perubahan_K untuk peraturan pengubah")
+    dokumen_id: str
+    no: str = Field(description="Nomor butir Mengingat")
+    mengubah_id: str | None = Field(description="Id baris peraturan yang diubah oleh baris ini")
+    hubungan: str | None = Field(description="diubah / diubah_terakhir")
+    jenis: str
+    jenis_lengkap: str
+    nomor: str
+    tahun: int
+    tentang: str
+    lembaran_negara_tahun: int | None = None
+    lembaran_negara_nomor: str | None = None
+    tambahan_lembaran_negara_nomor: str | None = None
+    berita_negara_tahun: int | None = None
+    berita_negara_nomor: str | None = None
+    lembaran_daerah_tahun: int | None = None
+    lembaran_daerah_nomor: str | None = None
+    tambahan_lembaran_daerah_nomor: str | None = None
+    berita_daerah_tahun: int | None = None
+    berita_daerah_nomor: str | None = None
+    teks: str = Field(description="Butir sebagaimana tercetak")
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+
+
+class Definisi(Record):
+    id: str
+    dokumen_id: str
+    no: str
+    istilah: str
+    definisi: str
+    singkatan: str | None = Field(description="Dari 'yang selanjutnya disingkat/disebut X'")
+    halaman: int = Field(ge=1)
+
+
+class Pejabat(Record):
+    jabatan: str
+    nama: str | None
+
+
+class Lampiran(Record):
+    nomor: int
+    judul: str | None
+    halaman_awal: int
+    halaman_akhir: int
+    kepala: str | None = Field(None, description="Blok kepala lampiran sebagaimana tercetak")
+    kepala_peraturan: str | None = Field(None, description="Peraturan yang disebut blok kepala")
+    kepala_nomor: str | None = None
+    kepala_tahun: int | None = None
+    kepala_tanggal: str | None = Field(None, description="ISO 8601")
+
+
+class Dokumen(Record):
+    dokumen_id: str
+    jenis: str | None
+    singkatan_jenis: str | None
+    daerah: str | None
+    provinsi: str | None
+    nomor: str | None
+    tahun: int | None
+    tentang: str | None
+    tempat_penetapan: str | None
+    tanggal_penetapan: str | None = Field(description="ISO 8601")
+    penandatangan: Pejabat | None
+    tempat_pengundangan: str | None
+    tanggal_pengundangan: str | None = Field(description="ISO 8601")
+    sekretaris_daerah: Pejabat | None
+    berita_daerah_tahun: int | None
+    berita_daerah_nomor: str | None
+    lampiran: list[Lampiran]
+    sumber_sha256: str
+    jumlah_halaman: int
+
+
+class AreaPerubahan(Record):
+    id: str
+    dokumen_id: str
+    lampiran: int
+    tabel: str
+    no: str | None
+    area: str | None
+    hasil: str | None
+    halaman_awal: int
+    halaman_akhir: int
+
+
+class Program(Record):
+    id: str
+    dokumen_id: str
+    lampiran: int
+    tabel: str
+    no: str | None
+    program: str | None
+    kegiatan_ke: int
+    kegiatan: str | None
+    hasil: str | None
+    halaman_awal: int
+    halaman_akhir: int

@@ -2,16 +2,59 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract.document import ExtractedDocument, extract_document
-from pipeline.models import Akuntansi, RencanaAksi, Sisa
+from pipeline.extract.layout import TextLine
+from pipeline.extract.pages import LineRole, PageKind
+from pipeline.models import (
+    Akuntansi,
+    AreaPerubahan,
+    DasarHukum,
+    Definisi,
+    Dokumen,
+    Lampiran,
+    Menimbang,
+    Program,
+    RencanaAksi,
+    Simpul,
+    Sisa,
+)
 from pipeline.normalize.accounting import account_table, outside_lines
+from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
+from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
+from pipeline.normalize.jdihn import jdihn_record
+from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
+from pipeline.normalize.regulation import (
+    dasar_hukum_records,
+    definisi_records,
+    dokumen_record,
+    menimbang_records,
+    simpul_records,
+)
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
-from pipeline.normalize.text import slug
+from pipeline.normalize.text import join_lines, slug
+from pipeline.roman import number_to_int
 from pipeline.settings import SETTINGS, Settings
+
+KEPALA_RE = re.compile(
+    r"LAMPIRAN\s*(?:[IVXLC]+|\d+)?\s*:?\s*(?P<peraturan>.+?)\s+NOMOR\s*:?\s*(?P<nomor>\d+)"
+    r"\s+TAHUN\s+(?P<tahun>\d{4})(?:\s+TANGGAL\s*:?\s*(?P<tanggal>.+?))?(?:\s+TENTANG|$)",
+    re.I,
+)
+IN_FORCE_RE = re.compile(r"\bmulai\s+berlaku\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TextAccount:
+    """Characters (non-space) of a text part, and how many of them landed in nodes."""
+
+    bagian: str
+    karakter_terlihat: int
+    karakter_dalam_simpul: int
 
 
 @dataclass(slots=True)
@@ -20,9 +63,19 @@ class DocumentResult:
     dokumen_id: str
     sha256: str
     page_count: int
+    dokumen: Dokumen
+    jdihn: dict[str, str]
+    simpul: list[Simpul]
+    menimbang: list[Menimbang]
+    dasar_hukum: list[DasarHukum]
+    definisi: list[Definisi]
+    lampiran_simpul: list[Simpul]
+    area_perubahan: list[AreaPerubahan]
+    program: list[Program]
     rencana_aksi: list[RencanaAksi]
     sisa: list[Sisa]
     akuntansi: list[Akuntansi]
+    teks: list[TextAccount] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
 
@@ -36,46 +89,131 @@ def dokumen_id_of(doc: ExtractedDocument, notices: list[str]) -> str:
     return fallback
 
 
+def _reading_order(
+    doc: ExtractedDocument, pages: list[int], skip: set[str]
+) -> tuple[list[TextLine], frozenset[str]]:
+    """Content and closing-block lines of `pages`, page by page, top to bottom."""
+    lines: list[TextLine] = []
+    closing: set[str] = set()
+    for n in pages:
+        page = doc.pages[n - 1]
+        own = [ln for ln in page.lines if ln.key not in skip]
+        ends = [ln for ln, role in page.furniture if role is LineRole.CLOSING]
+        closing.update(ln.key for ln in ends)
+        lines.extend(sorted(own + ends, key=lambda ln: (ln.top, ln.x0)))
+    return lines, frozenset(closing)
+
+
+def _kepala(doc: ExtractedDocument, first_page: int) -> dict[str, object]:
+    """The lampiran header block ("LAMPIRAN I : PERATURAN ... NOMOR ... TANGGAL ...")."""
+    block = [
+        ln.text
+        for ln, role in doc.pages[first_page - 1].furniture
+        if role is LineRole.LAMPIRAN_BLOCK
+    ]
+    if not block:
+        return {}
+    text = " ".join(block)
+    out: dict[str, object] = {"kepala": text}
+    if m := KEPALA_RE.search(text):
+        out["kepala_peraturan"] = join_lines(m.group("peraturan"))
+        out["kepala_nomor"] = m.group("nomor")
+        out["kepala_tahun"] = int(m.group("tahun"))
+        if m.group("tanggal") and (d := parse_tanggal(m.group("tanggal"))):
+            out["kepala_tanggal"] = format_iso(d)
+    return out
+
+
 def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     doc = extract_document(path, settings)
     notices: list[str] = []
     dokumen_id = dokumen_id_of(doc, notices)
+    sha = doc.sha256
     records: list[RencanaAksi] = []
+    areas: list[AreaPerubahan] = []
+    programs: list[Program] = []
     sisa: list[Sisa] = []
     akuntansi: list[Akuntansi] = []
-    for t_index, table in enumerate(doc.tables):
+    teks: list[TextAccount] = []
+
+    # Tables: each recognised kind through its thin layer, every cell accounted for.
+    per_lampiran: dict[int, int] = {}
+    for table in doc.tables:
+        lampiran = doc.lampiran_of(table) or 0
+        per_lampiran[lampiran] = per_lampiran.get(lampiran, 0) + 1
+        where = f"lampiran {lampiran}, hlm {table.pages[0]}-{table.pages[-1]}"
         cmap = map_columns(table)
-        if cmap is None:
-            continue
-        lampiran = doc.lampiran_of(table)
-        if lampiran is None:
-            notices.append(
-                f"Rencana Aksi table on page {table.pages[0]} is outside any lampiran; "
-                "numbered as lampiran 0"
-            )
-        mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran or 0, doc.sha256)
-        records.extend(mapped.records)
-        name = f"rencana_aksi (lampiran {lampiran}, hlm {table.pages[0]}-{table.pages[-1]})"
-        summary, left = account_table(name, table, mapped.consumed)
-        caption_keys = {ln.key for ln in doc.captions.get(t_index, [])}
-        for page_no in table.pages:
-            page = doc.pages[page_no - 1]
-            others = [ln for ln in page.lines if ln.key not in caption_keys]
-            # Only the lines of pages that hold nothing but this table are accounted here;
-            # text pages around a table belong to the body parser.
-            if len(page.table_tops) == 1:
-                left.extend(outside_lines(others))
+        if cmap is not None:
+            mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, sha)
+            records.extend(mapped.records)
+            consumed, name = mapped.consumed, f"rencana_aksi ({where})"
+        elif (kind := table_kind(table)) is not None:
+            tname = table_name(table, per_lampiran[lampiran])
+            rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran)
+            if kind == "area_perubahan":
+                areas.extend(rows)  # type: ignore[arg-type]
+            else:
+                programs.extend(rows)  # type: ignore[arg-type]
+            name = f"{kind} {tname} ({where})"
+        else:
+            consumed, name = frozenset(), f"tabel belum dikenali ({where})"
+            notices.append(f"table of unknown kind on pages {table.pages}: cells left over")
+        summary, left = account_table(name, table, consumed)
         akuntansi.append(summary)
         sisa.extend(left)
+    caption_keys = {ln.key for lines in doc.captions.values() for ln in lines}
+
+    # The body: one tree, text-first.
+    body_pages = [p.number for p in doc.pages if p.kind is PageKind.BODY]
+    lines, closing = _reading_order(doc, body_pages, caption_keys)
+    body = parse_body(lines, closing=closing)
+    teks.append(TextAccount("batang_tubuh", body.chars_in, body.chars_out))
+    dasar, unparsed = dasar_hukum_records(body, dokumen_id)
+    for u in unparsed:
+        reason = f"dasar hukum tidak terurai: {u.reason}"
+        sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
+
+    # Each lampiran's own text (outside its tables), and its header block.
+    lampiran_nodes: list[Simpul] = []
+    lampiran_meta: list[Lampiran] = []
+    numbers = sorted({p.lampiran for p in doc.pages if p.lampiran})
+    for n in numbers:
+        pages = [p.number for p in doc.pages if p.lampiran == n]
+        lines, closing = _reading_order(doc, pages, caption_keys)
+        tree: Body = parse_body(lines, LAMPIRAN_GRAMMAR, closing)
+        teks.append(TextAccount(f"lampiran_{n}", tree.chars_in, tree.chars_out))
+        lampiran_nodes.extend(simpul_records(tree, dokumen_id, sha, prefix=f"lampiran_{n}__"))
+        judul = next((nd.teks for nd in tree.find("judul") if nd.teks), None)
+        if judul is None:
+            judul = next((t.caption for t in doc.tables if doc.lampiran_of(t) == n), None)
+        fields = {"nomor": n, "judul": judul or None, "halaman_awal": pages[0],
+                  "halaman_akhir": pages[-1], **_kepala(doc, pages[0])}  # fmt: skip
+        lampiran_meta.append(Lampiran.model_validate(fields))
+
+    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, lampiran_meta)
+    in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
         notices.append("no Rencana Aksi table found; no rencana_aksi records")
     return DocumentResult(
         path=path,
         dokumen_id=dokumen_id,
-        sha256=doc.sha256,
+        sha256=sha,
         page_count=doc.page_count,
+        dokumen=dokumen,
+        jdihn=jdihn_record(dokumen, path.name, in_force),
+        simpul=simpul_records(body, dokumen_id, sha),
+        menimbang=menimbang_records(body, dokumen_id),
+        dasar_hukum=dasar,
+        definisi=definisi_records(body, dokumen_id),
+        lampiran_simpul=lampiran_nodes,
+        area_perubahan=areas,
+        program=programs,
         rencana_aksi=records,
         sisa=sorted(sisa, key=lambda s: (s.halaman, s.lokasi)),
         akuntansi=akuntansi,
+        teks=teks,
         notices=notices,
     )
+
+
+__all__ = ["DocumentResult", "TextAccount", "number_to_int", "outside_lines", "process"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from pipeline.settings import SETTINGS, Settings
 CAPTION_MAX_LINES = 4
 CAPTION_TABLE_GAP = 3.0
 CAPTION_GAP_FACTOR = 1.8
+CAPTION_LABEL_RE = re.compile(r"^(?:Tabel|Table|Daftar|Lampiran)\s+[\dIVXLC]", re.I)
 
 
 @dataclass(slots=True)
@@ -90,4 +92,7 @@ def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:
             break
         picked.append(line)
         edge = line.top
-    return list(reversed(picked))
+    picked.reverse()
+    # A caption that names itself ("Tabel 3.1") starts there; the lines above are text.
+    labelled = [i for i, ln in enumerate(picked) if CAPTION_LABEL_RE.match(ln.text.strip())]
+    return picked[labelled[-1] :] if labelled else picked

@@ -11,7 +11,16 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.models import Record, RencanaAksi
+from pipeline.models import (
+    AreaPerubahan,
+    DasarHukum,
+    Definisi,
+    Menimbang,
+    Program,
+    Record,
+    RencanaAksi,
+    Simpul,
+)
 from pipeline.run import DocumentResult
 
 LIST_SEPARATOR = ";"
@@ -38,14 +47,31 @@ def write_json(path: Path, data: Any) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Record]]]:
+    """Every published table of a document: (file stem, records, model), in a fixed order."""
+    return [
+        ("pasal", result.simpul, Simpul),
+        ("menimbang", result.menimbang, Menimbang),
+        ("dasar_hukum", result.dasar_hukum, DasarHukum),
+        ("definisi", result.definisi, Definisi),
+        ("lampiran", result.lampiran_simpul, Simpul),
+        ("area_perubahan", result.area_perubahan, AreaPerubahan),
+        ("program", result.program, Program),
+        ("rencana_aksi", result.rencana_aksi, RencanaAksi),
+    ]
+
+
 def publish(result: DocumentResult, out_dir: Path) -> Path:
     """Write `result` to out_dir/<dokumen_id>/; a failure leaves the old folder intact."""
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / result.dokumen_id
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{result.dokumen_id}-", dir=out_dir))
     try:
-        write_csv(tmp / "rencana_aksi.csv", result.rencana_aksi, RencanaAksi)
-        write_json(tmp / "rencana_aksi.json", [r.model_dump() for r in result.rencana_aksi])
+        for name, records, model in tables(result):
+            write_csv(tmp / f"{name}.csv", records, model)
+            write_json(tmp / f"{name}.json", [r.model_dump() for r in records])
+        write_json(tmp / "dokumen.json", result.dokumen.model_dump())
+        write_json(tmp / "jdihn.json", result.jdihn)
         write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
         _swap(tmp, final)
     except BaseException:

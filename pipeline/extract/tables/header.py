@@ -14,6 +14,7 @@ import unicodedata
 from pipeline.extract.tables.grid import Cell, TablePiece
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$")
 
 
 def fold(text: str) -> str:
@@ -50,13 +51,21 @@ def header_signature(piece: TablePiece, nrows: int) -> tuple[tuple[str, ...], ..
     return tuple(row_signature(piece, r) for r in range(nrows))
 
 
+def is_numbering_row(piece: TablePiece, r: int) -> bool:
+    """A row of column numbers under a header: "(1) (2) (3)" or "1 2 3"."""
+    printed = [c for c in piece.anchored(r) if not c.is_empty]
+    return len(printed) >= 2 and all(COLUMN_NUMBER_RE.match(c.text.strip()) for c in printed)
+
+
 def column_paths(piece: TablePiece, nrows: int) -> list[tuple[str, ...]]:
-    """For each grid column, the header texts over it from top to bottom (lines joined)."""
+    """For each grid column, the header texts over it from top to bottom (lines joined);
+    a numbering row is not part of the names."""
     paths: list[tuple[str, ...]] = []
+    rows = [r for r in range(nrows) if not is_numbering_row(piece, r)]
     for c in range(piece.ncols):
         path: list[str] = []
         seen: list[Cell] = []
-        for r in range(nrows):
+        for r in rows:
             cell = piece.grid[r][c]
             if cell in seen or cell.is_empty:
                 continue

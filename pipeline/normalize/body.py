@@ -1,0 +1,372 @@
+"""The regulation body as one tree, text-first: every printed character of the body pages
+lands in exactly one node.
+
+Top-level parts, in the order regulations print them (Akoma Ntoso: preface, preamble,
+body, conclusions): `judul` (the title block), `menimbang`, `mengingat`, `memperhatikan`,
+`menetapkan` ("MEMUTUSKAN:" / "Menetapkan : ..."), the batang tubuh (BAB > Bagian > Paragraf
+> Pasal > ayat > huruf > angka) and `penutup` (from "Ditetapkan di" on: dates, signatures,
+Berita Daerah, certified-copy block).
+
+Structure is read from line starts only, so a reference inside a sentence ("sebagaimana
+dimaksud pada ayat (1)", "Pasal 5") never starts a node: headings must stand alone on their
+line, and a numbered item starts a node only where a sentence can start (the line before
+ended with ".", ";" or ":", or was a heading) or where it is aligned with the open item of
+its level (wrapped text is indented further).
+
+In an amendment ("Pasal I" lists numbered instructions, "... sehingga berbunyi sebagai
+berikut:"), the articles quoted after an instruction are content of that instruction: they
+nest under it until the next instruction or the next roman Pasal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.layout import TextLine
+from pipeline.normalize.text import join_lines, slug
+from pipeline.roman import ROMAN_RE, roman_to_int
+
+QUOTE = "[“\"']?"
+# Headings: (level, pattern); a heading stands alone on its line.
+HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bab", re.compile(rf"^({QUOTE}BAB\s+([IVXLC]+))$")),
+    ("bagian", re.compile(rf"^({QUOTE}Bagian\s+(Ke[a-z]+(?:\s+[A-Za-z]+)?))$")),
+    ("paragraf", re.compile(rf"^({QUOTE}Paragraf\s+(\d+))$")),
+    ("pasal", re.compile(rf"^({QUOTE}Pasal\s+(\d+[A-Z]?|[IVXLC]+))$")),
+)
+# Numbered items: (level, pattern with the printed label and the text after it).
+ITEM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ayat", re.compile(r"^(\((\d{1,3}[a-z]?)\))\s*(.*)$")),
+    ("huruf", re.compile(r"^(([a-z])\.)\s+(.*)$")),
+    ("angka", re.compile(r"^((\d{1,3})\.)\s+(.*)$")),
+)
+# The preamble's parts, each opened by its printed label.
+PART_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("menimbang", re.compile(r"^(Menimbang\s*:?)\s*(.*)$")),
+    ("mengingat", re.compile(r"^(Mengingat\s*:?)\s*(.*)$")),
+    ("memperhatikan", re.compile(r"^(Memperhatikan\s*:?)\s*(.*)$")),
+    ("menetapkan", re.compile(r"^(MEMUTUSKAN\s*:?)\s*()$")),
+)
+MENETAPKAN_RE = re.compile(r"^(Menetapkan\s*:?)\s*(.*)$")
+BODY_END_RE = re.compile(r"^(?:Ditetapkan|Diundangkan)\s+di\b", re.I)
+RANK = {
+    "bab": 0, "bagian": 1, "paragraf": 2, "pasal": 3, "ayat": 4, "huruf": 5, "angka": 6,
+    "subbagian": 2,
+}  # fmt: skip
+PARTS = ("judul", "menimbang", "mengingat", "memperhatikan", "menetapkan", "penutup")
+# Which open levels an item may hang under, nearest first.
+ITEM_PARENTS = {
+    "ayat": ("pasal",),
+    "huruf": ("angka", "ayat", "pasal", "menimbang", "mengingat", "memperhatikan"),
+    "angka": ("huruf", "ayat", "pasal", "menimbang", "mengingat", "memperhatikan"),
+}
+BATANG_TUBUH_HEADINGS = ("bab", "bagian", "paragraf", "pasal")
+SENTENCE_END = (".", ";", ":")
+INDENT_TOLERANCE = 2.0
+ORDINALS = {
+    "kesatu": 1, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
+    "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+    "kesebelas": 11, "kedua belas": 12, "ketiga belas": 13, "keempat belas": 14,
+    "kelima belas": 15, "keenam belas": 16, "ketujuh belas": 17, "kedelapan belas": 18,
+    "kesembilan belas": 19, "kedua puluh": 20,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What opens nodes in one kind of text: headings, numbered items and their parents."""
+
+    headings: tuple[tuple[str, re.Pattern[str]], ...]
+    items: tuple[tuple[str, re.Pattern[str]], ...]
+    item_parents: dict[str, tuple[str, ...]]
+    bold_items: frozenset[str] = frozenset()  # item levels that only a bold line opens
+    with_preamble: bool = True
+
+
+BODY_GRAMMAR = Grammar(HEADING_PATTERNS, ITEM_PATTERNS, ITEM_PARENTS)
+# Lampiran narrative: BAB headings, bold "A." sections and bold "1." subsections, plain
+# numbered lists "1." and "a.".
+LAMPIRAN_GRAMMAR = Grammar(
+    headings=(HEADING_PATTERNS[0],),
+    items=(
+        ("bagian", re.compile(r"^(([A-Z])\.)\s+(.*)$")),
+        ("subbagian", re.compile(r"^((\d{1,2})\.)\s+(.*)$")),
+        ("angka", re.compile(r"^((\d{1,3})\.)\s+(.*)$")),
+        ("huruf", re.compile(r"^(([a-z])\.)\s+(.*)$")),
+    ),
+    item_parents={
+        "bagian": ("bab",),
+        "subbagian": ("bagian", "bab"),
+        "angka": ("huruf", "subbagian", "bagian", "bab", "judul"),
+        "huruf": ("angka", "subbagian", "bagian", "bab", "judul"),
+    },
+    bold_items=frozenset({"bagian", "subbagian"}),
+    with_preamble=False,
+)
+
+
+def ordinal_to_int(word: str) -> int:
+    """'Kesatu' -> 1, 'Kedua Belas' -> 12. Raises ValueError for other words."""
+    key = " ".join(word.lower().split())
+    if key not in ORDINALS:
+        raise ValueError(f"not an ordinal word: {word!r}")
+    return ORDINALS[key]
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    level: str
+    label: str  # the printed label: "BAB III", "Pasal 4", "(2)", "a.", "Menimbang :"
+    nomor: str  # the number as printed: "III", "4", "(2)", "a.", ""
+    parent: Node | None = None
+    x0: float = 0.0
+    judul_lines: list[str] = field(default_factory=list)
+    text_lines: list[str] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+    children: list[Node] = field(default_factory=list)
+    expects_heading: bool = False
+    quote_root: bool = False
+    repeat: int = 1
+
+    @property
+    def id(self) -> str:
+        own = self.level if self.level in PARTS else f"{self.level}_{_id_number(self)}"
+        if self.repeat > 1:
+            own += f"__ulang_{self.repeat}"
+        return own if self.parent is None else f"{self.parent.id}__{own}"
+
+    @property
+    def judul(self) -> str:
+        return join_lines("\n".join(self.judul_lines))
+
+    @property
+    def teks(self) -> str:
+        return join_lines("\n".join(self.text_lines))
+
+
+def _id_number(node: Node) -> str:
+    bare = node.nomor.strip("“\"'().").strip()
+    if node.level == "bagian":
+        try:
+            return str(ordinal_to_int(bare))
+        except ValueError:
+            return slug(bare)
+    if node.level == "bab" and ROMAN_RE.match(bare):
+        return str(roman_to_int(bare))
+    return slug(bare)
+
+
+def _unique_ids(nodes: list[Node]) -> None:
+    """A number printed again under the same parent (a second list, a repeated item) gets
+    `__ulang_N` on its own id part, so ids stay unique and stable."""
+    seen: dict[str, int] = {}
+    for node in nodes:
+        key = node.id
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            node.repeat = seen[key]
+
+
+@dataclass(slots=True)
+class Body:
+    nodes: list[Node]  # document order
+    chars_in: int
+    chars_out: int
+
+    def find(self, level: str) -> list[Node]:
+        return [n for n in self.nodes if n.level == level]
+
+
+def _chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+class _Builder:
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.roots: list[Node] = []
+        self.open: list[Node] = []
+        self.prev_text = ""
+        self.prev_heading = True
+
+    @property
+    def current(self) -> Node | None:
+        return self.open[-1] if self.open else None
+
+    def open_part(self, level: str, label: str, line: TextLine) -> Node:
+        node = Node(level=level, label=label, nomor="", x0=line.x0)
+        node.pages.add(line.page)
+        self.roots.append(node)
+        self.open = [node]
+        self.prev_heading = True
+        return node
+
+    def heading(self, level: str, label: str, nomor: str, line: TextLine) -> None:
+        node = Node(level=level, label=label, nomor=nomor, x0=line.x0)
+        node.expects_heading = level != "pasal"
+        node.pages.add(line.page)
+        quote = next((n for n in reversed(self.open) if n.quote_root), None)
+        roman_pasal = level == "pasal" and ROMAN_RE.match(nomor) is not None
+        if quote is not None and not roman_pasal:
+            # A quoted article: nest under the instruction that quotes it.
+            while self.open[-1] is not quote and RANK.get(self.open[-1].level, -1) >= RANK[level]:
+                self.open.pop()
+        else:
+            while self.open and (
+                self.open[-1].level in PARTS or RANK[self.open[-1].level] >= RANK[level]
+            ):
+                self.open.pop()
+        node.parent = self.current
+        (node.parent.children if node.parent else self.roots).append(node)
+        self.open.append(node)
+        self.prev_text, self.prev_heading = line.text, True
+
+    def item(self, line: TextLine, text: str) -> bool:
+        """Open a numbered item if `text` starts one here; return whether it did."""
+        g = self.grammar
+        found = next(
+            (
+                (lv, m)
+                for lv, p in g.items
+                if (line.bold or lv not in g.bold_items) and (m := p.match(text))
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        level, m = found
+        same = next((n for n in reversed(self.open) if n.level == level), None)
+        aligned = same is not None and line.x0 <= same.x0 + INDENT_TOLERANCE
+        if not (self.prev_heading or self.prev_text.endswith(SENTENCE_END) or aligned):
+            return False
+        quote = next((n for n in reversed(self.open) if n.quote_root), None)
+        if (
+            quote is not None
+            and quote.level == level
+            and abs(line.x0 - quote.x0) <= INDENT_TOLERANCE
+        ):
+            # The next amendment instruction closes the quote.
+            while self.open and self.open[-1] is not quote:
+                self.open.pop()
+            self.open.pop()
+        parents = g.item_parents[level]
+        if same is not None and aligned and same.parent is not None and same.parent in self.open:
+            parent: Node | None = same.parent  # the next item of an open list
+        else:
+            parent = next((n for n in reversed(self.open) if n.level in parents), None)
+        if parent is None:
+            return False
+        while self.open and self.open[-1] is not parent:
+            self.open.pop()
+        node = Node(level=level, label=m.group(1), nomor=m.group(1), parent=parent, x0=line.x0)
+        node.pages.add(line.page)
+        if m.group(3):
+            # A bold section item carries its title on its line; other items their text.
+            (node.judul_lines if level in g.bold_items else node.text_lines).append(m.group(3))
+        parent.children.append(node)
+        self.open.append(node)
+        # After a section title, a list may start whatever the title's last character.
+        self.prev_text, self.prev_heading = text, level in g.bold_items
+        return True
+
+    def text(self, line: TextLine, text: str) -> None:
+        node = self.current
+        assert node is not None
+        node.text_lines.append(text)
+        node.pages.add(line.page)
+        self.prev_text, self.prev_heading = text, False
+        # An instruction of an amendment ("... berbunyi sebagai berikut:") quotes what follows.
+        in_roman_pasal = any(n.level == "pasal" and ROMAN_RE.match(n.nomor) for n in self.open)
+        if in_roman_pasal and node.level in ("angka", "huruf") and text.endswith(":"):
+            node.quote_root = True
+
+
+def parse_body(
+    lines: list[TextLine],
+    grammar: Grammar = BODY_GRAMMAR,
+    closing: frozenset[str] = frozenset(),
+) -> Body:
+    """Parse lines in reading order. `closing` holds the keys of the lines of closing blocks
+    (signatures, certified-copy formula): the first of them opens `penutup`, if the closing
+    formula ("Ditetapkan di ...") has not opened it already."""
+    b = _Builder(grammar)
+    in_penutup = False
+    parts_seen: set[str] = set()
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if not b.roots:
+            b.open_part("judul", "", line)
+        if not in_penutup and line.key in closing:
+            in_penutup = True
+            b.open_part("penutup", "", line)
+        if in_penutup:
+            b.text(line, text)
+            continue
+        in_batang_tubuh = any(n.level in BATANG_TUBUH_HEADINGS for n in b.open)
+        if BODY_END_RE.match(text) and in_batang_tubuh:
+            in_penutup = True
+            b.open_part("penutup", "", line)
+            b.text(line, text)
+            continue
+        part = next(
+            ((lv, m) for lv, p in PART_PATTERNS if lv not in parts_seen and (m := p.match(text))),
+            None,
+        )
+        if part is not None and not in_batang_tubuh and grammar.with_preamble:
+            level, m = part
+            parts_seen.add(level)
+            node = b.open_part(level, m.group(1), line)
+            rest = m.group(2)
+            if rest and not b.item(line, rest):
+                b.text(line, rest)
+            if level == "menetapkan":
+                node.expects_heading = False
+            continue
+        cur = b.current
+        if cur is not None and cur.level == "menetapkan" and (m := MENETAPKAN_RE.match(text)):
+            cur.judul_lines.append(cur.label)
+            cur.label = m.group(1)
+            b.text(line, m.group(2))
+            continue
+        heading = next(((lv, m) for lv, p in grammar.headings if (m := p.match(text))), None)
+        if heading is not None:
+            level, m = heading
+            b.heading(level, m.group(1), m.group(2), line)
+            continue
+        if cur is not None and cur.expects_heading and cur.level in RANK:
+            opens_item = any(p.match(text) for _, p in grammar.items)
+            if not opens_item and (cur.level != "bab" or line.bold or text.isupper()):
+                cur.judul_lines.append(text)
+                cur.pages.add(line.page)
+                # A BAB title may wrap over several bold/upper-case lines; others take one.
+                cur.expects_heading = cur.level == "bab"
+                b.prev_text, b.prev_heading = text, True
+                continue
+        if cur is not None:
+            cur.expects_heading = False
+        if (
+            cur is not None
+            and cur.level not in ("judul", "penutup", "menetapkan")
+            and b.item(line, text)
+        ):
+            continue
+        b.text(line, text)
+
+    nodes: list[Node] = []
+
+    def visit(n: Node) -> None:
+        nodes.append(n)
+        for c in n.children:
+            visit(c)
+
+    for r in b.roots:
+        visit(r)
+    _unique_ids(nodes)
+    chars_in = sum(_chars(ln.text) for ln in lines)
+    chars_out = sum(
+        _chars(n.label) + sum(_chars(t) for t in n.judul_lines + n.text_lines) for n in nodes
+    )
+    return Body(nodes=nodes, chars_in=chars_in, chars_out=chars_out)
