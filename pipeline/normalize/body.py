@@ -266,6 +266,7 @@ class _Builder:
             (node.judul_lines if level in g.bold_items else node.text_lines).append(m.group(3))
         parent.children.append(node)
         self.open.append(node)
+        self._maybe_quote(node, text)
         # After a section title, a list may start whatever the title's last character.
         self.prev_text, self.prev_heading = text, level in g.bold_items
         return True
@@ -276,7 +277,11 @@ class _Builder:
         node.text_lines.append(text)
         node.pages.add(line.page)
         self.prev_text, self.prev_heading = text, False
-        # An instruction of an amendment ("... berbunyi sebagai berikut:") quotes what follows.
+        self._maybe_quote(node, text)
+
+    def _maybe_quote(self, node: Node, text: str) -> None:
+        """An instruction of an amendment ("... berbunyi sebagai berikut:") quotes what
+        follows it."""
         in_roman_pasal = any(n.level == "pasal" and ROMAN_RE.match(n.nomor) for n in self.open)
         if in_roman_pasal and node.level in ("angka", "huruf") and text.endswith(":"):
             node.quote_root = True
@@ -297,7 +302,7 @@ def parse_body(
         text = line.text.strip()
         if not text:
             continue
-        if not b.roots:
+        if not b.roots and line.key not in closing:
             b.open_part("judul", "", line)
         if not in_penutup and line.key in closing:
             in_penutup = True

@@ -63,7 +63,7 @@ def simpul_records(body: Body, dokumen_id: str, sha256: str, prefix: str = "") -
             Simpul(
                 id=prefix + n.id,
                 dokumen_id=dokumen_id,
-                induk_id=(prefix + parent) if parent else (prefix.rstrip("_") or None),
+                induk_id=(prefix + parent) if parent else None,
                 tingkat=n.level,
                 nomor=n.nomor or None,
                 judul=n.judul or None,
