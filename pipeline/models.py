@@ -35,6 +35,32 @@ class RencanaAksi(Record):
     indikator_target: str | None = Field(description="Indikator dan target, sebagaimana tercetak")
     tahun_pelaksanaan: list[int] = Field(description="Tahun yang dicentang pada Waktu Pelaksanaan")
     penanggung_jawab_teks: str | None = Field(description="Penanggung jawab, sebagaimana tercetak")
+    # Normalised from the printed cells (issue 4); the raw cells above are never overwritten.
+    indikator: str | None = Field(None, description="Indikator tanpa targetnya")
+    target_teks: str | None = Field(None, description="Target sebagaimana tercetak")
+    target_nilai: int | float | None = Field(None, description="Nilai target (persen 0-100)")
+    target_nilai_maks: int | float | None = Field(None, description="Batas atas rentang target")
+    target_terbilang: str | None = Field(None, description="Terbilang sebagaimana tercetak")
+    target_terbilang_cocok: bool | None = Field(None, description="Terbilang sesuai angka")
+    target_satuan: str | None = Field(None, description="Satuan kanonik (data/satuan.csv)")
+    target_periode: str | None = Field(None, description="tahun, semester, triwulan, bulan")
+    target_pembanding: str | None = Field(None, description="=, >= (minimal), <= (maksimal)")
+    target_catatan: str | None = Field(None, description="Sisa teks target")
+    target_status: str | None = Field(
+        None,
+        description="ok, placeholder, tanpa_target, tidak_konsisten, format_rusak, bukan_angka",
+    )
+    hasil_target_teks: str | None = None
+    hasil_target_nilai: int | float | None = None
+    hasil_target_terbilang: str | None = None
+    hasil_target_terbilang_cocok: bool | None = None
+    hasil_target_satuan: str | None = None
+    hasil_target_pembanding: str | None = None
+    hasil_target_catatan: str | None = None
+    hasil_target_status: str | None = None
+    penanggung_jawab: list[str] = Field(
+        default_factory=list, description="Unit kanonik dari glosarium definisi"
+    )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
@@ -184,3 +210,23 @@ class Program(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
+
+
+class Jadwal(Record):
+    """tahun_pelaksanaan in long form: one row per record and checked year."""
+
+    id: str
+    record_id: str = Field(description="rencana_aksi.id")
+    tahun: int
+
+
+class PenanggungJawab(Record):
+    """Each piece of a Penanggung Jawab cell and the unit it resolves to."""
+
+    id: str
+    record_id: str = Field(description="rencana_aksi.id")
+    urutan: int = Field(ge=1)
+    teks: str = Field(description="Bagian sel sebagaimana tercetak")
+    unit: str | None = Field(description="Unit kanonik (istilah definisi); kosong: tidak dikenal")
+    cara: str = Field(description="definisi, singkatan, nama_lengkap, alias, tidak_dikenal")
+    saran: str | None = Field(description="Unit terdekat untuk nama yang tidak dikenal")

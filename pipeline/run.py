@@ -15,8 +15,10 @@ from pipeline.models import (
     DasarHukum,
     Definisi,
     Dokumen,
+    Jadwal,
     Lampiran,
     Menimbang,
+    PenanggungJawab,
     Program,
     RencanaAksi,
     Simpul,
@@ -26,6 +28,7 @@ from pipeline.normalize.accounting import account_table, outside_lines
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
+from pipeline.normalize.enrich import enrich
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
 from pipeline.normalize.regulation import (
@@ -37,6 +40,7 @@ from pipeline.normalize.regulation import (
 )
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
+from pipeline.normalize.units import Glossary
 from pipeline.roman import number_to_int
 from pipeline.settings import SETTINGS, Settings
 
@@ -73,6 +77,8 @@ class DocumentResult:
     area_perubahan: list[AreaPerubahan]
     program: list[Program]
     rencana_aksi: list[RencanaAksi]
+    jadwal: list[Jadwal]
+    penanggung_jawab: list[PenanggungJawab]
     sisa: list[Sisa]
     akuntansi: list[Akuntansi]
     teks: list[TextAccount] = field(default_factory=list)
@@ -190,6 +196,8 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
                   "halaman_akhir": pages[-1], **_kepala(doc, pages[0])}  # fmt: skip
         lampiran_meta.append(Lampiran.model_validate(fields))
 
+    definisi = definisi_records(body, dokumen_id)
+    records, jadwal, penanggung_jawab = enrich(records, Glossary(definisi))
     dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, lampiran_meta)
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
@@ -204,11 +212,13 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         simpul=simpul_records(body, dokumen_id, sha),
         menimbang=menimbang_records(body, dokumen_id),
         dasar_hukum=dasar,
-        definisi=definisi_records(body, dokumen_id),
+        definisi=definisi,
         lampiran_simpul=lampiran_nodes,
         area_perubahan=areas,
         program=programs,
         rencana_aksi=records,
+        jadwal=jadwal,
+        penanggung_jawab=penanggung_jawab,
         sisa=sorted(sisa, key=lambda s: (s.halaman, s.lokasi)),
         akuntansi=akuntansi,
         teks=teks,

@@ -139,7 +139,7 @@ def dasar_hukum_records(body: Body, dokumen_id: str) -> tuple[list[DasarHukum], 
                         teks=item.teks,
                         halaman_awal=first,
                         halaman_akhir=last,
-                        **pubs,  # type: ignore[arg-type]
+                        **pubs,
                     )
                 )
     return rows, failed
@@ -247,14 +247,14 @@ def dokumen_record(
         nomor=nomor,
         tahun=tahun,
         tentang=tentang,
-        tempat_penetapan=officials.get("tempat_penetapan"),  # type: ignore[arg-type]
-        tanggal_penetapan=officials.get("tanggal_penetapan"),  # type: ignore[arg-type]
-        penandatangan=officials.get("penandatangan"),  # type: ignore[arg-type]
-        tempat_pengundangan=officials.get("tempat_pengundangan"),  # type: ignore[arg-type]
-        tanggal_pengundangan=officials.get("tanggal_pengundangan"),  # type: ignore[arg-type]
-        sekretaris_daerah=officials.get("sekretaris_daerah"),  # type: ignore[arg-type]
-        berita_daerah_tahun=officials.get("berita_daerah_tahun"),  # type: ignore[arg-type]
-        berita_daerah_nomor=officials.get("berita_daerah_nomor"),  # type: ignore[arg-type]
+        tempat_penetapan=officials.get("tempat_penetapan"),
+        tanggal_penetapan=officials.get("tanggal_penetapan"),
+        penandatangan=officials.get("penandatangan"),
+        tempat_pengundangan=officials.get("tempat_pengundangan"),
+        tanggal_pengundangan=officials.get("tanggal_pengundangan"),
+        sekretaris_daerah=officials.get("sekretaris_daerah"),
+        berita_daerah_tahun=officials.get("berita_daerah_tahun"),
+        berita_daerah_nomor=officials.get("berita_daerah_nomor"),
         lampiran=lampiran,
         sumber_sha256=sha256,
         jumlah_halaman=page_count,

@@ -15,7 +15,9 @@ from pipeline.models import (
     AreaPerubahan,
     DasarHukum,
     Definisi,
+    Jadwal,
     Menimbang,
+    PenanggungJawab,
     Program,
     Record,
     RencanaAksi,
@@ -38,7 +40,8 @@ def write_csv(path: Path, records: Sequence[Record], model: type[Record]) -> Non
     """UTF-8, header row, RFC 4180 quoting, \\n line endings, lists `;`-joined, None -> ''."""
     columns = list(model.model_fields)
     rows = [{k: _csv_value(v) for k, v in r.model_dump().items()} for r in records]
-    frame = pd.DataFrame(rows, columns=columns)
+    # object dtype: integers stay integers next to empty cells (no "12.0").
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
@@ -58,6 +61,8 @@ def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Rec
         ("area_perubahan", result.area_perubahan, AreaPerubahan),
         ("program", result.program, Program),
         ("rencana_aksi", result.rencana_aksi, RencanaAksi),
+        ("jadwal", result.jadwal, Jadwal),
+        ("penanggung_jawab", result.penanggung_jawab, PenanggungJawab),
     ]
 
 
