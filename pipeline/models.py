@@ -230,3 +230,18 @@ class PenanggungJawab(Record):
     unit: str | None = Field(description="Unit kanonik (istilah definisi); kosong: tidak dikenal")
     cara: str = Field(description="definisi, singkatan, nama_lengkap, alias, tidak_dikenal")
     saran: str | None = Field(description="Unit terdekat untuk nama yang tidak dikenal")
+
+
+class Temuan(Record):
+    """A finding about the data: never an exception; each points at its place in the PDF."""
+
+    id: str = Field(description="Id stabil: kode dan record/tabel yang ditunjuk")
+    kode: str = Field(description="Kode aturan yang stabil, mis. target-placeholder")
+    tingkat: str = Field(description="galat, peringatan, info")
+    tabel: str = Field(description="Tabel terbitan tempat temuan")
+    record_id: str | None = Field(description="Id baris yang ditunjuk, bila ada")
+    kolom: str | None = Field(description="Kolom yang ditunjuk, bila ada")
+    halaman: int | None = Field(description="Halaman PDF (mulai 1)")
+    kutipan: str | None = Field(description="Teks yang bermasalah, persis seperti tercetak")
+    pesan: str = Field(description="Pesan dalam Bahasa Indonesia")
+    saran: str | None = Field(description="Saran perbaikan")

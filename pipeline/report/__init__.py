@@ -1,0 +1,1 @@
+"""The data-QA report for Bagian Hukum (HTML, Bahasa Indonesia)."""
