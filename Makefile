@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench golden clean
+.PHONY: help run test lint bench golden schemas clean browser
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## set up .venv, then run the pipeline on every PDF in raw/ into extracted/
 	$(PY) -m pipeline run
 
-test: $(STAMP) ## set up .venv, then run the whole test suite
+test: $(STAMP) browser ## set up .venv, then run the whole test suite
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy
@@ -32,6 +32,21 @@ bench: $(STAMP) ## wall time and peak memory of the pipeline vs a bare pdfplumbe
 
 golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye before committing)
 	$(PY) -m pipeline run
+
+schemas: $(STAMP) ## regenerate schemas/ and validations/expectations/ from the models
+	$(PY) -m pipeline schemas
+
+# The HTML report's browser test needs Chromium; installed from Debian's apt, as root or via sudo.
+BROWSERS := chromium chromium-browser google-chrome
+
+browser: ## install Chromium with apt-get where missing (the report's browser test needs it)
+	@for b in $(BROWSERS); do command -v $$b >/dev/null 2>&1 && exit 0; done; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "error: Chromium is missing; install it as root: apt-get install chromium" >&2; exit 1; fi; \
+	echo "installing Chromium (apt-get install chromium) ..."; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -35,6 +35,9 @@ class RencanaAksi(Record):
     indikator_target: str | None = Field(description="Indikator dan target, sebagaimana tercetak")
     tahun_pelaksanaan: list[int] = Field(description="Tahun yang dicentang pada Waktu Pelaksanaan")
     penanggung_jawab_teks: str | None = Field(description="Penanggung jawab, sebagaimana tercetak")
+    area_no_tercetak: str | None = Field(None, description="Nomor area persis tercetak (mis. 1.)")
+    program_no_tercetak: str | None = Field(None, description="Nomor program persis tercetak")
+    aksi_no_tercetak: str | None = Field(None, description="Nomor aksi persis tercetak")
     # Normalised from the printed cells (issue 4); the raw cells above are never overwritten.
     indikator: str | None = Field(None, description="Indikator tanpa targetnya")
     target_teks: str | None = Field(None, description="Target sebagaimana tercetak")
@@ -162,6 +165,9 @@ class Lampiran(Record):
     kepala_nomor: str | None = None
     kepala_tahun: int | None = None
     kepala_tanggal: str | None = Field(None, description="ISO 8601")
+    tahun_jadwal: list[int] = Field(
+        default_factory=list, description="Tahun pada kolom jadwal tabel Rencana Aksi lampiran ini"
+    )
 
 
 class Dokumen(Record):

@@ -144,6 +144,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
 
     # Tables: each recognised kind through its thin layer, every cell accounted for.
     per_lampiran: dict[int, int] = {}
+    schedule_years: dict[int, list[int]] = {}
     for table in doc.tables:
         lampiran = doc.lampiran_of(table) or 0
         per_lampiran[lampiran] = per_lampiran.get(lampiran, 0) + 1
@@ -151,6 +152,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         cmap = map_columns(table)
         if cmap is not None:
             mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, sha)
+            schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
             records.extend(mapped.records)
             consumed, name = mapped.consumed, f"rencana_aksi ({where})"
         elif (kind := table_kind(table)) is not None:
@@ -193,7 +195,8 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         if judul is None:
             judul = next((t.caption for t in doc.tables if doc.lampiran_of(t) == n), None)
         fields = {"nomor": n, "judul": judul or None, "halaman_awal": pages[0],
-                  "halaman_akhir": pages[-1], **_kepala(doc, pages[0])}  # fmt: skip
+                  "halaman_akhir": pages[-1], "tahun_jadwal": schedule_years.get(n, []),
+                  **_kepala(doc, pages[0])}  # fmt: skip
         lampiran_meta.append(Lampiran.model_validate(fields))
 
     definisi = definisi_records(body, dokumen_id)

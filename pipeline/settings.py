@@ -10,6 +10,7 @@ from pathlib import Path
 class Settings:
     raw_dir: Path = Path("raw")
     out_dir: Path = Path("extracted")
+    reports_dir: Path = Path("validations") / "reports"
     # Distance (pt) under which two ruling-line coordinates are the same grid edge.
     edge_tolerance: float = 1.5
     # Two table pieces on consecutive pages are one table when their column edges,

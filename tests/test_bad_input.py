@@ -60,7 +60,7 @@ def test_bad_input_one_line_error_and_no_output(
 ) -> None:
     path, reason = _bad_files(tmp_path)[name]
     out = tmp_path / "out"
-    code = main(["run", str(path), "--out", str(out)])
+    code = main(["run", str(path), "--out", str(out), "--reports", str(tmp_path / "r")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1
     assert err[0].startswith(f"error: {path}: {reason}")
@@ -75,10 +75,10 @@ def test_batch_continues_after_a_bad_file(
     bad.write_bytes(b"")
     plain = _text_pdf(tmp_path / "plain.pdf", ["PERATURAN BUPATI CONTOH", "NOMOR 3 TAHUN 2021"])
     out = tmp_path / "out"
-    code = main(["run", str(bad), str(plain), "--out", str(out)])
+    code = main(["run", str(bad), str(plain), "--out", str(out), "--reports", str(tmp_path / "r")])
     captured = capsys.readouterr()
     assert code == 1
-    assert "error: " in captured.err and "1 of 2 file(s) failed" in captured.err
+    assert "error: " in captured.err and "1 of 2 input(s) failed" in captured.err
     # The good file was processed: a regulation without a Rencana Aksi table is not broken.
     assert (out / "perbup-contoh-3-2021" / "rencana_aksi.json").read_text() == "[]\n"
     assert "notice: " in captured.out and "no Rencana Aksi table" in captured.out
@@ -87,9 +87,9 @@ def test_batch_continues_after_a_bad_file(
 def test_failed_run_leaves_previous_output_intact(tmp_path: Path) -> None:
     plain = _text_pdf(tmp_path / "doc.pdf", ["PERATURAN BUPATI CONTOH", "NOMOR 3 TAHUN 2021"])
     out = tmp_path / "out"
-    assert main(["run", str(plain), "--out", str(out)]) == 0
+    assert main(["run", str(plain), "--out", str(out), "--reports", str(tmp_path / "r")]) == 0
     before = sorted(p.name for p in (out / "perbup-contoh-3-2021").iterdir())
     plain.write_bytes(plain.read_bytes()[:100])  # now truncated
-    assert main(["run", str(plain), "--out", str(out)]) == 1
+    assert main(["run", str(plain), "--out", str(out), "--reports", str(tmp_path / "r")]) == 1
     assert sorted(p.name for p in (out / "perbup-contoh-3-2021").iterdir()) == before
     assert [p.name for p in out.iterdir()] == ["perbup-contoh-3-2021"]

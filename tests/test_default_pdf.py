@@ -7,9 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.extract.pages import PageKind
+from pipeline.models import Temuan
+from pipeline.publish.report import write_report
 from pipeline.publish.writer import publish
 from pipeline.run import DocumentResult
-from tests.conftest import GOLDEN_DIR
+from tests.conftest import DEFAULT_PDF, GOLDEN_DIR, GOLDEN_REPORT
 
 
 def test_pages_are_classified_by_content(default_result: DocumentResult) -> None:
@@ -124,10 +126,19 @@ def test_block_printed_twice_keeps_unique_ids(default_result: DocumentResult) ->
     ]
 
 
-def test_golden_outputs(default_result: DocumentResult, tmp_path: Path) -> None:
+def test_golden_outputs(
+    default_result: DocumentResult, default_temuan: list[Temuan], tmp_path: Path
+) -> None:
     """The committed outputs equal a fresh run byte for byte (regenerate: make golden)."""
-    folder = publish(default_result, tmp_path)
+    folder = publish(default_result, tmp_path, default_temuan)
     fresh = sorted(p.name for p in folder.iterdir())
     assert fresh == sorted(p.name for p in GOLDEN_DIR.iterdir())
     for name in fresh:
         assert (folder / name).read_bytes() == (GOLDEN_DIR / name).read_bytes(), name
+
+
+def test_golden_report(
+    default_result: DocumentResult, default_temuan: list[Temuan], tmp_path: Path
+) -> None:
+    report = write_report(default_result.dokumen, default_temuan, DEFAULT_PDF, tmp_path)
+    assert report.read_bytes() == GOLDEN_REPORT.read_bytes()

@@ -99,11 +99,14 @@ def map_columns(table: LogicalTable) -> ColumnMap | None:
 class _State:
     kelompok: str | None = None
     area_no: str | None = None
+    area_no_printed: str | None = None
     area: str | None = None
     hasil: str | None = None
     program_no: str | None = None
+    program_no_printed: str | None = None
     program: str | None = None
     aksi_no: str | None = None
+    aksi_no_printed: str | None = None
     aksi: str | None = None
     indikator_ke: int = 0
     consumed: set[int] = field(default_factory=set)
@@ -115,12 +118,12 @@ class _State:
         return or_none(cell.text)
 
     def new_area(self) -> None:
-        self.area_no = self.area = self.hasil = None
+        self.area_no = self.area_no_printed = self.area = self.hasil = None
         self.new_program()
 
     def new_program(self) -> None:
-        self.program_no = self.program = None
-        self.aksi_no = self.aksi = None
+        self.program_no = self.program_no_printed = self.program = None
+        self.aksi_no = self.aksi_no_printed = self.aksi = None
         self.indikator_ke = 0
 
 
@@ -153,7 +156,8 @@ def map_rencana_aksi(
             continue
         if new_here(i, cmap.no):
             st.new_area()
-            st.area_no = strip_number(st.take(cell(i, cmap.no)) or "")
+            st.area_no_printed = st.take(cell(i, cmap.no))
+            st.area_no = strip_number(st.area_no_printed or "")
             st.area = st.take(cell(i, cmap.area))
             st.hasil = st.take(cell(i, cmap.hasil))
         else:
@@ -179,6 +183,7 @@ def map_rencana_aksi(
         ):
             st.new_program()
             st.program_no = strip_number(num_text) or None
+            st.program_no_printed = num_text or None
             st.take(num)
             text = st.take(txt) or ""
             if num is None and (m := LEADING_NUMBER_RE.match(text)):
@@ -192,6 +197,7 @@ def map_rencana_aksi(
             continue
         if (num_new and num_text) or (txt_new and not txt.is_empty):
             st.aksi_no = strip_number(num_text) or None
+            st.aksi_no_printed = num_text or None
             st.take(num)
             text = st.take(txt) or ""
             if num is None and (m := LEADING_NUMBER_RE.match(text)):
@@ -218,6 +224,9 @@ def map_rencana_aksi(
                 lampiran=lampiran,
                 kelompok=st.kelompok,
                 area_no=st.area_no or None,
+                area_no_tercetak=st.area_no_printed,
+                program_no_tercetak=st.program_no_printed,
+                aksi_no_tercetak=st.aksi_no_printed,
                 area=st.area,
                 hasil_indikator=st.hasil,
                 program_no=st.program_no,

@@ -22,6 +22,7 @@ from pipeline.models import (
     Record,
     RencanaAksi,
     Simpul,
+    Temuan,
 )
 from pipeline.run import DocumentResult
 
@@ -66,8 +67,14 @@ def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Rec
     ]
 
 
-def publish(result: DocumentResult, out_dir: Path) -> Path:
-    """Write `result` to out_dir/<dokumen_id>/; a failure leaves the old folder intact."""
+def write_temuan(folder: Path, temuan: Sequence[Temuan]) -> None:
+    write_csv(folder / "temuan.csv", temuan, Temuan)
+    write_json(folder / "temuan.json", [t.model_dump() for t in temuan])
+
+
+def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
+    """Write `result` and its findings to out_dir/<dokumen_id>/; a failure leaves the old
+    folder intact."""
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / result.dokumen_id
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{result.dokumen_id}-", dir=out_dir))
@@ -78,6 +85,7 @@ def publish(result: DocumentResult, out_dir: Path) -> Path:
         write_json(tmp / "dokumen.json", result.dokumen.model_dump())
         write_json(tmp / "jdihn.json", result.jdihn)
         write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
+        write_temuan(tmp, temuan)
         _swap(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -94,3 +102,11 @@ def _swap(tmp: Path, final: Path) -> None:
     tmp.rename(final)
     if old.exists():
         shutil.rmtree(old)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a single file through a temporary sibling and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{path.name}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

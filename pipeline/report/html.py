@@ -1,0 +1,761 @@
+"""The data-quality report for Bagian Hukum: one self-contained HTML page in Bahasa Indonesia.
+
+`render_report` turns a document's metadata and its findings into a single HTML document with
+inline CSS and JS and every image embedded as a base64 PNG ``data:`` URI, so the file can be
+mailed or archived and opened offline. Each finding that names a page is shown next to a crop
+of that PDF page with the quoted text highlighted.
+
+This module reads the source PDF itself (only to draw pictures of it), which the house style
+otherwise reserves for ``extract/``: the pictures are presentation, not data, and nothing read
+here flows back into a record.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfplumber.page import Page
+
+from pipeline.models import Dokumen, Temuan
+
+# Rendering: crops of the page around the match at a readable resolution; a smaller whole-page
+# thumbnail when the text is not found. Strips are full page width so the row stays legible.
+CROP_RESOLUTION = 96
+THUMBNAIL_RESOLUTION = 50
+CROP_PADDING_PT = 42.0
+# A union of matches taller than this share of the page is cropped around the first match only.
+MAX_CROP_SHARE = 0.5
+HIGHLIGHT_FILL = (255, 210, 0, 90)
+HIGHLIGHT_STROKE = (220, 38, 38, 230)
+HIGHLIGHT_STROKE_WIDTH = 2
+# Highlights are drawn this much larger than the glyph boxes so they do not cover the text edge.
+HIGHLIGHT_MARGIN_PT = 1.5
+PNG_COLOURS = 256
+
+# Search: the full quotation first, then its first line, then ever shorter word prefixes, since
+# a quotation may be long or wrapped inside a table cell next to other columns' text. Shorter
+# prefixes than MIN_PREFIX_CHARS would match unrelated text too easily.
+MAX_PREFIX_CHARS = 60
+MIN_PREFIX_CHARS = 8
+# Characters whose baselines differ by less than this belong to one highlighted line.
+LINE_TOLERANCE_PT = 2.0
+
+# Severities, most severe first, with their Indonesian labels.
+TINGKAT: dict[str, str] = {"galat": "Galat", "peringatan": "Peringatan", "info": "Info"}
+
+BULAN_NAMA = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+TIDAK_TERCANTUM = "tidak tercantum"
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A rendered picture of (part of) a page, ready to embed."""
+
+    data_uri: str
+    width: int
+    height: int
+    caption: str
+    found: bool
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a quotation was found on a page: one rectangle per printed line of each match."""
+
+    rects: tuple[Rect, ...]
+    first_match: tuple[Rect, ...]
+    query: str
+    partial: bool
+    matches: int
+
+
+# --------------------------------------------------------------------------------------------
+# Locating the quotation on the page
+
+
+def search_queries(kutipan: str) -> list[str]:
+    """Queries to try, best first: the whitespace-collapsed full text, its first line, then
+    ever shorter word prefixes of at most MAX_PREFIX_CHARS and at least MIN_PREFIX_CHARS.
+
+    A single first word longer than MAX_PREFIX_CHARS is cut to that length. Duplicates are
+    dropped; the full text is always tried, however short.
+    """
+    full = " ".join(kutipan.split())
+    if not full:
+        return []
+    first_line = next((" ".join(ln.split()) for ln in kutipan.splitlines() if ln.strip()), "")
+    queries = [full, first_line]
+    words = full.split()
+    if len(words[0]) > MAX_PREFIX_CHARS:
+        queries.append(words[0][:MAX_PREFIX_CHARS])
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        if MIN_PREFIX_CHARS <= len(prefix) <= MAX_PREFIX_CHARS:
+            queries.append(prefix)
+    result: list[str] = []
+    for query in queries:
+        if query and query not in result and (len(query) >= MIN_PREFIX_CHARS or query == full):
+            result.append(query)
+    return result
+
+
+def literal_pattern(query: str) -> str:
+    """A regex matching `query` literally, any whitespace run matching any whitespace run.
+
+    A word-internal hyphen may also be followed by a line break in the print
+    ("Perundang-" + "Undangan"), so whitespace is allowed after each hyphen.
+    """
+    words = [re.escape(word).replace(r"\-", r"-\s*") for word in query.split()]
+    return r"\s+".join(words)
+
+
+def _line_rects(chars: Sequence[dict[str, Any]]) -> tuple[Rect, ...]:
+    """One rectangle per printed line of the matched characters (a match may wrap)."""
+    lines: list[list[float]] = []
+    for char in chars:
+        x0, top, x1, bottom = (float(char[k]) for k in ("x0", "top", "x1", "bottom"))
+        if lines and abs(lines[-1][1] - top) <= LINE_TOLERANCE_PT and x0 >= lines[-1][0] - 1:
+            line = lines[-1]
+            line[0], line[1] = min(line[0], x0), min(line[1], top)
+            line[2], line[3] = max(line[2], x1), max(line[3], bottom)
+        else:
+            lines.append([x0, top, x1, bottom])
+    return tuple((a, b, c, d) for a, b, c, d in lines)
+
+
+def locate(page: Page, kutipan: str) -> Located | None:
+    """Find `kutipan` on `page` (literal, whitespace-tolerant); None when no query matches."""
+    queries = search_queries(kutipan)
+    for index, query in enumerate(queries):
+        found = page.search(literal_pattern(query), regex=True, case=True, return_chars=True)
+        if not found:
+            continue
+        per_match = [_line_rects(match.get("chars") or []) for match in found]
+        per_match = [rects for rects in per_match if rects]
+        if not per_match:
+            continue
+        return Located(
+            rects=tuple(rect for rects in per_match for rect in rects),
+            first_match=per_match[0],
+            query=query,
+            partial=index > 0,
+            matches=len(per_match),
+        )
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Rendering page pictures
+
+
+def _png_data_uri(image: Any) -> tuple[str, int, int]:
+    """PNG bytes of a PIL image as a data URI, with its pixel size (no metadata: deterministic)."""
+    image = image.convert("RGB").quantize(colors=PNG_COLOURS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f"data:image/png;base64,{encoded}", image.width, image.height
+
+
+def _clamp_band(page: Page, top: float, bottom: float) -> Rect:
+    x0, page_top, x1, page_bottom = (float(v) for v in page.bbox)
+    return (x0, max(page_top, top), x1, min(page_bottom, bottom))
+
+
+class PageRenderer:
+    """Renders crops and thumbnails of one open PDF, caching by (page, region, highlights)."""
+
+    def __init__(self, pdf: pdfplumber.PDF) -> None:
+        self._pdf = pdf
+        self._cache: dict[tuple[int, Rect | None, tuple[Rect, ...]], tuple[str, int, int]] = {}
+
+    def page(self, halaman: int) -> Page:
+        return self._pdf.pages[halaman - 1]
+
+    def snapshot(self, halaman: int, kutipan: str | None) -> Snapshot:
+        """A crop around `kutipan` on page `halaman`, or the whole page when it is not found."""
+        page = self.page(halaman)
+        located = locate(page, kutipan) if kutipan else None
+        if located is None:
+            uri, width, height = self._render(page, halaman, None, ())
+            if kutipan:
+                caption = (
+                    f"Halaman {halaman}: teks tidak ditemukan persis; ditampilkan seluruh halaman."
+                )
+            else:
+                caption = f"Halaman {halaman}: tanpa kutipan; ditampilkan seluruh halaman."
+            return Snapshot(uri, width, height, caption, found=False)
+
+        rects = located.rects
+        top = min(r[1] for r in rects) - CROP_PADDING_PT
+        bottom = max(r[3] for r in rects) + CROP_PADDING_PT
+        if bottom - top > MAX_CROP_SHARE * float(page.height):
+            rects = located.first_match
+            top = min(r[1] for r in rects) - CROP_PADDING_PT
+            bottom = max(r[3] for r in rects) + CROP_PADDING_PT
+        region = _clamp_band(page, top, bottom)
+        shown = tuple(r for r in located.rects if r[1] >= region[1] and r[3] <= region[3])
+        uri, width, height = self._render(page, halaman, region, shown)
+
+        caption = f"Halaman {halaman}: kutipan disorot."
+        if located.partial:
+            caption = (
+                f"Halaman {halaman}: kutipan tidak ditemukan utuh (terpotong atau terbungkus "
+                f"baris); disorot bagian awalnya: \u201c{located.query}\u201d."
+            )
+        if located.matches > 1:
+            caption += f" Teks ini muncul {located.matches} kali di halaman ini."
+        return Snapshot(uri, width, height, caption, found=True)
+
+    def _render(
+        self, page: Page, halaman: int, region: Rect | None, rects: tuple[Rect, ...]
+    ) -> tuple[str, int, int]:
+        key = (halaman, region, rects)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if region is None:
+            image = page.to_image(resolution=THUMBNAIL_RESOLUTION, antialias=True)
+        else:
+            cropped = page.crop(region, strict=False)
+            image = cropped.to_image(resolution=CROP_RESOLUTION, antialias=True)
+            if rects:
+                m = HIGHLIGHT_MARGIN_PT
+                image.draw_rects(
+                    [(x0 - m, top - m, x1 + m, bottom + m) for x0, top, x1, bottom in rects],
+                    fill=HIGHLIGHT_FILL,
+                    stroke=HIGHLIGHT_STROKE,
+                    stroke_width=HIGHLIGHT_STROKE_WIDTH,
+                )
+        result = _png_data_uri(image.annotated)
+        self._cache[key] = result
+        return result
+
+
+def _snapshots(
+    temuan: Sequence[Temuan], pdf_path: Path | None
+) -> tuple[dict[int, Snapshot | str], str | None]:
+    """Per finding index: its picture, or a note saying why there is none; plus a PDF note.
+
+    The PDF is opened once; pages are visited in order and released once their findings are
+    drawn, so a long report does not hold every parsed page in memory. A PDF or page that
+    cannot be read yields a note, never an exception: the report is still produced.
+    """
+    result: dict[int, Snapshot | str] = {}
+    with_page = [i for i, t in enumerate(temuan) if t.halaman is not None]
+    if pdf_path is None:
+        for i in with_page:
+            result[i] = "Cuplikan halaman tidak ditampilkan: PDF sumber tidak tersedia."
+        return result, "PDF sumber tidak tersedia, sehingga cuplikan halaman tidak ditampilkan."
+    try:
+        pdf = pdfplumber.open(pdf_path)
+        page_count = len(pdf.pages)
+    except Exception as exc:  # pdfminer raises many unrelated types for a bad file
+        reason = f"PDF sumber tidak dapat dibuka ({type(exc).__name__}: {exc})"
+        for i in with_page:
+            result[i] = f"Cuplikan halaman tidak ditampilkan: {reason}."
+        return result, f"{reason}; cuplikan halaman tidak ditampilkan."
+    with pdf:
+        renderer = PageRenderer(pdf)
+        by_page: dict[int, list[int]] = {}
+        for i in with_page:
+            halaman = temuan[i].halaman
+            assert halaman is not None
+            if 1 <= halaman <= page_count:
+                by_page.setdefault(halaman, []).append(i)
+            else:
+                result[i] = (
+                    f"Halaman {halaman} tidak ada dalam PDF sumber ({page_count} halaman); "
+                    "cuplikan tidak ditampilkan."
+                )
+        for halaman in sorted(by_page):
+            for i in by_page[halaman]:
+                try:
+                    result[i] = renderer.snapshot(halaman, temuan[i].kutipan)
+                except Exception as exc:  # a damaged page must not lose the whole report
+                    result[i] = (
+                        f"Halaman {halaman} tidak dapat digambar ({type(exc).__name__}: {exc}); "
+                        "cuplikan tidak ditampilkan."
+                    )
+            renderer.page(halaman).close()
+    return result, None
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def tanggal_indonesia(iso: str | None) -> str | None:
+    """'2020-03-26' -> '26 Maret 2020'; anything not an ISO date is returned unchanged."""
+    if not iso:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return iso
+    year, month, day = (int(g) for g in match.groups())
+    return f"{day} {BULAN_NAMA[month - 1]} {year}"
+
+
+def _tingkat_order(values: Sequence[str]) -> list[str]:
+    """Known severities in their fixed order, then any other value alphabetically."""
+    known = list(TINGKAT)
+    return known + sorted({v for v in values if v not in TINGKAT})
+
+
+def _tingkat_label(tingkat: str) -> str:
+    return TINGKAT.get(tingkat, tingkat)
+
+
+def _tingkat_rank(tingkat: str) -> int:
+    order = list(TINGKAT)
+    return order.index(tingkat) if tingkat in TINGKAT else len(order)
+
+
+def _badge(tingkat: str) -> str:
+    css = tingkat if tingkat in TINGKAT else "lain"
+    return f'<span class="lencana lencana-{_e(css)}">{_e(_tingkat_label(tingkat))}</span>'
+
+
+def _value(value: object | None) -> str:
+    if value is None or value == "":
+        return f'<span class="kosong">{TIDAK_TERCANTUM}</span>'
+    return _e(value)
+
+
+def _dokumen_title(dokumen: Dokumen) -> str:
+    parts = [dokumen.jenis or "Dokumen"]
+    if dokumen.daerah:
+        parts.append(dokumen.daerah)
+    if dokumen.nomor:
+        parts.append(f"Nomor {dokumen.nomor}")
+    if dokumen.tahun is not None:
+        parts.append(f"Tahun {dokumen.tahun}")
+    return " ".join(parts)
+
+
+def _identity(dokumen: Dokumen, pdf_path: Path | None) -> str:
+    def place_date(tempat: str | None, tanggal: str | None) -> str:
+        text = tanggal_indonesia(tanggal)
+        if text and tempat:
+            return f"{_e(text)} di {_e(tempat)}"
+        return _value(text or tempat)
+
+    daerah = dokumen.daerah
+    if daerah and dokumen.provinsi:
+        daerah = f"{daerah}, Provinsi {dokumen.provinsi}"
+    berita = None
+    if dokumen.berita_daerah_tahun is not None or dokumen.berita_daerah_nomor:
+        berita = (
+            f"Tahun {dokumen.berita_daerah_tahun or TIDAK_TERCANTUM} "
+            f"Nomor {dokumen.berita_daerah_nomor or TIDAK_TERCANTUM}"
+        )
+    rows: list[tuple[str, str]] = [
+        ("Jenis", _value(dokumen.jenis)),
+        ("Daerah", _value(daerah)),
+        ("Nomor", _value(dokumen.nomor)),
+        ("Tahun", _value(dokumen.tahun)),
+        ("Tentang", _value(dokumen.tentang)),
+        (
+            "Ditetapkan",
+            place_date(dokumen.tempat_penetapan, dokumen.tanggal_penetapan),
+        ),
+        (
+            "Diundangkan",
+            place_date(dokumen.tempat_pengundangan, dokumen.tanggal_pengundangan),
+        ),
+        ("Berita Daerah", _value(berita)),
+        ("Jumlah halaman", _value(dokumen.jumlah_halaman)),
+        ("ID dokumen", f"<code>{_e(dokumen.dokumen_id)}</code>"),
+        ("SHA-256 sumber", f'<code class="sha">{_e(dokumen.sumber_sha256)}</code>'),
+        (
+            "Berkas PDF",
+            _e(pdf_path.name)
+            if pdf_path is not None
+            else '<span class="kosong">tidak tersedia</span>',
+        ),
+    ]
+    body = "\n".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    return f'<dl class="identitas">\n{body}\n</dl>'
+
+
+def _summary(temuan: Sequence[Temuan]) -> str:
+    by_tingkat = Counter(t.tingkat for t in temuan)
+    by_kode = Counter(t.kode for t in temuan)
+    kode_tingkat: dict[str, set[str]] = {}
+    for t in temuan:
+        kode_tingkat.setdefault(t.kode, set()).add(t.tingkat)
+
+    tingkat_rows = "\n".join(
+        f'<tr><th scope="row">{_badge(tingkat)}</th>'
+        f'<td class="angka" data-tingkat="{_e(tingkat)}">{by_tingkat.get(tingkat, 0)}</td></tr>'
+        for tingkat in _tingkat_order(list(by_tingkat))
+    )
+
+    def kode_key(kode: str) -> tuple[int, int, str]:
+        worst = min(_tingkat_rank(t) for t in kode_tingkat[kode])
+        return (worst, -by_kode[kode], kode)
+
+    kode_rows = "\n".join(
+        f'<tr><th scope="row"><code>{_e(kode)}</code></th>'
+        f"<td>{' '.join(_badge(t) for t in sorted(kode_tingkat[kode], key=_tingkat_rank))}</td>"
+        f'<td class="angka" data-kode="{_e(kode)}">{by_kode[kode]}</td></tr>'
+        for kode in sorted(by_kode, key=kode_key)
+    )
+    if not kode_rows:
+        kode_rows = '<tr><td colspan="3" class="kosong">Tidak ada temuan.</td></tr>'
+
+    return f"""<section class="ringkasan" aria-labelledby="judul-ringkasan">
+<h2 id="judul-ringkasan">Ringkasan</h2>
+<p class="total">Jumlah temuan: <strong id="jumlah-temuan">{len(temuan)}</strong></p>
+<div class="tabel-ringkasan">
+<table>
+<caption>Menurut tingkat</caption>
+<thead><tr><th scope="col">Tingkat</th><th scope="col">Jumlah</th></tr></thead>
+<tbody>
+{tingkat_rows}
+</tbody>
+</table>
+<table>
+<caption>Menurut jenis temuan (kode)</caption>
+<thead><tr><th scope="col">Kode</th><th scope="col">Tingkat</th>\
+<th scope="col">Jumlah</th></tr></thead>
+<tbody>
+{kode_rows}
+</tbody>
+</table>
+</div>
+</section>"""
+
+
+def _controls(temuan: Sequence[Temuan]) -> str:
+    present = Counter(t.tingkat for t in temuan)
+    boxes = "\n".join(
+        f'<label><input type="checkbox" name="tingkat" value="{_e(tingkat)}" checked> '
+        f"{_e(_tingkat_label(tingkat))} ({present.get(tingkat, 0)})</label>"
+        for tingkat in _tingkat_order(list(present))
+    )
+    kode_options = "\n".join(
+        f'<option value="{_e(kode)}">{_e(kode)} ({n})</option>'
+        for kode, n in sorted(Counter(t.kode for t in temuan).items())
+    )
+    return f"""<section class="kontrol" aria-label="Saring dan urutkan temuan">
+<fieldset>
+<legend>Tingkat</legend>
+{boxes}
+</fieldset>
+<label>Jenis temuan
+<select id="saring-kode">
+<option value="">Semua jenis</option>
+{kode_options}
+</select>
+</label>
+<label>Urutkan
+<select id="urutan">
+<option value="asli">Urutan asli</option>
+<option value="halaman">Halaman</option>
+<option value="tingkat">Tingkat (galat lebih dulu)</option>
+<option value="kode">Kode</option>
+</select>
+</label>
+<p class="tampil" aria-live="polite">Menampilkan <span id="jumlah-tampil">{len(temuan)}</span> \
+dari {len(temuan)} temuan.</p>
+</section>"""
+
+
+def _figure(picture: Snapshot | str | None) -> str:
+    if picture is None:
+        return '<p class="catatan-gambar">Temuan ini tidak menunjuk halaman; tanpa cuplikan.</p>'
+    if isinstance(picture, str):
+        return f'<p class="catatan-gambar">{_e(picture)}</p>'
+    css = "cuplikan" if picture.found else "cuplikan halaman-penuh"
+    alt = picture.caption
+    return (
+        f'<figure class="{css}">'
+        f'<img src="{picture.data_uri}" width="{picture.width}" height="{picture.height}" '
+        f'alt="{_e(alt)}">'
+        f"<figcaption>{_e(picture.caption)}</figcaption></figure>"
+    )
+
+
+def _card(index: int, temuan: Temuan, picture: Snapshot | str | None) -> str:
+    halaman = "" if temuan.halaman is None else str(temuan.halaman)
+    fields = [
+        ("Halaman", _value(temuan.halaman)),
+        ("Tabel", f"<code>{_e(temuan.tabel)}</code>" if temuan.tabel else _value(None)),
+        ("ID baris", f"<code>{_e(temuan.record_id)}</code>" if temuan.record_id else _value(None)),
+        ("Kolom", f"<code>{_e(temuan.kolom)}</code>" if temuan.kolom else _value(None)),
+        ("ID temuan", f"<code>{_e(temuan.id)}</code>"),
+    ]
+    meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in fields)
+    if temuan.kutipan is None:
+        kutipan = f'<p class="kosong">{TIDAK_TERCANTUM}</p>'
+    else:
+        kutipan = f'<pre class="kutipan">{_e(temuan.kutipan)}</pre>'
+    saran = _e(temuan.saran) if temuan.saran else _value(None)
+    return f"""<article class="temuan tingkat-{_e(temuan.tingkat)}" \
+data-urutan="{index}" data-temuan-tingkat="{_e(temuan.tingkat)}" \
+data-temuan-kode="{_e(temuan.kode)}" data-halaman="{halaman}" \
+data-peringkat="{_tingkat_rank(temuan.tingkat)}">
+<header>{_badge(temuan.tingkat)} <code class="kode">{_e(temuan.kode)}</code>\
+<span class="hal">{"Halaman " + halaman if halaman else "Tanpa halaman"}</span></header>
+<dl class="meta">{meta}</dl>
+<h4>Kutipan</h4>
+{kutipan}
+<h4>Pesan</h4>
+<p class="pesan">{_e(temuan.pesan)}</p>
+<h4>Saran</h4>
+<p class="saran">{saran}</p>
+{_figure(picture)}
+</article>"""
+
+
+CSS = """
+:root { --galat: #b91c1c; --peringatan: #b45309; --info: #1d4ed8; --garis: #d4d4d8;
+  --redup: #52525b; font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+body { margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: #18181b; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h1 small { display: block; font-size: 1rem; font-weight: 400; color: var(--redup); }
+h2 { font-size: 1.2rem; border-bottom: 2px solid var(--garis); padding-bottom: .2rem; }
+h4 { margin: .6rem 0 .15rem; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em;
+  color: var(--redup); }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: .9em; }
+.sha { word-break: break-all; }
+dl.identitas { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
+  margin: 1rem 0; }
+dl.identitas dt { font-weight: 600; }
+dl.identitas dd { margin: 0; }
+.kosong { color: var(--redup); font-style: italic; }
+.peringatan-pdf { border-left: 4px solid var(--peringatan); background: #fffbeb;
+  padding: .5rem .8rem; }
+.tabel-ringkasan { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+table { border-collapse: collapse; }
+caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+th, td { border: 1px solid var(--garis); padding: .25rem .6rem; text-align: left; }
+td.angka { text-align: right; font-variant-numeric: tabular-nums; }
+.total { font-size: 1.1rem; }
+.lencana { display: inline-block; border-radius: 999px; padding: .05rem .55rem; color: #fff;
+  font-size: .8rem; font-weight: 600; background: #52525b; }
+.lencana-galat { background: var(--galat); }
+.lencana-peringatan { background: var(--peringatan); }
+.lencana-info { background: var(--info); }
+.kontrol { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0;
+  padding: .6rem .8rem; background: #f4f4f5; border-radius: 6px; }
+.kontrol fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: .8rem; }
+.kontrol legend { float: left; font-weight: 600; margin-right: .5rem; }
+.kontrol select { margin-left: .4rem; }
+.tampil { margin: 0; color: var(--redup); }
+article.temuan { border: 1px solid var(--garis); border-left: 6px solid #52525b;
+  border-radius: 6px; padding: .8rem 1rem; margin: 0 0 1rem; }
+article.tingkat-galat { border-left-color: var(--galat); }
+article.tingkat-peringatan { border-left-color: var(--peringatan); }
+article.tingkat-info { border-left-color: var(--info); }
+article.temuan header { display: flex; gap: .6rem; align-items: center; }
+article.temuan .kode { font-weight: 600; }
+article.temuan .hal { margin-left: auto; color: var(--redup); }
+dl.meta { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: .1rem .8rem;
+  margin: .5rem 0 0; font-size: .9rem; }
+dl.meta dt { color: var(--redup); }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+pre.kutipan { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; padding: .4rem .6rem;
+  background: #fef9c3; border-radius: 4px; font-size: .9rem; }
+p.pesan, p.saran { margin: 0; }
+figure { margin: .8rem 0 0; }
+figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--garis); }
+figure.halaman-penuh img { max-width: min(100%, 560px); }
+figcaption, .catatan-gambar { font-size: .85rem; color: var(--redup); margin-top: .3rem; }
+.kosong-saring { padding: 1rem; text-align: center; }
+@media print {
+  body { max-width: none; padding: 0; }
+  .lencana, pre.kutipan { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .kontrol, .kosong-saring { display: none !important; }
+  article.temuan { break-inside: avoid; page-break-inside: avoid; }
+  figure, figure img { break-inside: avoid; max-width: 100% !important; height: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+# Filtering, sorting, and the readiness flags a headless browser test waits for. Data is read
+# from the DOM, so no finding text is ever embedded in script.
+JS = """
+(function () {
+  "use strict";
+  var daftar = document.getElementById("daftar-temuan");
+  var kartu = Array.prototype.slice.call(daftar.querySelectorAll("article.temuan"));
+  var kosong = document.getElementById("kosong-saring");
+  var kode = document.getElementById("saring-kode");
+  var urutan = document.getElementById("urutan");
+  var kotak = Array.prototype.slice.call(document.querySelectorAll('input[name="tingkat"]'));
+  function angka(el, nama, ganti) {
+    var v = el.getAttribute(nama);
+    return v === null || v === "" ? ganti : Number(v);
+  }
+  function terapkan() {
+    var aktif = {};
+    kotak.forEach(function (k) { aktif[k.value] = k.checked; });
+    var pilihKode = kode ? kode.value : "";
+    var tampil = 0;
+    kartu.forEach(function (el) {
+      var ok = aktif[el.getAttribute("data-temuan-tingkat")] !== false &&
+        (pilihKode === "" || el.getAttribute("data-temuan-kode") === pilihKode);
+      el.hidden = !ok;
+      if (ok) { tampil += 1; }
+    });
+    var n = document.getElementById("jumlah-tampil");
+    if (n) { n.textContent = String(tampil); }
+    if (kosong) { kosong.hidden = tampil !== 0 || kartu.length === 0; }
+  }
+  function urutkan() {
+    var cara = urutan ? urutan.value : "asli";
+    var salin = kartu.slice();
+    salin.sort(function (a, b) {
+      var d = 0;
+      if (cara === "halaman") {
+        d = angka(a, "data-halaman", Infinity) - angka(b, "data-halaman", Infinity);
+        if (isNaN(d)) { d = 0; }
+      } else if (cara === "tingkat") {
+        d = angka(a, "data-peringkat", 99) - angka(b, "data-peringkat", 99);
+      } else if (cara === "kode") {
+        var ka = a.getAttribute("data-temuan-kode"), kb = b.getAttribute("data-temuan-kode");
+        d = ka < kb ? -1 : (ka > kb ? 1 : 0);
+      }
+      return d || (angka(a, "data-urutan", 0) - angka(b, "data-urutan", 0));
+    });
+    salin.forEach(function (el) { daftar.appendChild(el); });
+  }
+  kotak.forEach(function (k) { k.addEventListener("change", terapkan); });
+  if (kode) { kode.addEventListener("change", terapkan); }
+  if (urutan) { urutan.addEventListener("change", urutkan); }
+  terapkan();
+
+  var gambar = Array.prototype.slice.call(document.images);
+  var menunggu = gambar.length;
+  var selesai = false;
+  function siap() {
+    if (selesai) { return; }
+    selesai = true;
+    var dimuat = gambar.filter(function (g) { return g.complete && g.naturalWidth > 0; });
+    document.body.dataset.gambarDimuat = String(dimuat.length);
+    document.body.dataset.gambarTotal = String(gambar.length);
+    document.body.dataset.siap = "1";
+  }
+  function satu() {
+    menunggu -= 1;
+    if (menunggu <= 0) { siap(); }
+  }
+  gambar.forEach(function (g) {
+    if (g.complete) {
+      menunggu -= 1;
+    } else {
+      g.addEventListener("load", satu);
+      g.addEventListener("error", satu);
+    }
+  });
+  if (menunggu <= 0) { siap(); }
+})();
+"""
+
+
+def _pdf_notes(dokumen: Dokumen, pdf_path: Path | None, note: str | None) -> list[str]:
+    notes: list[str] = []
+    if note:
+        notes.append(note)
+    if pdf_path is not None and note is None and dokumen.sumber_sha256:
+        try:
+            digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
+        except OSError:
+            digest = None
+        if digest is not None and digest != dokumen.sumber_sha256:
+            notes.append(
+                f"SHA-256 berkas PDF ({digest}) berbeda dengan sumber dokumen; "
+                "cuplikan halaman mungkin tidak sesuai dengan data."
+            )
+    return notes
+
+
+def render_report(dokumen: Dokumen, temuan: Sequence[Temuan], pdf_path: Path | None) -> str:
+    """One self-contained HTML report (Bahasa Indonesia) of `temuan` about `dokumen`.
+
+    No network or external files: CSS and JS are inline and page pictures are base64 PNG data
+    URIs. Each finding with a page and a quotation gets a crop of that page with the quotation
+    highlighted, or a whole-page thumbnail when the text is not found; with `pdf_path` None
+    there are no pictures. Findings keep the given order. Counts per severity and per code sit
+    in elements with `data-tingkat` / `data-kode` attributes, the total in `#jumlah-temuan`.
+    Same input, same output, byte for byte.
+    """
+    pictures, note = _snapshots(temuan, pdf_path)
+    title = _dokumen_title(dokumen)
+    notes = "".join(
+        f'<p class="peringatan-pdf" role="note">{_e(n)}</p>\n'
+        for n in _pdf_notes(dokumen, pdf_path, note)
+    )
+    cards = "\n".join(_card(i, t, pictures.get(i)) for i, t in enumerate(temuan))
+    if temuan:
+        listing = f"""{_controls(temuan)}
+<p id="kosong-saring" class="kosong kosong-saring" hidden>\
+Tidak ada temuan yang sesuai dengan pilihan saringan.</p>
+<div id="daftar-temuan">
+{cards}
+</div>"""
+    else:
+        listing = """<p class="kosong">Tidak ada temuan untuk dokumen ini.</p>
+<div id="daftar-temuan"></div>"""
+    tentang = f"<small>tentang {_e(dokumen.tentang)}</small>" if dokumen.tentang else ""
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Laporan Mutu Data: {_e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>Laporan Mutu Data: {_e(title)}{tentang}</h1>
+<p>Untuk Bagian Hukum. Setiap temuan menunjuk baris data, halaman PDF, dan teks yang \
+bermasalah sebagaimana tercetak.</p>
+<section aria-labelledby="judul-identitas">
+<h2 id="judul-identitas">Identitas dokumen</h2>
+{_identity(dokumen, pdf_path)}
+</section>
+</header>
+<main>
+{notes}{_summary(temuan)}
+<section aria-labelledby="judul-temuan">
+<h2 id="judul-temuan">Daftar temuan</h2>
+{listing}
+</section>
+</main>
+<script>{JS}</script>
+</body>
+</html>
+"""

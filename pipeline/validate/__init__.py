@@ -1,0 +1,1 @@
+"""Validate stage: records -> findings (Temuan). Never raises on bad data."""

@@ -1,0 +1,100 @@
+"""Every finding code, its severity and its message templates (Bahasa Indonesia) in one
+table. Rules refer to codes only; wording lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GALAT, PERINGATAN, INFO = "galat", "peringatan", "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Aturan:
+    tingkat: str
+    pesan: str
+    saran: str | None = None
+
+
+CATALOG: dict[str, Aturan] = {
+    # Targets
+    "target-placeholder": Aturan(
+        GALAT, "Target masih berupa isian kosong: {kutipan}.",
+        "Isi angka dan terbilang target yang sebenarnya."),
+    "target-kosong": Aturan(
+        PERINGATAN, "Indikator tidak memuat target berupa angka.",
+        "Tambahkan target terukur, misalnya \"(1 (satu) dokumen/tahun)\"."),
+    "target-tidak-konsisten": Aturan(
+        GALAT, "Angka dan terbilang target tidak sama: {nilai} ditulis \"{terbilang}\".",
+        "Samakan angka dengan terbilangnya."),
+    "target-format-rusak": Aturan(
+        PERINGATAN, "Penulisan target tidak lengkap atau rusak (tanda kurung tidak seimbang, "
+        "atau terbilang tanpa angka).", "Perbaiki penulisan target menjadi \"angka (terbilang) satuan\"."),
+    "target-persen-lebih-100": Aturan(
+        GALAT, "Target persentase melebihi 100%: {nilai}%.", "Periksa kembali nilai persentase."),
+    "satuan-tidak-dikenal": Aturan(
+        INFO, "Satuan target tidak dikenali: \"{catatan}\".",
+        "Gunakan satuan baku (dokumen, kegiatan, kali, Peraturan Bupati, ...)."),
+    # Numbering
+    "nomor-terlewat": Aturan(
+        PERINGATAN, "Penomoran {tingkat_nomor} melompat: setelah \"{sebelum}\" langsung \"{sesudah}\".",
+        "Periksa apakah ada butir yang hilang atau nomor yang salah ketik."),
+    "nomor-ganda": Aturan(
+        PERINGATAN, "Nomor {tingkat_nomor} \"{nomor}\" dipakai lebih dari sekali.",
+        "Beri nomor yang berbeda pada butir yang berbeda."),
+    "blok-tercetak-dua-kali": Aturan(
+        GALAT, "Blok bernomor yang sama tercetak dua kali: {kutipan}.",
+        "Hapus salah satu blok yang berulang."),
+    "nomor-tanpa-titik": Aturan(
+        INFO, "Nomor {tingkat_nomor} \"{nomor}\" tercetak tanpa titik, berbeda dengan nomor lain.",
+        "Tulis \"{nomor}.\" agar seragam."),
+    # Schedule
+    "tanpa-tahun": Aturan(
+        PERINGATAN, "Rencana aksi tidak memiliki tahun pelaksanaan yang dicentang.",
+        "Centang tahun pelaksanaan pada kolom Waktu Pelaksanaan."),
+    "tahun-di-luar-periode": Aturan(
+        GALAT, "Tahun pelaksanaan {tahun} di luar periode peraturan {awal}-{akhir}.", None),
+    "periode-tabel-berbeda": Aturan(
+        PERINGATAN, "Kolom tahun tabel ({tahun_tabel}) berbeda dengan periode pada judul ({awal}-{akhir}).",
+        "Samakan kolom Waktu Pelaksanaan dengan periode peraturan."),
+    # Responsible units
+    "unit-tidak-dikenal": Aturan(
+        PERINGATAN, "Penanggung jawab \"{kutipan}\" tidak ada dalam ketentuan umum (definisi).",
+        "{saran_unit}"),
+    "singkatan-tidak-didefinisikan": Aturan(
+        INFO, "Singkatan \"{kutipan}\" dipakai tetapi tidak didefinisikan dalam peraturan ini.",
+        "Tambahkan definisinya di Pasal 1 atau tulis nama lengkapnya."),
+    # Cross-table
+    "jumlah-teks-vs-tabel": Aturan(
+        GALAT, "Teks menyebut {disebut} {objek}, tetapi tabel memuat {dihitung}.",
+        "Samakan jumlah dalam teks dengan isi tabel."),
+    "area-tidak-cocok": Aturan(
+        PERINGATAN, "Area \"{kutipan}\" pada {sumber} tidak ditemukan pada {pembanding}.",
+        "Samakan nama area perubahan pada kedua lampiran."),
+    "area-tanpa-nama": Aturan(
+        GALAT, "Baris area nomor {nomor} tidak memuat nama area.", "Isi nama area perubahan."),
+    "sistematika-tidak-cocok": Aturan(
+        PERINGATAN, "Sistematika dalam batang tubuh menyebut \"{kutipan}\", tetapi Lampiran "
+        "memuat \"{lampiran}\".", "Samakan sistematika dengan judul BAB lampiran."),
+    # Dasar hukum
+    "urutan-hierarki": Aturan(
+        PERINGATAN, "Dasar hukum tidak urut menurut hierarki: {jenis} disebut setelah {sebelumnya}.",
+        "Urutkan: UU, PP, Perpres, Permen, Perda, Perkada."),
+    "urutan-kronologis": Aturan(
+        INFO, "Dasar hukum {jenis} tidak urut menurut tahun: {kutipan} setelah tahun {sebelumnya}.",
+        "Urutkan peraturan yang setingkat dari yang terlama."),
+    "tahun-publikasi-sebelum-peraturan": Aturan(
+        GALAT, "{publikasi} Tahun {tahun_publikasi} lebih awal dari tahun peraturannya ({tahun}).",
+        "Periksa tahun Lembaran/Berita yang dikutip."),
+    "sitasi-tidak-terurai": Aturan(
+        GALAT, "Butir dasar hukum tidak dapat diurai: {alasan}.",
+        "Tulis dengan pola \"Jenis Nomor .. Tahun .. tentang ..\"."),
+    # Definitions
+    "istilah-tidak-digunakan": Aturan(
+        INFO, "Istilah \"{kutipan}\" didefinisikan tetapi tidak dipakai di bagian lain.",
+        "Hapus definisi yang tidak dipakai, atau periksa penulisannya."),
+    # Schemas and expectations
+    "skema-tidak-valid": Aturan(
+        GALAT, "Baris {baris} tabel {tabel} tidak sesuai skema: {alasan}.", None),
+    "ekspektasi-gagal": Aturan(
+        GALAT, "Pemeriksaan \"{ekspektasi}\" gagal pada kolom {kolom}: nilai {kutipan}.", None),
+}  # fmt: skip

@@ -1,0 +1,101 @@
+"""Run every rule, the schema check and the expectation suites; turn hits into findings."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import Temuan
+from pipeline.run import DocumentResult
+from pipeline.validate.catalog import CATALOG
+from pipeline.validate.dataset import Dataset
+from pipeline.validate.expectations import run_expectations
+from pipeline.validate.rules import Hit, all_rules
+
+SEVERITY_ORDER = {"galat": 0, "peringatan": 1, "info": 2}
+
+
+def dataset_of(result: DocumentResult) -> Dataset:
+    return Dataset(
+        dokumen=result.dokumen,
+        pasal=result.simpul,
+        menimbang=result.menimbang,
+        dasar_hukum=result.dasar_hukum,
+        definisi=result.definisi,
+        lampiran=result.lampiran_simpul,
+        area_perubahan=result.area_perubahan,
+        program=result.program,
+        rencana_aksi=result.rencana_aksi,
+        jadwal=result.jadwal,
+        penanggung_jawab=result.penanggung_jawab,
+        sisa=result.sisa,
+    )
+
+
+def validate(data: Dataset, root: Path = Path(".")) -> list[Temuan]:
+    """All findings of a dataset, in a fixed order. Never raises on bad data."""
+    hits: list[Hit] = []
+    for rule in all_rules():
+        hits.extend(rule(data))
+    for table, index, row, error in data.invalid:
+        hits.append(
+            Hit(
+                "skema-tidak-valid",
+                table,
+                row.get("id"),
+                None,
+                row.get("halaman_awal") or row.get("halaman"),
+                None,
+                {"baris": index + 1, "tabel": table, "alasan": error},
+            )
+        )
+    # An expectation that restates a rule's finding on the same cell adds nothing.
+    covered = {(h.record_id, h.kolom) for h in hits}
+    hits.extend(h for h in run_expectations(data, root) if (h.record_id, h.kolom) not in covered)
+    return to_temuan(hits)
+
+
+class _Blank(string.Formatter):
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        value = kwargs.get(key, "") if isinstance(key, str) else ""
+        return "" if value is None else value
+
+
+def to_temuan(hits: Iterable[Hit]) -> list[Temuan]:
+    fmt = _Blank()
+    ordered = sorted(
+        hits,
+        key=lambda h: (
+            h.halaman if h.halaman is not None else 10**6,
+            SEVERITY_ORDER[CATALOG[h.kode].tingkat],
+            h.tabel,
+            h.record_id or "",
+            h.kode,
+            h.kolom or "",
+            h.kutipan or "",
+        ),
+    )
+    out: list[Temuan] = []
+    seen: dict[str, int] = {}
+    for h in ordered:
+        rule = CATALOG[h.kode]
+        values = {"kutipan": h.kutipan or "", **h.params}
+        base = f"{h.kode}__{h.record_id or h.tabel}" + (f"__{h.kolom}" if h.kolom else "")
+        seen[base] = seen.get(base, 0) + 1
+        out.append(
+            Temuan(
+                id=base if seen[base] == 1 else f"{base}__{seen[base]}",
+                kode=h.kode,
+                tingkat=rule.tingkat,
+                tabel=h.tabel,
+                record_id=h.record_id,
+                kolom=h.kolom,
+                halaman=h.halaman,
+                kutipan=h.kutipan,
+                pesan=fmt.format(rule.pesan, **values),
+                saran=fmt.format(rule.saran, **values) if rule.saran else None,
+            )
+        )
+    return out

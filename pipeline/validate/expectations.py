@@ -1,0 +1,252 @@
+"""Great Expectations suites, one per published table, stored as JSON under
+validations/expectations/ and run in an ephemeral, offline, quiet context on DataFrames.
+
+The suites are written from SPEC by `make schemas` (a test fails when a stored suite is
+stale); the runner reads the stored JSON. Document-specific bounds (page count, the
+regulation's period) are suite parameters filled in at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.normalize.target import Status, canonical_units
+from pipeline.validate.dataset import TABLES, Dataset
+from pipeline.validate.rules import Hit
+from pipeline.validate.rules.dasar_hukum import HIERARCHY
+from pipeline.validate.rules.schedule import regulation_period
+
+SUITE_DIR = Path("validations") / "expectations"
+PAGE = {"min_value": 1, "max_value": {"$PARAMETER": "jumlah_halaman"}}
+YEAR = {"min_value": {"$PARAMETER": "tahun_awal"}, "max_value": {"$PARAMETER": "tahun_akhir"}}
+LEVELS = [
+    "judul",
+    "menimbang",
+    "mengingat",
+    "memperhatikan",
+    "menetapkan",
+    "penutup",
+    "bab",
+    "bagian",
+    "paragraf",
+    "pasal",
+    "ayat",
+    "huruf",
+    "angka",
+    "subbagian",
+]
+
+
+def _where(column: str, value: str) -> dict[str, Any]:
+    """A row condition (GX Condition object, as JSON): column == value."""
+    return {"type": "comparison", "column": {"name": column}, "operator": "==", "parameter": value}
+
+
+def _e(kind: str, **kwargs: Any) -> dict[str, Any]:
+    return {"type": f"expect_{kind}", "kwargs": kwargs}
+
+
+def _common(
+    table: str, pages: tuple[str, ...] = ("halaman_awal", "halaman_akhir")
+) -> list[dict[str, Any]]:
+    out = [
+        _e("column_values_to_not_be_null", column="id"),
+        _e("column_values_to_be_unique", column="id"),
+    ]
+    out += [_e("column_values_to_be_between", column=c, **PAGE) for c in pages]
+    return out
+
+
+def spec() -> dict[str, list[dict[str, Any]]]:
+    """The expectations of every published table (the source of the stored suites)."""
+    statuses = sorted(s.value for s in Status)
+    return {
+        "pasal": _common("pasal")
+        + [
+            _e("column_values_to_be_in_set", column="tingkat", value_set=LEVELS),
+        ],
+        "menimbang": _common("menimbang") + [_e("column_values_to_not_be_null", column="teks")],
+        "dasar_hukum": _common("dasar_hukum")
+        + [
+            _e("column_values_to_not_be_null", column="nomor"),
+            _e("column_values_to_be_in_set", column="jenis", value_set=sorted(HIERARCHY)),
+            _e(
+                "column_values_to_be_between",
+                column="tahun",
+                min_value=1945,
+                max_value={"$PARAMETER": "tahun_dokumen"},
+            ),
+        ],
+        "definisi": _common("definisi", ("halaman",))
+        + [
+            _e("column_values_to_not_be_null", column="istilah"),
+            _e("column_values_to_not_be_null", column="definisi"),
+            _e("column_values_to_be_unique", column="istilah"),
+        ],
+        "lampiran": _common("lampiran")
+        + [
+            _e("column_values_to_be_in_set", column="tingkat", value_set=LEVELS),
+        ],
+        "area_perubahan": _common("area_perubahan")
+        + [
+            _e("column_values_to_not_be_null", column="no"),
+            _e("column_values_to_not_be_null", column="area"),
+        ],
+        "program": _common("program")
+        + [
+            _e("column_values_to_not_be_null", column="program"),
+            _e("column_values_to_not_be_null", column="kegiatan"),
+        ],
+        "rencana_aksi": _common("rencana_aksi")
+        + [
+            _e("column_values_to_not_be_null", column="rencana_aksi"),
+            _e("column_values_to_not_be_null", column="indikator_target"),
+            _e("column_values_to_be_in_set", column="target_status", value_set=statuses),
+            _e("column_values_to_be_in_set", column="target_satuan", value_set=canonical_units()),
+            _e(
+                "column_values_to_be_in_set",
+                column="target_pembanding",
+                value_set=["=", ">=", "<="],
+            ),
+            _e(
+                "column_values_to_be_in_set",
+                column="target_periode",
+                value_set=[
+                    "tahun",
+                    "semester",
+                    "triwulan",
+                    "caturwulan",
+                    "bulan",
+                    "minggu",
+                    "hari",
+                ],
+            ),
+            _e(
+                "column_values_to_be_between",
+                column="target_nilai",
+                min_value=0,
+                max_value=100,
+                row_condition=_where("target_satuan", "persen"),
+            ),
+            _e(
+                "column_values_to_be_between",
+                column="hasil_target_nilai",
+                min_value=0,
+                max_value=100,
+                row_condition=_where("hasil_target_satuan", "persen"),
+            ),
+        ],
+        "jadwal": [
+            _e("column_values_to_not_be_null", column="id"),
+            _e("column_values_to_be_unique", column="id"),
+            _e("column_values_to_be_between", column="tahun", **YEAR),
+        ],
+        "penanggung_jawab": [
+            _e("column_values_to_be_unique", column="id"),
+            _e(
+                "column_values_to_be_in_set",
+                column="cara",
+                value_set=["definisi", "singkatan", "nama_lengkap", "alias", "tidak_dikenal"],
+            ),
+            _e("column_values_to_not_be_null", column="teks"),
+        ],
+    }
+
+
+def suite_json(table: str, expectations: list[dict[str, Any]]) -> str:
+    return (
+        json.dumps({"name": table, "expectations": expectations}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
+
+
+def write_suites(root: Path = Path(".")) -> list[Path]:
+    folder = root / SUITE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, expectations in spec().items():
+        path = folder / f"{table}.json"
+        path.write_text(suite_json(table, expectations), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+@cache
+def _context() -> Any:
+    # Offline and quiet: no usage statistics, no progress bars.
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(),
+        progress_bars=ProgressBarsConfig(globally=False),
+        analytics_enabled=False,
+    )
+    return gx.get_context(project_config=config, mode="ephemeral")
+
+
+def _stored(table: str, root: Path) -> dict[str, Any] | None:
+    path = root / SUITE_DIR / f"{table}.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else None
+
+
+def run_expectations(data: Dataset, root: Path = Path(".")) -> Iterator[Hit]:
+    """Each failed expectation as hits naming the rows it failed on."""
+    import great_expectations as gx
+
+    period = regulation_period(data) or (1945, 2100)
+    params = {
+        "jumlah_halaman": data.dokumen.jumlah_halaman,
+        "tahun_awal": period[0],
+        "tahun_akhir": period[1],
+        "tahun_dokumen": data.dokumen.tahun or 2100,
+    }
+    ctx = _context()
+    for table in TABLES:
+        stored = _stored(table, root)
+        rows = [r.model_dump() for r in data.table(table)]
+        if stored is None or not rows:
+            continue
+        frame = pd.DataFrame(rows)
+        name = f"{table}-{id(data)}"
+        source = ctx.data_sources.add_or_update_pandas(name)
+        asset = source.add_dataframe_asset(name)
+        batch = asset.add_batch_definition_whole_dataframe(name).get_batch(
+            batch_parameters={"dataframe": frame}
+        )
+        suite = gx.ExpectationSuite(name=name, expectations=stored["expectations"])
+        result = batch.validate(suite, result_format="COMPLETE", expectation_parameters=params)
+        for res in result.results:
+            if res.success:
+                continue
+            column = res.expectation_config.kwargs.get("column")
+            kind = res.expectation_config.type.removeprefix("expect_")
+            for index, value in zip(
+                res.result.get("unexpected_index_list") or [],
+                res.result.get("unexpected_list") or [],
+                strict=False,
+            ):
+                row = rows[int(index)]
+                page = row.get("halaman_awal") or row.get("halaman")
+                yield Hit(
+                    "ekspektasi-gagal",
+                    table,
+                    row.get("id"),
+                    column,
+                    page,
+                    "kosong" if value is None or value != value else str(value),
+                    {"ekspektasi": kind, "kolom": column},
+                )
+        ctx.data_sources.delete(name)

@@ -1,0 +1,117 @@
+"""Dasar hukum: the order of the hierarchy of legislation and of years within a level,
+publication years earlier than the regulation, items that do not parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.models import DasarHukum
+from pipeline.validate.dataset import Dataset
+from pipeline.validate.rules import Hit, rule
+
+# The hierarchy of legislation (UU 12/2011 Pasal 7 and 8), top first.
+HIERARCHY: dict[str, int] = {
+    "Undang-Undang Dasar": 0,
+    "Ketetapan Majelis Permusyawaratan Rakyat": 1,
+    "Undang-Undang": 2,
+    "Peraturan Pemerintah Pengganti Undang-Undang": 2,
+    "Peraturan Pemerintah": 3,
+    "Peraturan Presiden": 4,
+    "Keputusan Presiden": 4,
+    "Instruksi Presiden": 4,
+    "Peraturan Menteri": 5,
+    "Keputusan Menteri": 5,
+    "Peraturan Daerah": 6,
+    "Peraturan Gubernur": 7,
+    "Keputusan Gubernur": 7,
+    "Peraturan Bupati": 8,
+    "Peraturan Wali Kota": 8,
+    "Peraturan Walikota": 8,
+    "Keputusan Bupati": 8,
+    "Keputusan Wali Kota": 8,
+}
+PUBLICATIONS = (
+    ("lembaran_negara_tahun", "Lembaran Negara"),
+    ("berita_negara_tahun", "Berita Negara"),
+    ("lembaran_daerah_tahun", "Lembaran Daerah"),
+    ("berita_daerah_tahun", "Berita Daerah"),
+)
+
+
+def rank(row: DasarHukum) -> float | None:
+    base = HIERARCHY.get(row.jenis)
+    if base is None:
+        return None
+    # A provincial Perda stands above a regency's.
+    if row.jenis == "Peraturan Daerah" and "provinsi" not in row.jenis_lengkap.lower():
+        return base + 0.5
+    return base
+
+
+@rule
+def order(data: Dataset) -> Iterator[Hit]:
+    base = [r for r in data.dasar_hukum if r.mengubah_id is None]
+    for prev, cur in zip(base, base[1:], strict=False):
+        rp, rc = rank(prev), rank(cur)
+        if rp is None or rc is None:
+            continue
+        quote = f"{cur.jenis_lengkap} Nomor {cur.nomor} Tahun {cur.tahun}"
+        if rc < rp:
+            yield Hit(
+                "urutan-hierarki",
+                "dasar_hukum",
+                cur.id,
+                "jenis",
+                cur.halaman_awal,
+                quote,
+                {"jenis": cur.jenis_lengkap, "sebelumnya": prev.jenis_lengkap},
+            )
+        elif rc == rp and (cur.tahun, _num(cur.nomor)) < (prev.tahun, _num(prev.nomor)):
+            yield Hit(
+                "urutan-kronologis",
+                "dasar_hukum",
+                cur.id,
+                "tahun",
+                cur.halaman_awal,
+                quote,
+                {"jenis": cur.jenis, "sebelumnya": prev.tahun},
+            )
+
+
+def _num(nomor: str) -> int:
+    digits = "".join(ch for ch in nomor if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+@rule
+def publication_years(data: Dataset) -> Iterator[Hit]:
+    for r in data.dasar_hukum:
+        for column, name in PUBLICATIONS:
+            year = getattr(r, column)
+            if year is not None and year < r.tahun:
+                quote = f"{name} Tahun {year}"
+                yield Hit(
+                    "tahun-publikasi-sebelum-peraturan",
+                    "dasar_hukum",
+                    r.id,
+                    column,
+                    r.halaman_awal,
+                    quote,
+                    {"publikasi": name, "tahun_publikasi": year, "tahun": r.tahun},
+                )
+
+
+@rule
+def unparsed(data: Dataset) -> Iterator[Hit]:
+    for s in data.sisa:
+        if s.alasan.startswith("dasar hukum tidak terurai"):
+            reason = s.alasan.split(":", 1)[-1].strip()
+            yield Hit(
+                "sitasi-tidak-terurai",
+                "dasar_hukum",
+                s.lokasi,
+                "teks",
+                s.halaman,
+                s.teks,
+                {"alasan": reason},
+            )

@@ -1,0 +1,208 @@
+"""Numbering: skipped items (a, b, c, e), repeated numbers, a block printed twice, a number
+printed without the dot its siblings carry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+
+from pipeline.models import RencanaAksi
+from pipeline.validate.dataset import Dataset
+from pipeline.validate.rules import Hit, rule
+
+REPEAT_RE = re.compile(r"__ulang_\d+")
+QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
+
+
+def ordinal(number: str) -> int | None:
+    """'3' -> 3, 'c' -> 3; None for anything else."""
+    s = number.strip().strip(".()").lower()
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1 and "a" <= s <= "z":
+        return ord(s) - ord("a") + 1
+    return None
+
+
+def gaps(numbers: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(before, after) pairs where a sequence skips one or more items."""
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        a, b = ordinal(before), ordinal(after)
+        if a is not None and b is not None and b > a + 1:
+            yield before, after
+
+
+def _blocks(records: Sequence[RencanaAksi], key: str) -> list[tuple[str, list[RencanaAksi]]]:
+    out = []
+    for k, grp in groupby(records, key=lambda r: getattr(r, key)):
+        out.append((k, list(grp)))
+    return out
+
+
+@rule
+def rencana_aksi_numbering(data: Dataset) -> Iterator[Hit]:
+    recs = [r for r in data.rencana_aksi if not REPEAT_RE.search(r.id)]
+    # Areas in document order.
+    areas = [r for r in recs if r.area_no]
+    area_seq = [k for k, _ in groupby(r.area_no for r in areas)]
+    first_of_area = {r.area_no: r for r in reversed(areas)}
+    for before, after in gaps([a for a in area_seq if a]):
+        r = first_of_area[after]
+        yield Hit(
+            "nomor-terlewat",
+            "rencana_aksi",
+            r.id,
+            "area_no",
+            r.halaman_awal,
+            r.area_no_tercetak,
+            {"tingkat_nomor": "area", "sebelum": before, "sesudah": after},
+        )
+    # Programs within each area, aksi within each program (or group).
+    scope = groupby(recs, key=lambda r: (r.kelompok, r.area_no))
+    for _, area_recs_iter in scope:
+        area_recs = list(area_recs_iter)
+        progs = [k for k, _ in groupby(r.program_no for r in area_recs) if k]
+        first_of_prog = {r.program_no: r for r in reversed(area_recs)}
+        for before, after in gaps(progs):
+            r = first_of_prog[after]
+            yield Hit(
+                "nomor-terlewat",
+                "rencana_aksi",
+                r.id,
+                "program_no",
+                r.halaman_awal,
+                r.program_no_tercetak,
+                {"tingkat_nomor": "program", "sebelum": before, "sesudah": after},
+            )
+        for _, prog_iter in groupby(area_recs, key=lambda r: r.program_no):
+            prog_recs = [r for r in prog_iter if r.indikator_ke == 1]
+            letters = [r.aksi_no for r in prog_recs if r.aksi_no]
+            by_no = {r.aksi_no: r for r in reversed(prog_recs)}
+            for before, after in gaps(letters):
+                r = by_no[after]
+                yield Hit(
+                    "nomor-terlewat",
+                    "rencana_aksi",
+                    r.id,
+                    "aksi_no",
+                    r.halaman_awal,
+                    r.aksi_no_tercetak,
+                    {"tingkat_nomor": "rencana aksi", "sebelum": before, "sesudah": after},
+                )
+    yield from _printed_twice(data.rencana_aksi)
+    yield from _missing_dots(data.rencana_aksi)
+
+
+def _content(r: RencanaAksi) -> tuple[object, ...]:
+    return (
+        r.program,
+        r.rencana_aksi,
+        r.kriteria_keberhasilan,
+        r.indikator_target,
+        tuple(r.tahun_pelaksanaan),
+        r.penanggung_jawab_teks,
+    )
+
+
+def _printed_twice(records: Sequence[RencanaAksi]) -> Iterator[Hit]:
+    by_id = {r.id: r for r in records}
+    for r in records:
+        if not REPEAT_RE.search(r.id):
+            continue
+        original = by_id.get(REPEAT_RE.sub("", r.id))
+        if original is not None and _content(original) == _content(r):
+            program = f"{r.program_no_tercetak or ''} {r.program or ''}"
+            quote = f"{program} / {r.aksi_no_tercetak or ''} {r.rencana_aksi or ''}"
+            yield Hit(
+                "blok-tercetak-dua-kali",
+                "rencana_aksi",
+                r.id,
+                "rencana_aksi",
+                r.halaman_awal,
+                " ".join(quote.split()),
+            )
+        else:
+            yield Hit(
+                "nomor-ganda",
+                "rencana_aksi",
+                r.id,
+                "aksi_no",
+                r.halaman_awal,
+                r.aksi_no_tercetak,
+                {"tingkat_nomor": "rencana aksi", "nomor": r.aksi_no},
+            )
+
+
+def _missing_dots(records: Sequence[RencanaAksi]) -> Iterator[Hit]:
+    """A printed number without its dot when most numbers of its kind carry one."""
+    kinds = (
+        ("area_no", "area", lambda r: (r.area_no,)),
+        ("program_no", "program", lambda r: (r.area_no, r.program_no)),
+        ("aksi_no", "rencana aksi", lambda r: (r.kelompok, r.area_no, r.program_no, r.aksi_no)),
+    )
+    for column, label, scope in kinds:
+        first: dict[tuple[object, ...], RencanaAksi] = {}
+        for r in records:
+            if getattr(r, f"{column}_tercetak"):
+                first.setdefault(scope(r), r)
+        printed = [getattr(r, f"{column}_tercetak") for r in first.values()]
+        if sum(p.endswith(".") for p in printed) * 2 <= len(printed):
+            continue  # dots are not the norm here
+        for r in first.values():
+            value = getattr(r, f"{column}_tercetak")
+            if not value.endswith("."):
+                yield Hit(
+                    "nomor-tanpa-titik",
+                    "rencana_aksi",
+                    r.id,
+                    column,
+                    r.halaman_awal,
+                    value,
+                    {"tingkat_nomor": label, "nomor": value},
+                )
+
+
+@rule
+def body_numbering(data: Dataset) -> Iterator[Hit]:
+    """Pasal, ayat, huruf and angka numbers under each parent of the body tree."""
+    for table, nodes in (("pasal", data.pasal),):
+        children: dict[tuple[str | None, str], list[tuple[str, int, str]]] = {}
+        for n in nodes:
+            if n.nomor and n.tingkat in ("pasal", "ayat", "huruf", "angka"):
+                if n.tingkat == "pasal":
+                    # Pasal numbers run through the whole body; roman Pasal of an amendment
+                    # and articles quoted inside its instructions are numbered elsewhere.
+                    if not n.nomor.isdigit() or QUOTED_RE.search(n.id):
+                        continue
+                    parent = None
+                else:
+                    parent = n.induk_id
+                children.setdefault((parent, n.tingkat), []).append((n.nomor, n.halaman_awal, n.id))
+        for (_, level), items in children.items():
+            numbers = [no for no, _, _ in items]
+            pages = {no: (page, nid) for no, page, nid in reversed(items)}
+            for before, after in gaps(numbers):
+                page, nid = pages[after]
+                yield Hit(
+                    "nomor-terlewat",
+                    table,
+                    nid,
+                    "nomor",
+                    page,
+                    after,
+                    {"tingkat_nomor": level, "sebelum": before, "sesudah": after},
+                )
+            seen: set[str] = set()
+            for no, page, nid in items:
+                if no in seen:
+                    yield Hit(
+                        "nomor-ganda",
+                        table,
+                        nid,
+                        "nomor",
+                        page,
+                        no,
+                        {"tingkat_nomor": level, "nomor": no},
+                    )
+                seen.add(no)
