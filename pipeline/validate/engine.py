@@ -52,9 +52,22 @@ def validate(data: Dataset, root: Path = Path(".")) -> list[Temuan]:
             )
         )
     # An expectation that restates a rule's finding on the same cell adds nothing.
-    covered = {(h.record_id, h.kolom) for h in hits}
-    hits.extend(h for h in run_expectations(data, root) if (h.record_id, h.kolom) not in covered)
+    covered = {(h.record_id, _printed_column(h.kolom)) for h in hits}
+    hits.extend(
+        h
+        for h in run_expectations(data, root)
+        if (h.record_id, _printed_column(h.kolom)) not in covered
+    )
     return to_temuan(hits)
+
+
+def _printed_column(column: str | None) -> str | None:
+    """The printed cell a normalised column comes from (target_nilai -> indikator_target)."""
+    if column and column.startswith("hasil_target_"):
+        return "hasil_indikator"
+    if column and column.startswith("target_"):
+        return "indikator_target"
+    return column
 
 
 class _Blank(string.Formatter):

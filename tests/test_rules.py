@@ -1,0 +1,182 @@
+"""Every rule: the findings it gives on the default PDF (checked against the printed pages),
+and, for rules that find nothing there, a mutated dataset that makes it fire."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.models import Temuan
+from pipeline.normalize.enrich import enrich
+from pipeline.normalize.units import Glossary
+from pipeline.run import DocumentResult
+from pipeline.validate.catalog import CATALOG
+from pipeline.validate.dataset import Dataset, load_folder
+from pipeline.validate.engine import dataset_of, validate
+from tests.conftest import GOLDEN_DIR, ROOT
+
+
+def codes(temuan: list[Temuan]) -> dict[str, list[Temuan]]:
+    out: dict[str, list[Temuan]] = {}
+    for t in temuan:
+        out.setdefault(t.kode, []).append(t)
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(default_result: DocumentResult) -> Dataset:
+    return dataset_of(default_result)
+
+
+def revalidate(data: Dataset, **changes: object) -> dict[str, list[Temuan]]:
+    return codes(validate(dataclasses.replace(data, **changes), ROOT))
+
+
+# ---- findings on the default PDF, each checked against the page it names ----
+
+
+def test_default_findings(default_temuan: list[Temuan]) -> None:
+    found = codes(default_temuan)
+    # Pages 27 and 40: "(Indeks Profesionalitas aparatur...%)", "(... (.....) layanan)",
+    # "(... (.....) struktur Organisasi Perangkat Daerah)".
+    assert sorted(t.halaman for t in found["target-placeholder"]) == [27, 40, 40]
+    # Page 14: "9 (sembilan) program", while Tabel 3.2 numbers 8 programs.
+    (count,) = found["jumlah-teks-vs-tabel"]
+    assert (count.halaman, count.kutipan) == (14, "9 (sembilan) program")
+    # Page 1: UU 15/2019 published in "Lembaran Negara ... Tahun 2015".
+    (pub,) = found["tahun-publikasi-sebelum-peraturan"]
+    assert (
+        pub.record_id == "mengingat__angka_2__perubahan_1"
+        and pub.kutipan == "Lembaran Negara Tahun 2015"
+    )
+    # Page 28: "3. Pengembangan Pegawai Berbasis Kompetensi / a. ..." printed twice.
+    (twice,) = found["blok-tercetak-dua-kali"]
+    assert twice.halaman == 28
+    # Page 35: area 7 has no name.
+    (noname,) = found["area-tanpa-nama"]
+    assert (noname.halaman, noname.pesan) == (35, "Baris area nomor 7 tidak memuat nama area.")
+    # Pages 37-38: items a, b, c then e under "2. Budaya Pelayanan Prima".
+    (skip,) = found["nomor-terlewat"]
+    assert (skip.halaman, skip.kutipan) == (38, "e.")
+    # Page 27: "Disarplus" (twice), no such unit; the definitions have "Dinas Arpus".
+    assert [(t.halaman, t.kutipan) for t in found["unit-tidak-dikenal"]] == [(27, "Disarplus")] * 2
+    assert "Dinas Arpus" in (found["unit-tidak-dikenal"][0].saran or "")
+    # Page 20: the table's years are 2019-2023, the title says 2018-2023.
+    (period,) = found["periode-tabel-berbeda"]
+    assert period.kutipan == "2019-2023"
+    # Page 34: program "8" and page 35: aksi "e" printed without a dot.
+    assert sorted(t.kutipan for t in found["nomor-tanpa-titik"]) == ["8", "e"]
+    # Page 40-41: QuickWins 4 and the second lines of 5 and 6 have no year checked.
+    assert len(found["tanpa-tahun"]) == 3
+    assert all(t.tingkat == CATALOG[t.kode].tingkat for t in default_temuan)
+
+
+def test_findings_are_in_a_fixed_order_with_unique_ids(default_temuan: list[Temuan]) -> None:
+    assert len({t.id for t in default_temuan}) == len(default_temuan)
+    pages = [t.halaman if t.halaman is not None else 10**6 for t in default_temuan]
+    assert pages == sorted(pages)
+
+
+# ---- rules that find nothing on the default PDF, made to fire ----
+
+
+def test_digits_and_words_disagree(base: Dataset) -> None:
+    r = base.rencana_aksi[0].model_copy(
+        update={"indikator_target": "Jumlah dokumen (3 (dua) dokumen)"}
+    )
+    recs, _, _ = enrich([r], Glossary(base.definisi))
+    (t,) = revalidate(base, rencana_aksi=recs)["target-tidak-konsisten"]
+    assert t.pesan == 'Angka dan terbilang target tidak sama: 3 ditulis "dua".'
+
+
+def test_percentage_over_100(base: Dataset) -> None:
+    r = base.rencana_aksi[0].model_copy(
+        update={"indikator_target": "% SKPD (120% (seratus dua puluh persen))"}
+    )
+    recs, _, _ = enrich([r], Glossary(base.definisi))
+    found = revalidate(base, rencana_aksi=recs)
+    assert [t.kode for t in found["target-persen-lebih-100"]] == ["target-persen-lebih-100"]
+    # The expectation suite checks the same bound; it does not repeat the rule's finding.
+    assert "ekspektasi-gagal" not in found
+
+
+def test_year_outside_the_period(base: Dataset) -> None:
+    r = base.rencana_aksi[0].model_copy(update={"tahun_pelaksanaan": [2024]})
+    (t,) = revalidate(base, rencana_aksi=[r])["tahun-di-luar-periode"]
+    assert t.pesan == "Tahun pelaksanaan 2024 di luar periode peraturan 2018-2023."
+
+
+def test_repeated_number_with_other_content(base: Dataset) -> None:
+    first = base.rencana_aksi[0]
+    again = first.model_copy(update={"id": first.id + "__ulang_2", "rencana_aksi": "Lain"})
+    assert "nomor-ganda" in revalidate(base, rencana_aksi=[first, again])
+
+
+def test_sistematika_against_lampiran_headings(base: Dataset) -> None:
+    nodes = [
+        n.model_copy(update={"judul": "PENUTUP DAN SARAN"}) if n.id == "lampiran_1__bab_5" else n
+        for n in base.lampiran
+    ]
+    (t,) = revalidate(base, lampiran=nodes)["sistematika-tidak-cocok"]
+    assert t.kutipan == "BAB V : PENUTUP" and t.record_id == "bab_3__pasal_4__ayat_2"
+
+
+def test_dasar_hukum_order(base: Dataset) -> None:
+    rows = [r for r in base.dasar_hukum if r.mengubah_id is None]
+    perda, uu = rows[-1], rows[0]
+    found = revalidate(base, dasar_hukum=[perda, uu])
+    (t,) = found["urutan-hierarki"]
+    assert t.record_id == uu.id
+    newer, older = rows[1], rows[0]  # UU 12/2011 then UU 28/1999
+    (k,) = revalidate(base, dasar_hukum=[newer, older])["urutan-kronologis"]
+    assert k.record_id == older.id
+
+
+def test_unparsed_citation(default_result: DocumentResult, base: Dataset) -> None:
+    from pipeline.models import Sisa
+
+    left = Sisa(halaman=1, teks="Undang-Undang Dasar 1945;", alasan="dasar hukum tidak terurai: "
+                "no nomor", lokasi="mengingat__angka_1")  # fmt: skip
+    (t,) = revalidate(base, sisa=[left])["sitasi-tidak-terurai"]
+    assert (t.halaman, t.kutipan) == (1, "Undang-Undang Dasar 1945;")
+
+
+def test_expectation_failure_names_the_row(base: Dataset) -> None:
+    r = base.rencana_aksi[0].model_copy(update={"halaman_akhir": 99})
+    (t,) = revalidate(base, rencana_aksi=[r])["ekspektasi-gagal"]
+    assert (t.record_id, t.kolom, t.kutipan) == (r.id, "halaman_akhir", "99")
+
+
+# ---- published folders: re-validation, schema failures, exit codes ----
+
+
+def test_validate_published_folder_and_exit_codes(tmp_path: Path) -> None:
+    folder = tmp_path / "perbup-magetan-14-2020"
+    shutil.copytree(GOLDEN_DIR, folder)
+    reports = tmp_path / "reports"
+    assert main(["validate", str(folder), "--reports", str(reports)]) == 0
+    assert (folder / "temuan.json").read_bytes() == (GOLDEN_DIR / "temuan.json").read_bytes()
+    assert main(["validate", str(folder), "--reports", str(reports), "--strict"]) == 2
+    assert (reports / "perbup-magetan-14-2020.html").exists()
+
+
+def test_row_failing_its_model_becomes_a_finding(tmp_path: Path) -> None:
+    folder = tmp_path / "doc"
+    shutil.copytree(GOLDEN_DIR, folder)
+    rows = json.loads((folder / "jadwal.json").read_text())
+    rows[0]["tahun"] = "dua ribu"
+    (folder / "jadwal.json").write_text(json.dumps(rows))
+    data = load_folder(folder)
+    assert len(data.jadwal) == len(rows) - 1
+    (t,) = codes(validate(data, ROOT))["skema-tidak-valid"]
+    assert t.tabel == "jadwal" and t.record_id == rows[0]["id"] and "baris 1" in t.pesan.lower()
+
+
+def test_not_a_published_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path), "--reports", str(tmp_path / "r")]) == 1
+    assert "not a published document folder" in capsys.readouterr().err
