@@ -52,7 +52,7 @@ def test_default_findings(default_temuan: list[Temuan]) -> None:
     (pub,) = found["tahun-publikasi-sebelum-peraturan"]
     assert (
         pub.record_id == "mengingat__angka_2__perubahan_1"
-        and pub.kutipan == "Lembaran Negara Tahun 2015"
+        and pub.kutipan == "Lembaran Negara Republik Indonesia Tahun 2015"
     )
     # Page 28: "3. Pengembangan Pegawai Berbasis Kompetensi / a. ..." printed twice.
     (twice,) = found["blok-tercetak-dua-kali"]
@@ -68,7 +68,7 @@ def test_default_findings(default_temuan: list[Temuan]) -> None:
     assert "Dinas Arpus" in (found["unit-tidak-dikenal"][0].saran or "")
     # Page 20: the table's years are 2019-2023, the title says 2018-2023.
     (period,) = found["periode-tabel-berbeda"]
-    assert period.kutipan == "2019-2023"
+    assert period.kutipan == "2019 2020 2021 2022 2023"
     # Page 34: program "8" and page 35: aksi "e" printed without a dot.
     assert sorted(t.kutipan for t in found["nomor-tanpa-titik"]) == ["8", "e"]
     # Page 40-41: QuickWins 4 and the second lines of 5 and 6 have no year checked.

@@ -3,6 +3,7 @@ publication years earlier than the regulation, items that do not parse."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.models import DasarHukum
@@ -55,7 +56,7 @@ def order(data: Dataset) -> Iterator[Hit]:
         rp, rc = rank(prev), rank(cur)
         if rp is None or rc is None:
             continue
-        quote = f"{cur.jenis_lengkap} Nomor {cur.nomor} Tahun {cur.tahun}"
+        quote = cur.teks.split(" tentang ")[0]  # as printed, up to its title
         if rc < rp:
             yield Hit(
                 "urutan-hierarki",
@@ -89,7 +90,9 @@ def publication_years(data: Dataset) -> Iterator[Hit]:
         for column, name in PUBLICATIONS:
             year = getattr(r, column)
             if year is not None and year < r.tahun:
-                quote = f"{name} Tahun {year}"
+                # Quote the reference as printed: "Lembaran Negara Republik Indonesia Tahun 2015".
+                m = re.search(rf"{name}[^,;()]*?Tahun\s+{year}\b", r.teks)
+                quote = m.group(0) if m else f"{name} Tahun {year}"
                 yield Hit(
                     "tahun-publikasi-sebelum-peraturan",
                     "dasar_hukum",

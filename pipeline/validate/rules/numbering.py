@@ -112,15 +112,14 @@ def _printed_twice(records: Sequence[RencanaAksi]) -> Iterator[Hit]:
             continue
         original = by_id.get(REPEAT_RE.sub("", r.id))
         if original is not None and _content(original) == _content(r):
-            program = f"{r.program_no_tercetak or ''} {r.program or ''}"
-            quote = f"{program} / {r.aksi_no_tercetak or ''} {r.rencana_aksi or ''}"
+            quote = r.program or r.rencana_aksi or ""  # the repeated block's heading
             yield Hit(
                 "blok-tercetak-dua-kali",
                 "rencana_aksi",
                 r.id,
                 "rencana_aksi",
                 r.halaman_awal,
-                " ".join(quote.split()),
+                quote,
             )
         else:
             yield Hit(

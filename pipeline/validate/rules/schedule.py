@@ -49,12 +49,13 @@ def schedule(data: Dataset) -> Iterator[Hit]:
         years = lamp.tahun_jadwal
         if years and (min(years), max(years)) != period:
             shown = f"{min(years)}-{max(years)}"
+            printed = " ".join(str(y) for y in years)  # the header cells as printed
             yield Hit(
                 "periode-tabel-berbeda",
                 "rencana_aksi",
                 None,
                 "tahun_pelaksanaan",
                 lamp.halaman_awal,
-                shown,
+                printed,
                 {"tahun_tabel": shown, "awal": period[0], "akhir": period[1]},
             )
