@@ -335,3 +335,29 @@ def test_report_in_headless_chromium(report: str, tmp_path: Path) -> None:
     assert screenshot.stat().st_size > 50_000
     with Image.open(screenshot) as shot:
         assert shot.size == (1280, 2000)
+
+
+def test_default_report_in_headless_chromium_matches_temuan_json(tmp_path: Path) -> None:
+    """The committed QA report of the default PDF, opened in a real browser: its summary
+    counts are those of the committed temuan.json and every page image loads."""
+    from tests.conftest import GOLDEN_DIR, GOLDEN_REPORT
+
+    temuan = [
+        Temuan.model_validate(t)
+        for t in json.loads((GOLDEN_DIR / "temuan.json").read_text(encoding="utf-8"))
+    ]
+    browser = _chromium()
+    dom = _Dom(
+        _run_browser(browser, tmp_path / "profil", "--dump-dom", GOLDEN_REPORT.as_uri()).stdout
+    )
+    (body,) = dom.tags("body")
+    with_page = sum(1 for t in temuan if t.halaman is not None)
+    assert body.get("data-siap") == "1"
+    assert body.get("data-gambar-total") == body.get("data-gambar-dimuat") == str(with_page)
+    assert dom.counts("data-tingkat") == _expected_tingkat(temuan)
+    assert dom.counts("data-kode") == dict(Counter(t.kode for t in temuan))
+    assert dom.by_id("jumlah-temuan") == str(len(temuan))
+    shot = tmp_path / "laporan-default.png"
+    _run_browser(browser, tmp_path / "profil-2", f"--screenshot={shot}", "--window-size=1280,2400",
+                 GOLDEN_REPORT.as_uri())  # fmt: skip
+    assert shot.stat().st_size > 50_000
