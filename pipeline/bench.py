@@ -1,8 +1,13 @@
 """`make bench`: the pipeline on the default PDF against a bare pdfplumber pass.
 
-Each side runs in its own child process (so peak memory is its own), REPEAT times; the
-best wall time and the peak RSS are compared as ratios. The baseline is measured in the
-same run on the same machine, so the ratio, not the seconds, is the number to watch.
+Each measurement runs in its own child process (so peak memory is its own), REPEAT times;
+the best wall time and the peak RSS are compared as ratios. The baseline is measured in the
+same run on the same machine, so the ratios, not the seconds, are the numbers to watch.
+
+Rows: the bare pass (open, extract_tables() on every page); the pipeline's extraction
+(extract, normalise, publish); the full `run` (plus validation, QA report, catalog) from a
+cold start; and a second, unchanged `run` into the same folders, which should reuse the
+first run's work (aim: under 10% of the first run's time).
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ from pathlib import Path
 DEFAULT_PDF = Path("raw/perbup-magetan-14-2020.pdf")
 REPEAT = 3
 AIM = 1.5
+REUSE_AIM = 0.10
 
 _CHILD = r"""
-import json, resource, sys, time
+import time
+start = time.perf_counter()
+import json, resource, sys
 from pathlib import Path
 mode, pdf, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 if mode == "bare":
@@ -32,9 +40,8 @@ elif mode == "pipeline":
     from pipeline.run import process
     start = time.perf_counter()
     publish(process(pdf), out)
-else:
+else:  # "full": the CLI as a user runs it, imports included
     from pipeline.cli import main
-    start = time.perf_counter()
     main(["run", str(pdf), "--out", str(out), "--reports", str(out / "reports")])
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -42,17 +49,34 @@ print(json.dumps({"seconds": seconds, "peak_kib": peak}))
 """
 
 
+def _child(mode: str, pdf: Path, out: Path) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, mode, str(pdf), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def _measure(mode: str, pdf: Path) -> dict[str, float]:
     runs = []
     for _ in range(REPEAT):
         with tempfile.TemporaryDirectory() as out:
-            proc = subprocess.run(
-                [sys.executable, "-c", _CHILD, mode, str(pdf), out],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            runs.append(_child(mode, pdf, Path(out)))
+    return _best(runs)
+
+
+def _measure_rerun(pdf: Path) -> dict[str, float]:
+    runs = []
+    for _ in range(REPEAT):
+        with tempfile.TemporaryDirectory() as out:
+            _child("full", pdf, Path(out))  # the first run, not measured here
+            runs.append(_child("full", pdf, Path(out)))
+    return _best(runs)
+
+
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
     return {
         "seconds": min(r["seconds"] for r in runs),
         "peak_mib": max(r["peak_kib"] for r in runs) / 1024,
@@ -64,21 +88,24 @@ def main(argv: list[str] | None = None) -> int:
     bare = _measure("bare", pdf)
     ours = _measure("pipeline", pdf)
     full = _measure("full", pdf)
+    again = _measure_rerun(pdf)
     print(f"input: {pdf} (best of {REPEAT} runs each)")
     rows = (
         ("bare pdfplumber extract_tables()", bare),
         ("extract + normalise + publish", ours),
-        ("full run (+ validate + QA report)", full),
+        ("full run (cold, imports included)", full),
+        ("second run, unchanged input", again),
     )
     for label, m in rows:
         ratio = m["seconds"] / bare["seconds"]
         mem = m["peak_mib"] / bare["peak_mib"]
-        print(
-            f"{label:34} {m['seconds']:6.2f} s  {ratio:5.2f}x   peak {m['peak_mib']:4.0f} MiB  {mem:4.2f}x"
-        )
+        line = f"{label:34} {m['seconds']:6.2f} s {ratio:5.2f}x  peak {m['peak_mib']:4.0f} MiB"
+        print(f"{line} {mem:4.2f}x")
     ratio = ours["seconds"] / bare["seconds"]
-    verdict = "within" if ratio <= AIM else "OVER"
-    print(f"extraction aim: {ratio:.2f}x the bare pass ({verdict} the {AIM}x aim)")
+    reuse = again["seconds"] / full["seconds"]
+    print(f"extraction: {ratio:.2f}x the bare pass ({'within' if ratio <= AIM else 'OVER'} {AIM}x)")
+    verdict = "within" if reuse <= REUSE_AIM else "OVER"
+    print(f"second run: {reuse:.1%} of the first ({verdict} the {REUSE_AIM:.0%} aim)")
     return 0
 
 

@@ -11,16 +11,20 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.errors import InputError, PipelineError
-from pipeline.models import Temuan
-from pipeline.publish.report import find_source, write_report
-from pipeline.publish.writer import publish, tables, write_temuan
-from pipeline.run import DocumentResult, process
+from pipeline.extract.pdf import check_file, sha256_of
+from pipeline.publish.reuse import remember, reusable
 from pipeline.settings import SETTINGS
-from pipeline.validate.dataset import load_folder
-from pipeline.validate.engine import dataset_of, validate
+
+if TYPE_CHECKING:
+    from pipeline.models import Temuan
+    from pipeline.run import DocumentResult
+
+# The stages are imported where they are used: an unchanged document is reused without
+# loading the PDF, NLP and validation libraries at all.
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -51,10 +55,19 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--strict", action="store_true", help="exit 2 when any finding is a galat")
         p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub.add_parser("schemas", help="regenerate schemas/ and validations/expectations/")
+    diff = sub.add_parser("diff", help="what changed between two versions of a regulation")
+    diff.add_argument("old", type=Path, help="published folder or PDF of the earlier version")
+    diff.add_argument("new", type=Path, help="published folder or PDF of the later version")
+    diff.add_argument(
+        "--out", type=Path, help="output folder (default: extracted/perubahan/OLD__NEW)"
+    )
+    diff.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
 def _summary(result: DocumentResult, folder: Path, temuan: Sequence[Temuan]) -> str:
+    from pipeline.publish.writer import tables
+
     seen = sum(a.sel_terlihat for a in result.akuntansi)
     placed = sum(a.sel_ditempatkan for a in result.akuntansi)
     chars_in = sum(t.karakter_terlihat for t in result.teks)
@@ -102,10 +115,26 @@ def _each(
 
 
 def _run_one(pdf: Path, out: Path, reports: Path) -> Sequence[Temuan]:
+    check_file(pdf)
+    source = sha256_of(pdf)
+    folder = reusable(out, source, reports)
+    if folder is not None:
+        from pipeline.validate.dataset import load_temuan
+
+        temuan = load_temuan(folder)
+        print(f"{pdf}: unchanged (same source and pipeline version): reused {folder}; "
+              f"{_findings(temuan)}")  # fmt: skip
+        return temuan
+    from pipeline.publish.report import write_report
+    from pipeline.publish.writer import publish
+    from pipeline.run import process
+    from pipeline.validate.engine import dataset_of, validate
+
     result = process(pdf)
     temuan = validate(dataset_of(result))
     folder = publish(result, out, temuan)
     report = write_report(result.dokumen, temuan, pdf, reports)
+    remember(out, source, result.dokumen_id)
     print(_summary(result, folder, temuan) + f"; report {report}")
     for notice in result.notices:
         print(f"notice: {pdf}: {notice}")
@@ -113,14 +142,51 @@ def _run_one(pdf: Path, out: Path, reports: Path) -> Sequence[Temuan]:
 
 
 def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
+    from pipeline.publish.manifest import manifest
+    from pipeline.publish.report import find_source, write_report
+    from pipeline.publish.writer import write_json, write_temuan
+    from pipeline.validate.dataset import load_folder
+    from pipeline.validate.engine import validate
+
     data = load_folder(folder)
     temuan = validate(data)
     write_temuan(folder, temuan)
+    write_json(folder / "manifest.json", manifest(folder, data.dokumen.sumber_sha256, __version__))
     report = write_report(
         data.dokumen, temuan, find_source(data.dokumen, SETTINGS.raw_dir), reports
     )
     print(f"{folder}: {_findings(temuan)}; report {report}")
     return temuan
+
+
+def _dataset(source: Path) -> tuple[Any, str]:
+    """A published folder, or a PDF processed in memory, as a Dataset and its label."""
+    from pipeline.validate.dataset import load_folder
+    from pipeline.validate.engine import dataset_of
+
+    if source.is_dir():
+        data = load_folder(source)
+    else:
+        from pipeline.run import process
+
+        data = dataset_of(process(source))
+    return data, data.dokumen.dokumen_id
+
+
+def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
+    from pipeline.diff import diff_datasets, write_diff
+
+    old_data, old_label = _dataset(old)
+    new_data, new_label = _dataset(new)
+    changes = diff_datasets(old_data, new_data)
+    target = out or SETTINGS.out_dir / "perubahan" / f"{old_label}__{new_label}"
+    write_diff(changes, target, old_label, new_label)
+    kinds = {
+        k: sum(1 for c in changes if c.jenis == k)
+        for k in ("ditambah", "dihapus", "diubah", "dipindah")
+    }
+    print(f"{old} -> {new}: {len(changes)} perubahan ({kinds}) -> {target}")
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in [*write_schemas(), *write_suites()]:
             print(f"wrote {path}")
         return EXIT_OK
+    if args.command == "diff":
+        failed, _ = _each([args.new], args.debug, lambda new: _diff(args.old, new, args.out))
+        return EXIT_FAILED if failed else EXIT_OK
     if args.command == "run":
         items: list[Path] = args.pdfs or sorted(SETTINGS.raw_dir.glob("*.pdf"))
         where = SETTINGS.raw_dir
@@ -153,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     if not items:
         print(f"error: {where}: nothing to process", file=sys.stderr)
         return EXIT_USAGE
+    out_dir = args.out if args.command == "run" else SETTINGS.out_dir
+    if out_dir.exists():
+        from pipeline.publish.katalog import build_catalog
+
+        db, csv_path = build_catalog(out_dir)
+        print(f"catalog: {db}, {csv_path}")
     if failed:
         return EXIT_FAILED
     return EXIT_STRICT if args.strict and any_galat else EXIT_OK

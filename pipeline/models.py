@@ -170,6 +170,14 @@ class Lampiran(Record):
     )
 
 
+class Relasi(Record):
+    """A relation to another regulation, in the JDIH status vocabulary."""
+
+    status: str = Field(description="Mengubah, Diubah, Mencabut, Dicabut")
+    dokumen_id: str = Field(description="Id dokumen yang dituju")
+    judul: str = Field(description="Peraturan yang dituju, sebagaimana tercetak")
+
+
 class Dokumen(Record):
     dokumen_id: str
     jenis: str | None
@@ -188,6 +196,9 @@ class Dokumen(Record):
     berita_daerah_tahun: int | None
     berita_daerah_nomor: str | None
     lampiran: list[Lampiran]
+    relasi: list[Relasi] = Field(
+        default_factory=list, description="Peraturan yang diubah/dicabut oleh dokumen ini"
+    )
     sumber_sha256: str
     jumlah_halaman: int
 

@@ -212,6 +212,9 @@ def test_amendment_quotes_articles_inside_its_instructions(tmp_path: Path) -> No
         "pasal_ii",
     ]
     assert node(result, "pasal_i__angka_2__pasal_7").teks == "Rencana Aksi dilaksanakan oleh SKPD."
+    # The title names the regulation it amends: the relation is recorded.
+    (rel,) = result.dokumen.relasi
+    assert (rel.status, rel.dokumen_id) == ("Mengubah", "perbup-contoh-14-2020")
 
 
 @pytest.mark.parametrize(

@@ -15,12 +15,13 @@ from pipeline.models import (
     Lampiran,
     Menimbang,
     Pejabat,
+    Relasi,
     Simpul,
 )
 from pipeline.normalize.body import Body, Node
 from pipeline.normalize.citations import CitationError, parse_dasar_hukum
 from pipeline.normalize.dates import format_iso, parse_tanggal
-from pipeline.normalize.dokumen import JENIS_SINGKATAN
+from pipeline.normalize.dokumen import JENIS_SINGKATAN, dokumen_id_from_title
 from pipeline.normalize.text import join_lines
 
 # Issuer as printed in the title -> (jenis, the kind of region it governs).
@@ -36,6 +37,13 @@ TITLE_RE = re.compile(
     r"(?:\s+TENTANG\s+(.+?))?(?:\s+DENGAN RAHMAT|$)",
     re.S,
 )
+# "PERUBAHAN (KEDUA) ATAS PERATURAN BUPATI MAGETAN NOMOR 14 TAHUN 2020", "PENCABUTAN ...".
+RELATION_RE = re.compile(
+    r"\b(PERUBAHAN(?:\s+[A-Z]+)?\s+ATAS|PENCABUTAN)\s+((?:PERATURAN|KEPUTUSAN)\s+"
+    r"(?:BUPATI|WALI\s?KOTA|GUBERNUR|DAERAH)\s+[A-Z .'-]*?NOMOR\s+\d+\s+TAHUN\s+\d{4})",
+    re.I,
+)
+RELATION_STATUS = {"perubahan": "Mengubah", "pencabutan": "Mencabut"}
 PROVINSI_RE = re.compile(r"\bPROVINSI\s+([A-Z][A-Z ]+?)\s+(?:PERATURAN|KEPUTUSAN)\b")
 PLACE_RE = re.compile(r"^(Ditetapkan|Diundangkan)\s+di\s+(.+)$", re.I)
 BERITA_RE = re.compile(r"^(BERITA|LEMBARAN)\s+DAERAH\s+.*?TAHUN\s+(\d{4})\s+NOMOR\s+(\S+)", re.I)
@@ -256,6 +264,19 @@ def dokumen_record(
         berita_daerah_tahun=officials.get("berita_daerah_tahun"),
         berita_daerah_nomor=officials.get("berita_daerah_nomor"),
         lampiran=lampiran,
+        relasi=relations(tentang or ""),
         sumber_sha256=sha256,
         jumlah_halaman=page_count,
     )
+
+
+def relations(tentang: str) -> list[Relasi]:
+    """The regulations this one amends or revokes, from its title."""
+    out = []
+    for m in RELATION_RE.finditer(" ".join(tentang.upper().split())):
+        cited = m.group(2)
+        target = dokumen_id_from_title(re.sub(r"\s+NOMOR", "\nNOMOR", cited))
+        if target:
+            status = RELATION_STATUS[m.group(1).split()[0].lower()]
+            out.append(Relasi(status=status, dokumen_id=target, judul=_title_case(cited)))
+    return out

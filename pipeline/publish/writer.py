@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
+from pipeline import __version__
 from pipeline.models import (
     AreaPerubahan,
     DasarHukum,
@@ -24,6 +26,9 @@ from pipeline.models import (
     Simpul,
     Temuan,
 )
+from pipeline.publish.manifest import manifest
+from pipeline.publish.package import datapackage
+from pipeline.publish.xlsx import write_xlsx
 from pipeline.run import DocumentResult
 
 LIST_SEPARATOR = ";"
@@ -72,6 +77,17 @@ def write_temuan(folder: Path, temuan: Sequence[Temuan]) -> None:
     write_json(folder / "temuan.json", [t.model_dump() for t in temuan])
 
 
+def write_package(folder: Path, result: DocumentResult, temuan: Sequence[Temuan]) -> None:
+    """datapackage.json, the analysts' workbook, and last the manifest of every file."""
+    csv_tables: list[tuple[str, type[BaseModel]]] = [(n, m) for n, _, m in tables(result)]
+    csv_tables.append(("temuan", Temuan))
+    title = result.dokumen.tentang or result.dokumen_id
+    write_json(folder / "datapackage.json", datapackage(result.dokumen_id, title, csv_tables))
+    sheets = [(name, records, model) for name, records, model in tables(result)]
+    write_xlsx(folder / f"{result.dokumen_id}.xlsx", sheets, temuan)
+    write_json(folder / "manifest.json", manifest(folder, result.sha256, __version__))
+
+
 def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
     """Write `result` and its findings to out_dir/<dokumen_id>/; a failure leaves the old
     folder intact."""
@@ -86,6 +102,7 @@ def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()
         write_json(tmp / "jdihn.json", result.jdihn)
         write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
         write_temuan(tmp, temuan)
+        write_package(tmp, result, temuan)
         _swap(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -22,6 +22,7 @@ from pipeline.models import (
     RencanaAksi,
     Simpul,
     Sisa,
+    Temuan,
 )
 
 # Published table -> its record model. The one list of what a document folder holds.
@@ -92,3 +93,12 @@ def _short(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
     return f"{where}: {first['msg']}"
+
+
+def load_temuan(folder: Path) -> list[Temuan]:
+    path = folder / "temuan.json"
+    return (
+        [Temuan.model_validate(t) for t in json.loads(path.read_text("utf-8"))]
+        if path.exists()
+        else []
+    )

@@ -1,0 +1,437 @@
+"""Amendment diff: what changed between two published datasets of a regulation.
+
+Records are paired table by table: first by their stable structural `id`, then, among the
+records left over, by text similarity of their own content (a renumbered or moved item keeps
+its words but not its id). Pairs become `diubah` (changed in place) or `dipindah` (moved or
+renumbered); what is left unpaired is `dihapus` (only in the old) or `ditambah` (only in the
+new). Provenance (pages, source file, document id) and id references are never content, so the
+same regulation printed twice, on other pages or in another file, diffs to nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.diff.html import render_diff
+from pipeline.publish.writer import LIST_SEPARATOR, write_json
+from pipeline.validate.dataset import TABLES, Dataset, load_folder
+
+Jenis = Literal["ditambah", "dihapus", "diubah", "dipindah"]
+
+DEFAULT_TABLES: tuple[str, ...] = (
+    "rencana_aksi",
+    "pasal",
+    "definisi",
+    "dasar_hukum",
+    "menimbang",
+    "area_perubahan",
+    "program",
+    "lampiran",
+)
+# Where a record came from, not what it says: never compared.
+PROVENANCE_FIELDS = frozenset(
+    {"halaman_awal", "halaman_akhir", "halaman", "sumber_sha256", "dokumen_id"}
+)
+# Ids and references to other records' ids: they follow from structure, so a change in them
+# alone is a move (seen through `id_lama`/`id_baru`), never a content change.
+REFERENCE_FIELDS = frozenset({"id", "induk_id", "mengubah_id", "record_id"})
+# Per table: the printed numbering of an item. Compared (a renumbering is listed), but left out
+# of the similarity text, since renumbering is exactly what similarity matching must survive.
+NUMBERING_FIELDS: dict[str, frozenset[str]] = {
+    "rencana_aksi": frozenset(
+        {
+            "area_no",
+            "area_no_tercetak",
+            "program_no",
+            "program_no_tercetak",
+            "aksi_no",
+            "aksi_no_tercetak",
+            "indikator_ke",
+        }
+    ),
+    "pasal": frozenset({"nomor"}),
+    "lampiran": frozenset({"nomor"}),
+    "menimbang": frozenset({"no"}),
+    "dasar_hukum": frozenset({"no"}),
+    "definisi": frozenset({"no"}),
+    "area_perubahan": frozenset({"no"}),
+    "program": frozenset({"no", "kegiatan_ke"}),
+    "jadwal": frozenset(),
+    "penanggung_jawab": frozenset({"urutan"}),
+}
+# Per table: the fields that say what the item itself is, as printed, for similarity matching.
+# Rencana Aksi rows inherit their area/program context; a moved row keeps its own cells only.
+# Tables not listed use all their content fields except the numbering.
+SIMILARITY_FIELDS: dict[str, tuple[str, ...]] = {
+    "rencana_aksi": (
+        "rencana_aksi",
+        "kriteria_keberhasilan",
+        "indikator_target",
+        "tahun_pelaksanaan",
+        "penanggung_jawab_teks",
+    ),
+}
+# Per table: the field that names a record in a one-line summary (first non-empty wins).
+LABEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "rencana_aksi": ("indikator_target", "rencana_aksi", "program"),
+    "pasal": ("judul", "teks"),
+    "lampiran": ("judul", "teks"),
+    "menimbang": ("teks",),
+    "dasar_hukum": ("teks",),
+    "definisi": ("istilah",),
+    "area_perubahan": ("area", "hasil"),
+    "program": ("kegiatan", "program"),
+}
+SIMILARITY_THRESHOLD = 0.8
+LABEL_MAX_CHARS = 80
+TARGET_FIELD_RE = re.compile(r"^(?:target_|indikator_target$)")
+_NATURAL_RE = re.compile(r"(\d+)")
+
+
+class Perubahan(BaseModel):
+    """One change between the old and the new version of a published table."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Id stabil: <jenis>__<id_lama atau id_baru>")
+    tabel: str = Field(description="Tabel terbitan, mis. rencana_aksi")
+    jenis: Jenis = Field(description="ditambah, dihapus, diubah, dipindah")
+    id_lama: str | None = Field(description="Id baris pada versi lama; kosong bila ditambah")
+    id_baru: str | None = Field(description="Id baris pada versi baru; kosong bila dihapus")
+    kolom: list[str] = Field(
+        description="Kolom yang berubah (ditambah/dihapus: semua kolom isi yang terisi)"
+    )
+    nilai_lama: dict[str, Any] = Field(description="Kolom -> nilai lama, untuk kolom yang berubah")
+    nilai_baru: dict[str, Any] = Field(description="Kolom -> nilai baru, untuk kolom yang berubah")
+    halaman_lama: list[int] = Field(description="Halaman PDF baris lama (mulai 1)")
+    halaman_baru: list[int] = Field(description="Halaman PDF baris baru (mulai 1)")
+    ringkasan: str = Field(description="Ringkasan satu baris dalam Bahasa Indonesia")
+
+    @property
+    def menyentuh_target(self) -> bool:
+        """True when a target column (`indikator_target`, `target_*`) is among `kolom`."""
+        return any(TARGET_FIELD_RE.match(k) for k in self.kolom)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One record of one table, reduced to what the diff looks at."""
+
+    position: int
+    id: str
+    content: dict[str, Any]  # every compared field, in model order
+    similarity_text: str
+    pages: list[int]
+    label: str
+
+
+def content_fields(table: str) -> list[str]:
+    """The compared fields of `table`, in model order: all but provenance and id references."""
+    model = TABLES[table]
+    return [
+        name
+        for name in model.model_fields
+        if name not in PROVENANCE_FIELDS and name not in REFERENCE_FIELDS
+    ]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _pages(record: BaseModel) -> list[int]:
+    data = record.__dict__
+    if "halaman_awal" in data and "halaman_akhir" in data:
+        first, last = int(data["halaman_awal"]), int(data["halaman_akhir"])
+        return list(range(first, max(first, last) + 1))
+    if data.get("halaman") is not None:
+        return [int(data["halaman"])]
+    return []
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= LABEL_MAX_CHARS:
+        return text
+    return text[: LABEL_MAX_CHARS - 3].rstrip() + "..."
+
+
+def _items(table: str, records: Iterable[BaseModel]) -> list[_Item]:
+    fields = content_fields(table)
+    numbering = NUMBERING_FIELDS.get(table, frozenset())
+    similar = SIMILARITY_FIELDS.get(table) or tuple(f for f in fields if f not in numbering)
+    labels = LABEL_FIELDS.get(table, ())
+    out: list[_Item] = []
+    for position, record in enumerate(records):
+        data = record.__dict__
+        content = {f: data[f] for f in fields}
+        label = next((_text(data[f]) for f in labels if not _is_empty(data.get(f))), "")
+        out.append(
+            _Item(
+                position=position,
+                id=str(data["id"]),
+                content=content,
+                similarity_text=" | ".join(_text(data[f]) for f in similar),
+                pages=_pages(record),
+                label=_shorten(label),
+            )
+        )
+    return out
+
+
+def _match_by_id(
+    old: list[_Item], new: list[_Item]
+) -> tuple[list[tuple[_Item, _Item]], list[_Item], list[_Item]]:
+    """Pairs with the same id (the k-th duplicate of an id pairs with the k-th), and the rest."""
+    by_id: dict[str, list[_Item]] = {}
+    for item in new:
+        by_id.setdefault(item.id, []).append(item)
+    pairs: list[tuple[_Item, _Item]] = []
+    left_old: list[_Item] = []
+    for item in old:
+        candidates = by_id.get(item.id)
+        if candidates:
+            pairs.append((item, candidates.pop(0)))
+        else:
+            left_old.append(item)
+    taken = {id(b) for _, b in pairs}
+    left_new = [item for item in new if id(item) not in taken]
+    return pairs, left_old, left_new
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # Cheap upper bounds first: most pairs of unrelated records stop here.
+    if matcher.real_quick_ratio() < SIMILARITY_THRESHOLD:
+        return 0.0
+    if matcher.quick_ratio() < SIMILARITY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _match_by_text(
+    old: list[_Item], new: list[_Item]
+) -> tuple[list[tuple[_Item, _Item]], list[_Item], list[_Item]]:
+    """Greedy best-first pairing of ratio >= SIMILARITY_THRESHOLD; ties go to the earliest
+    old record, then the earliest new one."""
+    scored: list[tuple[float, int, int, _Item, _Item]] = []
+    for a in old:
+        for b in new:
+            score = _similarity(a.similarity_text, b.similarity_text)
+            if score >= SIMILARITY_THRESHOLD:
+                scored.append((-score, a.position, b.position, a, b))
+    scored.sort(key=lambda s: (s[0], s[1], s[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs: list[tuple[_Item, _Item]] = []
+    for _, pa, pb, a, b in scored:
+        if pa in used_old or pb in used_new:
+            continue
+        used_old.add(pa)
+        used_new.add(pb)
+        pairs.append((a, b))
+    rest_old = [a for a in old if a.position not in used_old]
+    rest_new = [b for b in new if b.position not in used_new]
+    return pairs, rest_old, rest_new
+
+
+def _changed(a: _Item, b: _Item) -> list[str]:
+    return [f for f, v in a.content.items() if v != b.content[f]]
+
+
+def _values(item: _Item, fields: Sequence[str]) -> dict[str, Any]:
+    return {f: item.content[f] for f in fields}
+
+
+def _shown(value: Any) -> str:
+    return "kosong" if _is_empty(value) else _shorten(_text(value))
+
+
+def _pages_text(pages: Sequence[int]) -> str:
+    if not pages:
+        return ""
+    span = str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+    return f" (hlm. {span})"
+
+
+def _summary_of_fields(table: str, a: _Item, b: _Item, fields: Sequence[str]) -> str:
+    """'kolom lama -> baru' for the one most telling changed field, plus the other names."""
+    if not fields:
+        return ""
+    numbering = NUMBERING_FIELDS.get(table, frozenset())
+    lead = next((f for f in fields if f == "target_nilai"), None)
+    lead = lead or next((f for f in fields if TARGET_FIELD_RE.match(f)), None)
+    lead = lead or next((f for f in fields if f not in numbering), fields[0])
+    text = f"{lead}: {_shown(a.content[lead])} -> {_shown(b.content[lead])}"
+    others = [f for f in fields if f != lead]
+    if others:
+        text += f"; juga {', '.join(others)}"
+    return text
+
+
+def _perubahan(table: str, jenis: Jenis, a: _Item | None, b: _Item | None) -> Perubahan:
+    if a is not None and b is not None:
+        kolom = _changed(a, b)
+        detail = _summary_of_fields(table, a, b, kolom)
+        if jenis == "dipindah":
+            ringkasan = f"{table}: dipindah dari {a.id} ke {b.id}"
+            ringkasan += f"{_pages_text(b.pages)}; {detail}" if detail else _pages_text(b.pages)
+        else:
+            ringkasan = f"{table} {b.id} diubah{_pages_text(b.pages)}: {detail}"
+        lama, baru = _values(a, kolom), _values(b, kolom)
+    elif b is not None:
+        kolom = [f for f, v in b.content.items() if not _is_empty(v)]
+        ringkasan = f'{table}: ditambah {b.id}{_pages_text(b.pages)}: "{b.label}"'
+        lama, baru = {}, _values(b, kolom)
+    else:
+        assert a is not None
+        kolom = [f for f, v in a.content.items() if not _is_empty(v)]
+        ringkasan = f'{table}: dihapus {a.id}{_pages_text(a.pages)}: "{a.label}"'
+        lama, baru = _values(a, kolom), {}
+    key = a.id if a is not None else b.id  # type: ignore[union-attr]
+    return Perubahan(
+        id=f"{jenis}__{key}",
+        tabel=table,
+        jenis=jenis,
+        id_lama=a.id if a is not None else None,
+        id_baru=b.id if b is not None else None,
+        kolom=kolom,
+        nilai_lama=lama,
+        nilai_baru=baru,
+        halaman_lama=a.pages if a is not None else [],
+        halaman_baru=b.pages if b is not None else [],
+        ringkasan=ringkasan,
+    )
+
+
+def diff_table(table: str, old: Sequence[BaseModel], new: Sequence[BaseModel]) -> list[Perubahan]:
+    """The changes of one table, in pairing order (`diff_datasets` sorts them)."""
+    old_items, new_items = _items(table, old), _items(table, new)
+    same_id, left_old, left_new = _match_by_id(old_items, new_items)
+    moved, gone, added = _match_by_text(left_old, left_new)
+    out: list[Perubahan] = []
+    for a, b in same_id:
+        if _changed(a, b):
+            out.append(_perubahan(table, "diubah", a, b))
+    out.extend(_perubahan(table, "dipindah", a, b) for a, b in moved)
+    out.extend(_perubahan(table, "dihapus", a, None) for a in gone)
+    out.extend(_perubahan(table, "ditambah", None, b) for b in added)
+    return out
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key: digit runs as numbers, so area_10 follows area_9."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in _NATURAL_RE.split(text) if part
+    )
+
+
+def _order_key(change: Perubahan, tables: Sequence[str]) -> tuple[Any, ...]:
+    record_id = change.id_baru or change.id_lama or ""
+    return (
+        not change.menyentuh_target,
+        tables.index(change.tabel),
+        _natural(record_id),
+        change.jenis,
+        change.id,
+    )
+
+
+def diff_datasets(
+    old: Dataset, new: Dataset, tables: Sequence[str] = DEFAULT_TABLES
+) -> list[Perubahan]:
+    """Every change from `old` to `new` in `tables`.
+
+    Order: changes touching a target (`indikator_target`, `target_*`) first, then by the
+    position of their table in `tables`, then by record id (numbers in ids compared as
+    numbers). Same input, same list. Raises ValueError for a table name not in `TABLES`.
+
+    `kolom` of a `ditambah`/`dihapus` row lists all its filled content columns, so an added or
+    removed Rencana Aksi row that carries a target counts as touching a target.
+    """
+    unknown = [t for t in tables if t not in TABLES]
+    if unknown:
+        raise ValueError(f"unknown table(s) {unknown!r}; known: {sorted(TABLES)!r}")
+    tables = list(dict.fromkeys(tables))
+    changes: list[Perubahan] = []
+    for table in tables:
+        changes.extend(diff_table(table, old.table(table), new.table(table)))
+    changes.sort(key=lambda c: _order_key(c, tables))
+    return _unique_ids(changes)
+
+
+def _unique_ids(changes: list[Perubahan]) -> list[Perubahan]:
+    """Ids are unique within a table; across tables (rare) the later one gets `__<tabel>`."""
+    seen: set[str] = set()
+    out: list[Perubahan] = []
+    for change in changes:
+        if change.id in seen:
+            change = change.model_copy(update={"id": f"{change.id}__{change.tabel}"})
+        seen.add(change.id)
+        out.append(change)
+    return out
+
+
+def diff_folders(old: Path, new: Path, tables: Sequence[str] = DEFAULT_TABLES) -> list[Perubahan]:
+    """`diff_datasets` of two published document folders (read with `load_folder`; rows that
+    fail their model are left out of the diff, as they are out of the dataset)."""
+    return diff_datasets(load_folder(old), load_folder(new), tables)
+
+
+def _csv_row(change: Perubahan) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, value in change.model_dump().items():
+        if isinstance(value, dict):
+            row[name] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, list):
+            row[name] = LIST_SEPARATOR.join(str(v) for v in value)
+        elif value is None:
+            row[name] = ""
+        else:
+            row[name] = value
+    return row
+
+
+def write_diff(changes: Sequence[Perubahan], out_dir: Path, old_label: str, new_label: str) -> None:
+    """Write `perubahan.csv`, `perubahan.json` and `perubahan.html` into `out_dir` (created).
+
+    CSV: UTF-8, header, `\\n` line endings, lists `;`-joined, `nilai_*` as JSON objects, None
+    -> ''. JSON: an array, ensure_ascii False, indent 2, trailing newline. HTML: `render_diff`.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    columns = list(Perubahan.model_fields)
+    frame = pd.DataFrame([_csv_row(c) for c in changes], columns=columns, dtype=object)
+    frame.to_csv(out_dir / "perubahan.csv", index=False, lineterminator="\n", encoding="utf-8")
+    write_json(out_dir / "perubahan.json", [c.model_dump() for c in changes])
+    page = render_diff(changes, old_label, new_label)
+    (out_dir / "perubahan.html").write_text(page, encoding="utf-8")
+
+
+__all__ = [
+    "DEFAULT_TABLES",
+    "Perubahan",
+    "content_fields",
+    "diff_datasets",
+    "diff_folders",
+    "diff_table",
+    "write_diff",
+]

@@ -1,0 +1,62 @@
+"""manifest.json of a published folder: what it holds, each file's sha256 and size in rows."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "manifest.json"
+_CHUNK = 1 << 20
+
+
+def manifest(folder: Path, source_sha256: str, pipeline_version: str) -> dict[str, Any]:
+    """Describe every file under `folder` except `manifest.json` itself.
+
+    Returns {"sumber_sha256", "versi_pipeline", "berkas": [{"nama", "sha256", "baris"}]},
+    `berkas` sorted by `nama`, the path relative to `folder` with "/" separators (files in
+    subfolders included). `baris`: the number of records of a .csv after its header (RFC 4180:
+    a quoted line break does not start a record), the length of a .json whose top level is an
+    array, None for anything else. Depends only on the folder's contents, never on the clock.
+    """
+    files = sorted(
+        (p for p in folder.rglob("*") if p.is_file() and p != folder / MANIFEST_NAME),
+        key=lambda p: p.relative_to(folder).as_posix(),
+    )
+    return {
+        "sumber_sha256": source_sha256,
+        "versi_pipeline": pipeline_version,
+        "berkas": [
+            {
+                "nama": p.relative_to(folder).as_posix(),
+                "sha256": sha256_of(p),
+                "baris": row_count(p),
+            }
+            for p in files
+        ],
+    }
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of the file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def row_count(path: Path) -> int | None:
+    """Records after the header of a .csv (0 for an empty file), the length of a top-level
+    JSON array in a .json, None for other files and for JSON that is not an array."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            records = sum(1 for _ in csv.reader(handle))
+        return max(records - 1, 0)
+    if suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return len(data) if isinstance(data, list) else None
+    return None
