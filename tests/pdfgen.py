@@ -80,9 +80,11 @@ def draw_table(
     top: float,
     widths: Sequence[float],
     rows: Sequence[Sequence[C | None]],
+    page_h: float | None = None,
 ) -> float:
-    """Draw `rows` with their top edge `top` pt below the page top; return the bottom."""
-    page_h = canvas._pagesize[1]
+    """Draw `rows` with their top edge `top` pt below the page top; return the bottom.
+    `page_h`: the height of the drawing space when it is rotated (default: the page's)."""
+    page_h = page_h if page_h is not None else canvas._pagesize[1]
     xs = [x]
     for w in widths:
         xs.append(xs[-1] + w)

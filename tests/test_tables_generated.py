@@ -296,3 +296,36 @@ def test_table_pieces_with_other_columns_are_separate_tables(tmp_path: Path) -> 
     pdf = make_pdf(tmp_path / "t.pdf", [60, 200], pages[1:])
     doc = extract_document(pdf)
     assert len(doc.tables) == 1 and map_columns(doc.tables[0]) is None
+
+
+@pytest.mark.parametrize("turn", [90, -90], ids=["text-up", "text-down"])
+def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(tmp_path: Path, turn: int) -> None:
+    """The table is set landscape and the page turned 90 degrees (no /Rotate): text runs
+    sideways in the PDF, and is read upright."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.pdfgen import draw_table
+
+    ra = RA(YEARS)
+    rows = ra.header() + [
+        ra.program("1.", "Program", no=C("1.", rowspan=2), area=C("Area", rowspan=2),
+                   hasil=C("Hasil", rowspan=2)),
+        ra.row(no=None, area=None, hasil=None, aksi_no="a.", aksi="Aksi miring", kriteria="K",
+               indikator="Jumlah dokumen (1 (satu) dokumen)", marks="2020", pj="BKD"),
+    ]
+    w, h = portrait(A4)
+    path = tmp_path / "miring.pdf"
+    canvas = Canvas(str(path), pagesize=(w, h), invariant=1)
+    if turn == 90:
+        canvas.translate(w, 0)
+    else:
+        canvas.translate(0, h)
+    canvas.rotate(turn)
+    canvas.setFont("VeraBd", 10)
+    canvas.drawString(40, w - 40, TITLE)
+    draw_table(canvas, 40, 60, ra.widths, rows, page_h=w)
+    canvas.showPage()
+    canvas.save()
+    (rec,) = records_of(path)
+    assert (rec.aksi_no, rec.rencana_aksi, rec.tahun_pelaksanaan) == ("a", "Aksi miring", [2020])
+    assert rec.indikator_target == "Jumlah dokumen (1 (satu) dokumen)"

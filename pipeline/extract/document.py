@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
+from pypdf import PdfReader, PdfWriter
 from tqdm import tqdm
 
 from pipeline.errors import InputError
@@ -52,7 +55,9 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
     with open_pdf(path) as pdf:
         count = len(pdf.pages)
         with _progress(count, path.name) as bar:
-            for i, page in enumerate(pdf.pages, start=1):
+            for i, original in enumerate(pdf.pages, start=1):
+                turned = upright_copy(path, original, i - 1)
+                page = turned.pages[0] if turned is not None else original
                 chars_seen += len(page.chars)
                 pieces = [
                     p
@@ -65,7 +70,9 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 block_numbers.append(split_furniture(info, lines, settings.margin_fraction))
                 pages.append(info)
                 pieces_by_page.append(pieces)
-                page.close()  # release pdfplumber's per-page caches: memory stays flat
+                original.close()  # release pdfplumber's per-page caches: memory stays flat
+                if turned is not None:
+                    turned.close()
                 bar.update(1)
     if chars_seen == 0:
         raise InputError(path, "no text layer (a scanned PDF?); OCR is not supported yet")
@@ -77,6 +84,27 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
     return ExtractedDocument(
         path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions
     )
+
+
+def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:
+    """A page whose text runs sideways (landscape content set on a portrait page, turned
+    90 degrees) as a one-page PDF turned the right way up; None for an upright page.
+
+    The direction comes from the characters' text matrix: b > 0 means the text runs upwards.
+    """
+    chars = page.chars
+    sideways = [c for c in chars if not c.get("upright", True)]
+    if not chars or len(sideways) * 2 <= len(chars):
+        return None
+    runs_up = sorted(c["matrix"][1] for c in sideways)[len(sideways) // 2] > 0
+    writer = PdfWriter()
+    turned = PdfReader(path).pages[index]
+    turned.rotate(90 if runs_up else 270)
+    writer.add_page(turned)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    buffer.seek(0)
+    return pdfplumber.open(buffer)
 
 
 def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:

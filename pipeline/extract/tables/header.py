@@ -44,7 +44,11 @@ def detect_header_rows(piece: TablePiece) -> int:
         return 0
     # A header cell merged downwards pulls the rows it covers into the header band.
     deepest = max(c.row + c.rowspan for r in range(n) for c in piece.anchored(r))
-    return min(max(n, deepest), len(piece.grid))
+    n = min(max(n, deepest), len(piece.grid))
+    # A row of column numbers right under the header ("(1) (2) (3)") belongs to it.
+    if n < len(piece.grid) and is_numbering_row(piece, n):
+        n += 1
+    return n
 
 
 def header_signature(piece: TablePiece, nrows: int) -> tuple[tuple[str, ...], ...]:
