@@ -262,3 +262,23 @@ class Temuan(Record):
     kutipan: str | None = Field(description="Teks yang bermasalah, persis seperti tercetak")
     pesan: str = Field(description="Pesan dalam Bahasa Indonesia")
     saran: str | None = Field(description="Saran perbaikan")
+
+
+class Tabel(Record):
+    """One logical lampiran table (tabel.csv): every ruled table is published, of any kind."""
+
+    id: str = Field(description="Id tabel: lampiran dan label/urutan tabel")
+    dokumen_id: str
+    lampiran: int = Field(description="Nomor lampiran (0: di luar lampiran)")
+    judul: str | None = Field(description="Judul atau keterangan di atas tabel")
+    jenis: str | None = Field(
+        description="Jenis yang dikenali: rencana_aksi, area_perubahan, program"
+    )
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+    kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
+    tipe_kolom: list[str] = Field(
+        description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."
+    )
+    baris: int = Field(ge=0, description="Jumlah baris data")
+    berkas: str = Field(description="Berkas CSV tabel, relatif terhadap folder dokumen")

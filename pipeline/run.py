@@ -23,12 +23,14 @@ from pipeline.models import (
     RencanaAksi,
     Simpul,
     Sisa,
+    Tabel,
 )
 from pipeline.normalize.accounting import account_table, outside_lines
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
 from pipeline.normalize.enrich import enrich
+from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
 from pipeline.normalize.regulation import (
@@ -77,6 +79,8 @@ class DocumentResult:
     area_perubahan: list[AreaPerubahan]
     program: list[Program]
     rencana_aksi: list[RencanaAksi]
+    tabel: list[Tabel]
+    tabel_isi: list[FlatTable]
     jadwal: list[Jadwal]
     penanggung_jawab: list[PenanggungJawab]
     sisa: list[Sisa]
@@ -144,12 +148,31 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
 
     # Tables: each recognised kind through its thin layer, every cell accounted for.
     per_lampiran: dict[int, int] = {}
+    flat_tables: list[FlatTable] = []
+    tabel: list[Tabel] = []
     schedule_years: dict[int, list[int]] = {}
     for table in doc.tables:
         lampiran = doc.lampiran_of(table) or 0
         per_lampiran[lampiran] = per_lampiran.get(lampiran, 0) + 1
         where = f"lampiran {lampiran}, hlm {table.pages[0]}-{table.pages[-1]}"
+        # Every table, of any kind, as a flat table; known kinds also get their dataset.
+        table_id = f"lampiran_{lampiran}__{table_name(table, per_lampiran[lampiran])}"
+        flat = flatten(table, table_id)
+        flat_tables.append(flat)
         cmap = map_columns(table)
+        kind: str | None = "rencana_aksi" if cmap is not None else table_kind(table)
+        tabel.append(
+            Tabel(
+                id=table_id, dokumen_id=dokumen_id, lampiran=lampiran,
+                judul=table.caption or None, jenis=kind,
+                halaman_awal=table.pages[0], halaman_akhir=table.pages[-1],
+                kolom=flat.published_columns(),
+                tipe_kolom=[flat.types.get(c.removesuffix(TYPED_SUFFIX), "teks")
+                            if not c.endswith(TYPED_SUFFIX) else "nilai"
+                            for c in flat.published_columns()],
+                baris=len(flat.rows), berkas=f"tabel/{table_id}.csv",
+            )
+        )  # fmt: skip
         if cmap is not None:
             mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, sha)
             schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
@@ -164,8 +187,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
                 programs.extend(rows)  # type: ignore[arg-type]
             name = f"{kind} {tname} ({where})"
         else:
-            consumed, name = frozenset(), f"tabel belum dikenali ({where})"
-            notices.append(f"table of unknown kind on pages {table.pages}: cells left over")
+            consumed, name = flat.consumed, f"tabel {table_id} ({where})"
         summary, left = account_table(name, table, consumed)
         akuntansi.append(summary)
         sisa.extend(left)
@@ -220,6 +242,8 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         area_perubahan=areas,
         program=programs,
         rencana_aksi=records,
+        tabel=tabel,
+        tabel_isi=flat_tables,
         jadwal=jadwal,
         penanggung_jawab=penanggung_jawab,
         sisa=sorted(sisa, key=lambda s: (s.halaman, s.lokasi)),

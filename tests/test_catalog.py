@@ -25,7 +25,11 @@ def test_manifest_lists_every_file_with_its_hash() -> None:
     import hashlib
 
     manifest = json.loads((GOLDEN_DIR / "manifest.json").read_text("utf-8"))
-    names = sorted(p.name for p in GOLDEN_DIR.iterdir() if p.name != "manifest.json")
+    names = sorted(
+        p.relative_to(GOLDEN_DIR).as_posix()
+        for p in GOLDEN_DIR.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    )
     assert [e["nama"] for e in manifest["berkas"]] == names
     for entry in manifest["berkas"]:
         digest = hashlib.sha256((GOLDEN_DIR / entry["nama"]).read_bytes()).hexdigest()

@@ -131,8 +131,12 @@ def test_golden_outputs(
 ) -> None:
     """The committed outputs equal a fresh run byte for byte (regenerate: make golden)."""
     folder = publish(default_result, tmp_path, default_temuan)
-    fresh = sorted(p.name for p in folder.iterdir())
-    assert fresh == sorted(p.name for p in GOLDEN_DIR.iterdir())
+
+    def files(root: Path) -> list[str]:
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+    fresh = files(folder)
+    assert fresh == files(GOLDEN_DIR)
     for name in fresh:
         assert (folder / name).read_bytes() == (GOLDEN_DIR / name).read_bytes(), name
 

@@ -299,7 +299,9 @@ def test_table_pieces_with_other_columns_are_separate_tables(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("turn", [90, -90], ids=["text-up", "text-down"])
-def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(tmp_path: Path, turn: int) -> None:
+def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(
+    tmp_path: Path, turn: int
+) -> None:
     """The table is set landscape and the page turned 90 degrees (no /Rotate): text runs
     sideways in the PDF, and is read upright."""
     from reportlab.pdfgen.canvas import Canvas
@@ -308,10 +310,24 @@ def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(tmp_path: Pat
 
     ra = RA(YEARS)
     rows = ra.header() + [
-        ra.program("1.", "Program", no=C("1.", rowspan=2), area=C("Area", rowspan=2),
-                   hasil=C("Hasil", rowspan=2)),
-        ra.row(no=None, area=None, hasil=None, aksi_no="a.", aksi="Aksi miring", kriteria="K",
-               indikator="Jumlah dokumen (1 (satu) dokumen)", marks="2020", pj="BKD"),
+        ra.program(
+            "1.",
+            "Program",
+            no=C("1.", rowspan=2),
+            area=C("Area", rowspan=2),
+            hasil=C("Hasil", rowspan=2),
+        ),
+        ra.row(
+            no=None,
+            area=None,
+            hasil=None,
+            aksi_no="a.",
+            aksi="Aksi miring",
+            kriteria="K",
+            indikator="Jumlah dokumen (1 (satu) dokumen)",
+            marks="2020",
+            pj="BKD",
+        ),
     ]
     w, h = portrait(A4)
     path = tmp_path / "miring.pdf"

@@ -238,3 +238,46 @@ def _bounds(info: FieldInfo) -> dict[str, Any]:
         if le is not None:
             bounds["maximum"] = le
     return bounds
+
+
+# Column type of a generic lampiran table -> Table Schema type of its typed "__nilai" column.
+GENERIC_VALUE_TYPES: dict[str, str] = {
+    "bilangan": "number",
+    "rupiah": "number",
+    "persen": "number",
+    "tahun": "integer",
+    "tanggal": "date",
+    "centang": "boolean",
+}
+
+
+def generic_resource(
+    name: str, path: str, columns: Sequence[str], types: dict[str, str]
+) -> dict[str, Any]:
+    """The resource of one generic lampiran table (tabel/<id>.csv): printed columns are
+    strings; each typed "<column>__nilai" column has its column type's Table Schema type."""
+    fields: list[dict[str, Any]] = []
+    for column in columns:
+        base = column.removesuffix("__nilai")
+        if column in ("halaman_awal", "halaman_akhir"):
+            field: dict[str, Any] = {"name": column, "type": "integer",
+                                     "description": "Halaman PDF (mulai 1) baris ini"}  # fmt: skip
+        elif column != base:
+            field = {"name": column, "type": GENERIC_VALUE_TYPES[types[base]],
+                     "description": f"Nilai bertipe dari kolom {base}"}  # fmt: skip
+            if field["type"] == "boolean":
+                field.update(trueValues=["True"], falseValues=["False"])
+        elif column == "id":
+            field = {"name": "id", "type": "string", "description": "Id baris dari penomoran tabel",
+                     "constraints": {"required": True, "unique": True}}  # fmt: skip
+        else:
+            field = {
+                "name": column,
+                "type": "string",
+                "description": f"Kolom {column}, sebagaimana tercetak",
+            }
+        fields.append(field)
+    resource = _resource(name, BaseModel, set())
+    resource.update(path=path, name=name)
+    resource["schema"] = {"fields": fields, "missingValues": [""], "primaryKey": ["id"]}
+    return resource

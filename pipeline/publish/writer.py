@@ -24,10 +24,11 @@ from pipeline.models import (
     Record,
     RencanaAksi,
     Simpul,
+    Tabel,
     Temuan,
 )
 from pipeline.publish.manifest import manifest
-from pipeline.publish.package import datapackage
+from pipeline.publish.package import datapackage, generic_resource
 from pipeline.publish.xlsx import write_xlsx
 from pipeline.run import DocumentResult
 
@@ -67,6 +68,7 @@ def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Rec
         ("area_perubahan", result.area_perubahan, AreaPerubahan),
         ("program", result.program, Program),
         ("rencana_aksi", result.rencana_aksi, RencanaAksi),
+        ("tabel", result.tabel, Tabel),
         ("jadwal", result.jadwal, Jadwal),
         ("penanggung_jawab", result.penanggung_jawab, PenanggungJawab),
     ]
@@ -77,12 +79,32 @@ def write_temuan(folder: Path, temuan: Sequence[Temuan]) -> None:
     write_json(folder / "temuan.json", [t.model_dump() for t in temuan])
 
 
+def write_tables(folder: Path, result: DocumentResult) -> None:
+    """Every logical lampiran table: tabel/<id>.csv and .json (indexed by tabel.csv)."""
+    (folder / "tabel").mkdir(exist_ok=True)
+    for flat in result.tabel_isi:
+        columns = flat.published_columns()
+        rows = [{c: _csv_value(r.get(c)) for c in columns} for r in flat.rows]
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
+        frame.to_csv(folder / "tabel" / f"{flat.id}.csv", index=False, lineterminator="\n")
+        write_json(
+            folder / "tabel" / f"{flat.id}.json",
+            [{c: r.get(c) for c in columns} for r in flat.rows],
+        )
+
+
 def write_package(folder: Path, result: DocumentResult, temuan: Sequence[Temuan]) -> None:
     """datapackage.json, the analysts' workbook, and last the manifest of every file."""
     csv_tables: list[tuple[str, type[BaseModel]]] = [(n, m) for n, _, m in tables(result)]
     csv_tables.append(("temuan", Temuan))
     title = result.dokumen.tentang or result.dokumen_id
-    write_json(folder / "datapackage.json", datapackage(result.dokumen_id, title, csv_tables))
+    package = datapackage(result.dokumen_id, title, csv_tables)
+    for flat in result.tabel_isi:
+        name = flat.id.replace("_", "-")
+        package["resources"].append(
+            generic_resource(name, f"tabel/{flat.id}.csv", flat.published_columns(), flat.types)
+        )
+    write_json(folder / "datapackage.json", package)
     sheets = [(name, records, model) for name, records, model in tables(result)]
     write_xlsx(folder / f"{result.dokumen_id}.xlsx", sheets, temuan)
     write_json(folder / "manifest.json", manifest(folder, result.sha256, __version__))
@@ -101,6 +123,7 @@ def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()
         write_json(tmp / "dokumen.json", result.dokumen.model_dump())
         write_json(tmp / "jdihn.json", result.jdihn)
         write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
+        write_tables(tmp, result)
         write_temuan(tmp, temuan)
         write_package(tmp, result, temuan)
         _swap(tmp, final)

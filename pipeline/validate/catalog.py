@@ -92,6 +92,21 @@ CATALOG: dict[str, Aturan] = {
     "istilah-tidak-digunakan": Aturan(
         INFO, "Istilah \"{kutipan}\" didefinisikan tetapi tidak dipakai di bagian lain.",
         "Hapus definisi yang tidak dipakai, atau periksa penulisannya."),
+    # Generic lampiran tables
+    "tabel-tipe-tidak-cocok": Aturan(
+        PERINGATAN, "Nilai \"{kutipan}\" pada kolom {kolom} tidak sesuai tipe kolom ({tipe}).",
+        "Periksa penulisan nilai (huruf di kolom angka, format angka)."),
+    "tabel-jumlah-tidak-cocok": Aturan(
+        GALAT, "Baris jumlah pada kolom {kolom} tertulis {tertulis}, sedangkan penjumlahan barisnya {dihitung}.",
+        "Periksa kembali angka baris jumlah atau baris-baris yang dijumlahkan."),
+    "tabel-nomor-terlewat": Aturan(
+        PERINGATAN, "Penomoran kolom {kolom} melompat: setelah \"{sebelum}\" langsung \"{sesudah}\".",
+        "Periksa apakah ada baris yang hilang."),
+    "tabel-nomor-ganda": Aturan(
+        PERINGATAN, "Nomor \"{kutipan}\" pada kolom {kolom} dipakai lebih dari sekali.", None),
+    "tabel-sel-kosong": Aturan(
+        INFO, "Sel kolom {kolom} kosong, padahal kolom ini terisi pada baris lain.",
+        "Lengkapi isi sel atau beri tanda \"-\" bila memang tidak ada."),
     # Schemas and expectations
     "skema-tidak-valid": Aturan(
         GALAT, "Baris {baris} tabel {tabel} tidak sesuai skema: {alasan}.", None),

@@ -22,6 +22,7 @@ from pipeline.models import (
     RencanaAksi,
     Simpul,
     Sisa,
+    Tabel,
     Temuan,
 )
 
@@ -35,6 +36,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "area_perubahan": AreaPerubahan,
     "program": Program,
     "rencana_aksi": RencanaAksi,
+    "tabel": Tabel,
     "jadwal": Jadwal,
     "penanggung_jawab": PenanggungJawab,
 }
@@ -51,6 +53,9 @@ class Dataset:
     area_perubahan: list[AreaPerubahan] = field(default_factory=list)
     program: list[Program] = field(default_factory=list)
     rencana_aksi: list[RencanaAksi] = field(default_factory=list)
+    tabel: list[Tabel] = field(default_factory=list)
+    # The rows of every generic table, by table id (free columns: plain dicts).
+    tabel_isi: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     jadwal: list[Jadwal] = field(default_factory=list)
     penanggung_jawab: list[PenanggungJawab] = field(default_factory=list)
     sisa: list[Sisa] = field(default_factory=list)
@@ -83,6 +88,9 @@ def load_folder(folder: Path) -> Dataset:
             except ValidationError as exc:
                 data.invalid.append((name, i, row, _short(exc)))
         setattr(data, name, good)
+    for t in data.tabel:
+        path = folder / t.berkas.replace(".csv", ".json")
+        data.tabel_isi[t.id] = json.loads(path.read_text("utf-8")) if path.exists() else []
     sisa_path = folder / "sisa.json"
     if sisa_path.exists():
         data.sisa = [Sisa.model_validate(r) for r in json.loads(sisa_path.read_text("utf-8"))]

@@ -28,6 +28,8 @@ def dataset_of(result: DocumentResult) -> Dataset:
         area_perubahan=result.area_perubahan,
         program=result.program,
         rencana_aksi=result.rencana_aksi,
+        tabel=result.tabel,
+        tabel_isi={t.id: t.rows for t in result.tabel_isi},
         jadwal=result.jadwal,
         penanggung_jawab=result.penanggung_jawab,
         sisa=result.sisa,
@@ -94,7 +96,7 @@ def to_temuan(hits: Iterable[Hit]) -> list[Temuan]:
     seen: dict[str, int] = {}
     for h in ordered:
         rule = CATALOG[h.kode]
-        values = {"kutipan": h.kutipan or "", **h.params}
+        values = {"kutipan": h.kutipan or "", "kolom": h.kolom or "", **h.params}
         base = f"{h.kode}__{h.record_id or h.tabel}" + (f"__{h.kolom}" if h.kolom else "")
         seen[base] = seen.get(base, 0) + 1
         out.append(

@@ -35,6 +35,7 @@ def all_rules() -> list[Rule]:
         cross_table,
         dasar_hukum,
         definitions,
+        generic_tables,
         numbering,
         schedule,
         targets,

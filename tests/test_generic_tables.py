@@ -1,0 +1,148 @@
+"""Every lampiran table, of any kind, through the generic machinery. Each generated PDF has
+its expected CSV written out here by hand from the table drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4, portrait
+
+from pipeline.publish.writer import publish
+from pipeline.run import DocumentResult, process
+from pipeline.validate.engine import dataset_of, validate
+from tests.pdfgen import C, PageSpec, draw_table, make_pdf
+
+
+def H(text: str, **kw: int) -> C:  # noqa: N802 - a header cell, as printed
+    return C(text, bold=True, **kw)
+
+
+def published_csv(result: DocumentResult, tmp: Path, index: int = 0) -> str:
+    folder = publish(result, tmp / "out")
+    return (folder / result.tabel[index].berkas).read_text("utf-8")
+
+
+TARIF = [
+    [H("No"), H("Jenis Retribusi"), H("Tarif (Rp)")],
+    [C("A. RETRIBUSI JASA UMUM", colspan=3, bold=True), None, None],
+    [C("1."), C("Pelayanan Kesehatan", colspan=2), None],
+    [C("a."), C("Rawat jalan"), C("25.000")],
+    [C("b."), C("Rawat inap"), C("150.000")],
+    [C("d."), C("Laboratorium"), C("Rp 40.000,-")],
+    [C("2."), C("Pelayanan Persampahan", colspan=2), None],
+    [C("a."), C("Rumah tangga"), C("5.000")],
+    [C("b."), C("Niaga"), C("1O.000")],
+    [C(""), C("Jumlah"), C("230.000")],
+]
+TARIF_CSV = """\
+id,no,jenis_retribusi,tarif_rp,tarif_rp__nilai,kelompok,no_induk,halaman_awal,halaman_akhir
+lampiran_0__tabel_1__1__no_a,a.,Rawat jalan,25.000,25000,A. RETRIBUSI JASA UMUM,1. Pelayanan Kesehatan,1,1
+lampiran_0__tabel_1__1__no_b,b.,Rawat inap,150.000,150000,A. RETRIBUSI JASA UMUM,1. Pelayanan Kesehatan,1,1
+lampiran_0__tabel_1__1__no_d,d.,Laboratorium,"Rp 40.000,-",40000,A. RETRIBUSI JASA UMUM,1. Pelayanan Kesehatan,1,1
+lampiran_0__tabel_1__2__no_a,a.,Rumah tangga,5.000,5000,A. RETRIBUSI JASA UMUM,2. Pelayanan Persampahan,1,1
+lampiran_0__tabel_1__2__no_b,b.,Niaga,1O.000,,A. RETRIBUSI JASA UMUM,2. Pelayanan Persampahan,1,1
+lampiran_0__tabel_1__jumlah,,Jumlah,230.000,230000,A. RETRIBUSI JASA UMUM,2. Pelayanan Persampahan,1,1
+"""
+
+
+def test_tariff_table_with_nested_numbering_and_a_total_row(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "tarif.pdf", [40, 260, 120],
+                   [PageSpec(rows=TARIF, title="LAMPIRAN TARIF RETRIBUSI")])  # fmt: skip
+    result = process(pdf)
+    assert published_csv(result, tmp_path) == TARIF_CSV
+    (table,) = result.tabel
+    assert (table.judul, table.jenis, table.baris) == ("LAMPIRAN TARIF RETRIBUSI", None, 6)
+    assert result.akuntansi[0].sel_sisa == 0
+    found = {
+        (t.kode, t.record_id, t.kutipan)
+        for t in validate(dataset_of(result))
+        if t.kode.startswith("tabel")
+    }
+    assert found == {
+        ("tabel-jumlah-tidak-cocok", "lampiran_0__tabel_1__jumlah", "230.000"),  # 220.000 counted
+        ("tabel-nomor-terlewat", "lampiran_0__tabel_1__1__no_d", "d."),
+        ("tabel-tipe-tidak-cocok", "lampiran_0__tabel_1__2__no_b", "1O.000"),  # letter O
+    }
+
+
+def test_two_level_header_is_flattened(tmp_path: Path) -> None:
+    rows = [
+        [H("No", rowspan=2), H("Kecamatan", rowspan=2), H("Jumlah Penduduk", colspan=2), None,
+         H("Keterangan", rowspan=2)],
+        [None, None, H("L"), H("P"), None],
+        [C("1"), C("Magetan"), C("1.250"), C("1.300"), C("-")],
+        [C("2"), C("Maospati"), C("980"), C("1.010"), C("padat")],
+    ]  # fmt: skip
+    pdf = make_pdf(tmp_path / "dua.pdf", [30, 120, 70, 70, 100], [PageSpec(rows=rows)])
+    result = process(pdf)
+    assert published_csv(result, tmp_path) == (
+        "id,no,kecamatan,jumlah_penduduk_l,jumlah_penduduk_l__nilai,jumlah_penduduk_p,"
+        "jumlah_penduduk_p__nilai,keterangan,halaman_awal,halaman_akhir\n"
+        "lampiran_0__tabel_1__no_1,1,Magetan,1.250,1250,1.300,1300,-,1,1\n"
+        "lampiran_0__tabel_1__no_2,2,Maospati,980,980,1.010,1010,padat,1,1\n"
+    )
+
+
+def test_table_over_three_pages_without_repeated_header(tmp_path: Path) -> None:
+    header = [[H("No"), H("Desa"), H("Alokasi (Rp)")]]
+    pages = [
+        PageSpec(rows=header + [[C("1"), C("Bendo"), C("271.000")], [C("2"), C("Carat"), C("150.500")]]),
+        PageSpec(rows=[[C("3"), C("Duwet"), C("90.000")], [C("4"), C("Gebyok\nKulon"), C("")]]),
+        PageSpec(rows=[[C(""), C("Wetan"), C("12.000")], [C("5"), C("Kembangan"), C("8.000")]]),
+    ]  # fmt: skip
+    result = process(make_pdf(tmp_path / "tiga.pdf", [30, 150, 100], pages))
+    (table,) = result.tabel
+    assert (table.halaman_awal, table.halaman_akhir, table.baris) == (1, 3, 5)
+    assert published_csv(result, tmp_path) == (
+        "id,no,desa,alokasi_rp,alokasi_rp__nilai,halaman_awal,halaman_akhir\n"
+        "lampiran_0__tabel_1__no_1,1,Bendo,271.000,271000,1,1\n"
+        "lampiran_0__tabel_1__no_2,2,Carat,150.500,150500,1,1\n"
+        "lampiran_0__tabel_1__no_3,3,Duwet,90.000,90000,2,2\n"
+        "lampiran_0__tabel_1__no_4,4,Gebyok Kulon Wetan,12.000,12000,2,3\n"
+        "lampiran_0__tabel_1__no_5,5,Kembangan,8.000,8000,3,3\n"
+    )
+
+
+def test_two_different_tables_on_one_page(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "dua-tabel.pdf"
+    canvas = Canvas(str(path), pagesize=portrait(A4), invariant=1)
+    canvas.setFont("VeraBd", 10)
+    canvas.drawString(40, 800, "Tabel 1 Jumlah Sekolah")
+    bottom = draw_table(canvas, 40, 50, [30, 150], [[H("No"), H("Sekolah")], [C("1"), C("SDN 1")]])
+    canvas.setFont("VeraBd", 10)
+    canvas.drawString(40, 842 - bottom - 30, "Tabel 2 Anggaran")
+    draw_table(canvas, 40, bottom + 40, [120, 100, 80],
+               [[H("Kegiatan"), H("Pagu (Rp)"), H("Tahun")], [C("Rehab"), C("1.500.000,50"), C("2021")]])  # fmt: skip
+    canvas.showPage()
+    canvas.save()
+    result = process(path)
+    assert [(t.id, t.judul, t.baris) for t in result.tabel] == [
+        ("lampiran_0__tabel_1", "Tabel 1 Jumlah Sekolah", 1),
+        ("lampiran_0__tabel_2", "Tabel 2 Anggaran", 1),
+    ]
+    (row,) = result.tabel_isi[1].rows
+    assert (row["pagu_rp__nilai"], row["tahun__nilai"]) == (1500000.5, 2021)
+
+
+@pytest.fixture(scope="module")
+def default_tables(request: pytest.FixtureRequest) -> DocumentResult:
+    return request.getfixturevalue("default_result")
+
+
+def test_default_tables_come_from_the_same_machinery(default_result: DocumentResult) -> None:
+    assert [
+        (t.id, t.jenis, t.baris, t.halaman_awal, t.halaman_akhir) for t in default_result.tabel
+    ] == [
+        ("lampiran_1__tabel_3_1", "area_perubahan", 8, 14, 14),
+        ("lampiran_1__tabel_3_2", "program", 45, 15, 17),
+        ("lampiran_2__tabel_1", "rencana_aksi", 169, 20, 41),
+    ]
+    ra = default_result.tabel_isi[2]
+    first = ra.rows[0]
+    assert first["kelompok"] == "Manajemen Perubahan"
+    assert first["rencana_aksi_induk"] == "1. Tim Reformasi Birokrasi"
+    assert first["waktu_pelaksanaan_2020__nilai"] is True
+    assert first["waktu_pelaksanaan_2019__nilai"] is False
