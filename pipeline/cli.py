@@ -15,13 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.errors import InputError, PipelineError
-from pipeline.extract.pdf import check_file, sha256_of
-from pipeline.publish.reuse import remember, reusable
 from pipeline.settings import SETTINGS
 
 if TYPE_CHECKING:
     from pipeline.models import Temuan
-    from pipeline.run import DocumentResult
 
 # The stages are imported where they are used: an unchanged document is reused without
 # loading the PDF, NLP and validation libraries at all.
@@ -38,9 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="parse PDFs into validated datasets under extracted/")
     run.add_argument(
-        "pdfs", nargs="*", type=Path, help=f"PDF files (default: every PDF in {SETTINGS.raw_dir}/)"
+        "pdfs",
+        nargs="*",
+        type=Path,
+        help=f"PDF files or folders of them (default: every PDF in {SETTINGS.raw_dir}/)",
     )
     run.add_argument("--out", type=Path, default=SETTINGS.out_dir, help="output folder")
+    run.add_argument("--jobs", type=int, default=1, help="documents processed in parallel")
+    run.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: this machine (a process pool with --jobs); dask: a Dask cluster",
+    )  # fmt: skip
+    run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     val = sub.add_parser("validate", help="re-validate published document folders")
     val.add_argument(
         "folders",
@@ -65,25 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary(result: DocumentResult, folder: Path, temuan: Sequence[Temuan]) -> str:
-    from pipeline.publish.writer import tables
-
-    seen = sum(a.sel_terlihat for a in result.akuntansi)
-    placed = sum(a.sel_ditempatkan for a in result.akuntansi)
-    chars_in = sum(t.karakter_terlihat for t in result.teks)
-    chars_out = sum(t.karakter_dalam_simpul for t in result.teks)
-    counts = ", ".join(f"{name} {len(records)}" for name, records, _ in tables(result))
-    return (
-        f"{result.path}: {result.dokumen_id} -> {folder}: {counts}; "
-        f"table cells seen {seen} / placed {placed} / left over {seen - placed}; "
-        f"text chars seen {chars_in} / in nodes {chars_out}; leftover items {len(result.sisa)}; "
-        f"{_findings(temuan)}"
-    )
-
-
 def _findings(temuan: Sequence[Temuan]) -> str:
-    by = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
-    return "temuan " + ", ".join(f"{k} {v}" for k, v in by.items())
+    from pipeline.batch import findings_line
+
+    return findings_line(temuan)
 
 
 def _each(
@@ -112,33 +103,6 @@ def _each(
     if failed:
         print(f"{failed} of {len(items)} input(s) failed", file=sys.stderr)
     return failed, any_galat
-
-
-def _run_one(pdf: Path, out: Path, reports: Path) -> Sequence[Temuan]:
-    check_file(pdf)
-    source = sha256_of(pdf)
-    folder = reusable(out, source, reports)
-    if folder is not None:
-        from pipeline.validate.dataset import load_temuan
-
-        temuan = load_temuan(folder)
-        print(f"{pdf}: unchanged (same source and pipeline version): reused {folder}; "
-              f"{_findings(temuan)}")  # fmt: skip
-        return temuan
-    from pipeline.publish.report import write_report
-    from pipeline.publish.writer import publish
-    from pipeline.run import process
-    from pipeline.validate.engine import dataset_of, validate
-
-    result = process(pdf)
-    temuan = validate(dataset_of(result))
-    folder = publish(result, out, temuan)
-    report = write_report(result.dokumen, temuan, pdf, reports)
-    remember(out, source, result.dokumen_id)
-    print(_summary(result, folder, temuan) + f"; report {report}")
-    for notice in result.notices:
-        print(f"notice: {pdf}: {notice}")
-    return temuan
 
 
 def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
@@ -189,6 +153,35 @@ def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
     return []
 
 
+def _pdfs(given: Sequence[Path]) -> list[Path]:
+    """The PDFs to process: files as given, folders searched for *.pdf (an archive)."""
+    if not given:
+        return sorted(SETTINGS.raw_dir.glob("*.pdf"))
+    out: list[Path] = []
+    for path in given:
+        out.extend(sorted(path.rglob("*.pdf")) if path.is_dir() else [path])
+    return out
+
+
+def _run(items: Sequence[Path], args: argparse.Namespace) -> tuple[int, bool]:
+    from pipeline.batch import FAILED, run_batch
+
+    summary = run_batch(items, args.out, args.reports, args.jobs, args.engine, args.scheduler)
+    for outcome in summary.outcomes:
+        for line in outcome.lines:
+            print(line)
+        if outcome.error:
+            print(outcome.error, file=sys.stderr)
+            if args.debug and outcome.trace:
+                print(outcome.trace, file=sys.stderr)
+    failed = sum(1 for o in summary.outcomes if o.status == FAILED)
+    if len(items) > 1 or failed:
+        print(summary.line(), file=sys.stderr if failed else sys.stdout)
+    if failed:
+        print(f"{failed} of {len(items)} input(s) failed", file=sys.stderr)
+    return failed, any(o.galat for o in summary.outcomes)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schemas":
@@ -202,13 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         failed, _ = _each([args.new], args.debug, lambda new: _diff(args.old, new, args.out))
         return EXIT_FAILED if failed else EXIT_OK
     if args.command == "run":
-        items: list[Path] = args.pdfs or sorted(SETTINGS.raw_dir.glob("*.pdf"))
+        items: list[Path] = _pdfs(args.pdfs)
         where = SETTINGS.raw_dir
-        failed, any_galat = (
-            _each(items, args.debug, lambda p: _run_one(p, args.out, args.reports))
-            if items
-            else (0, False)
-        )
+        failed, any_galat = _run(items, args) if items else (0, False)
     else:
         items = args.folders or sorted(
             p for p in SETTINGS.out_dir.iterdir() if (p / "dokumen.json").exists()
