@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench golden schemas clean browser
+.PHONY: help run test lint bench golden schemas clean browser ocr
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -16,10 +16,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP) ## set up .venv, then run the pipeline on every PDF in raw/ into extracted/
+run: $(STAMP) ocr ## set up .venv, then run the pipeline on every PDF in raw/ into extracted/
 	$(PY) -m pipeline run
 
-test: $(STAMP) browser ## set up .venv, then run the whole test suite
+test: $(STAMP) browser ocr ## set up .venv, then run the whole test suite
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy
@@ -50,3 +50,13 @@ browser: ## install Chromium with apt-get where missing (the report's browser te
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Scanned PDFs are read with Tesseract and its Indonesian model (Debian packages).
+ocr: ## install Tesseract OCR (Indonesian) with apt-get where missing
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "error: Tesseract is missing; install it as root: apt-get install tesseract-ocr tesseract-ocr-ind" >&2; exit 1; fi; \
+	echo "installing Tesseract (apt-get install tesseract-ocr tesseract-ocr-ind) ..."; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null

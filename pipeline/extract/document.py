@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside
+from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
@@ -54,15 +55,21 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
     chars_seen = 0
     with open_pdf(path) as pdf:
         count = len(pdf.pages)
+        scanned = ocr_document(path, scan_pages(path)) if ocr_available() else {}
         with _progress(count, path.name) as bar:
             for i, original in enumerate(pdf.pages, start=1):
-                turned = upright_copy(path, original, i - 1)
+                turned = upright_copy(path, original, i - 1) if i not in scanned else None
                 page = turned.pages[0] if turned is not None else original
+                ocr = scanned.get(i)
+                if ocr is not None and not page.chars:
+                    # The OCR text and the ruling lines found in the image stand in for
+                    # the missing text layer; the table machinery reads them as usual.
+                    page._objects = {"char": ocr.chars, "line": ocr.lines, "rect": [], "curve": []}
                 chars_seen += len(page.chars)
                 pieces = [
                     p
                     for t in page.find_tables()
-                    if (p := build_piece(page, t, i, settings.edge_tolerance)) is not None
+                    if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
                 ]
                 info = PageInfo(number=i, width=float(page.width), height=float(page.height))
                 info.table_tops = [p.bbox[1] for p in pieces]
@@ -75,7 +82,9 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                     turned.close()
                 bar.update(1)
     if chars_seen == 0:
-        raise InputError(path, "no text layer (a scanned PDF?); OCR is not supported yet")
+        reason = "no text layer, and OCR found no text" if scanned else "no text layer (a scan?)"
+        hint = None if ocr_available() else "install Tesseract (make run does) to read scans"
+        raise InputError(path, reason, hint=hint)
     classify(pages, block_numbers)
     tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
     captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}

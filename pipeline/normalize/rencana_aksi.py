@@ -63,6 +63,9 @@ def map_columns(table: LogicalTable) -> ColumnMap | None:
     roles: dict[str, list[int]] = {}
     for col in table.columns:
         role = _role(col.path)
+        # A year under any header is a schedule column (OCR may garble "Waktu Pelaksanaan").
+        if col.path and YEAR_RE.match(col.path[-1].strip()):
+            role = "waktu"
         if role:
             roles.setdefault(role, []).append(col.index)
     if not roles.keys() >= REQUIRED_ROLES:

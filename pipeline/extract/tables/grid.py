@@ -11,6 +11,7 @@ normalize stage.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import pdfplumber.utils
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
+_ITEM_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z])[.)]$")
 
 BBox = tuple[float, float, float, float]
 
@@ -47,6 +49,7 @@ class Cell:
     text: str
     bold: bool
     parts: list[CellPart] = field(default_factory=list)
+    confidence: float | None = None  # lowest OCR word confidence (0-100); None: text layer
 
     @property
     def pages(self) -> list[int]:
@@ -120,10 +123,18 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
     return bold * 2 > len(visible)
 
 
+# On a scanned page, a narrow cell whose OCR text has no letter or digit is a checkmark
+# cell: ticked when this share of its inside is ink.
+MARK_CELL_WIDTH = 45.0
+MARK_INK_SHARE = 0.004
+OCR_SURE = 80.0  # below this word confidence, a short text in a narrow cell is read by its ink
+
+
 def build_piece(
-    page: pdfplumber.page.Page, table: Any, page_no: int, tolerance: float
+    page: pdfplumber.page.Page, table: Any, page_no: int, tolerance: float, ocr: Any = None
 ) -> TablePiece | None:
-    """Turn a pdfplumber table into a TablePiece; None if it has no area."""
+    """Turn a pdfplumber table into a TablePiece; None if it has no area. `ocr`: the page's
+    OcrPage when its text comes from OCR (checkmarks are then read from the ink)."""
     rects = [tuple(c) for c in table.cells]
     if not rects:
         return None
@@ -168,6 +179,17 @@ def build_piece(
         text = pdfplumber.utils.extract_text(chars) if chars else ""
         cell.text = "\n".join(line.strip() for line in text.split("\n")).strip()
         cell.bold = _is_bold(chars)
+        if ocr is not None:
+            confidences = [c["ocr_confidence"] for c in chars if c["text"].strip()]
+            cell.confidence = min(confidences) if confidences else None
+            narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
+            short = len(cell.text.replace("\n", "")) <= 3
+            unsure = (cell.confidence or 0) < OCR_SURE or not any(ch.isalnum() for ch in cell.text)
+            numbered = _ITEM_NUMBER_RE.match(cell.text.strip()) is not None
+            mark_like = cell.text.strip() in ("v", "V", "√", "")
+            if narrow and short and (mark_like or (unsure and not numbered)):
+                cell.text = "√" if ocr.ink_ratio(bbox) > MARK_INK_SHARE else ""
+                cell.confidence = None
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     return TablePiece(page=page_no, bbox=tuple(table.bbox), col_edges=xs, grid=full)

@@ -32,8 +32,26 @@ def is_full_width(piece: TablePiece, r: int) -> bool:
     return len(anchored) == 1 and anchored[0].colspan == piece.ncols
 
 
+def _leading_rows_without_type_face(piece: TablePiece) -> int:
+    """Without bold type (OCR, plain-font tables): the rows before the first one that opens
+    with an item number or spans the whole width."""
+    from pipeline.extract.tables.stitch import NUMBERING_RE
+
+    for r in range(len(piece.grid)):
+        printed = [c for c in piece.anchored(r) if not c.is_empty]
+        if not printed:
+            continue
+        if is_full_width(piece, r) or NUMBERING_RE.match(printed[0].text.strip()):
+            return r
+    return 0
+
+
 def detect_header_rows(piece: TablePiece) -> int:
     """Number of header rows at the top of `piece` (0 if it opens with body rows)."""
+    if not any(c.bold for row in piece.grid for c in row) and len(piece.grid) > 1:
+        n = _leading_rows_without_type_face(piece)
+        if 0 < n < len(piece.grid):
+            return n
     n = 0
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
