@@ -146,3 +146,23 @@ def test_default_tables_come_from_the_same_machinery(default_result: DocumentRes
     assert first["rencana_aksi_induk"] == "1. Tim Reformasi Birokrasi"
     assert first["waktu_pelaksanaan_2020__nilai"] is True
     assert first["waktu_pelaksanaan_2019__nilai"] is False
+
+
+def test_repeated_number_and_empty_cell_in_a_full_column(tmp_path: Path) -> None:
+    rows = [[H("No"), H("Desa"), H("Alokasi (Rp)")]] + [
+        [C(no), C(desa), C(value)]
+        for no, desa, value in [
+            ("1", "Bendo", "271.000"), ("2", "Carat", "150.500"), ("3", "Duwet", "90.000"),
+            ("4", "Gebyok", "12.000"), ("3", "Kembangan", ""), ("6", "Lembeyan", "8.000"),
+        ]
+    ]  # fmt: skip
+    result = process(make_pdf(tmp_path / "desa.pdf", [30, 150, 100], [PageSpec(rows=rows)]))
+    found = {
+        (t.kode, t.kutipan) for t in validate(dataset_of(result)) if t.kode.startswith("tabel")
+    }
+    assert found == {
+        ("tabel-nomor-ganda", "3"),  # printed again after 4
+        ("tabel-nomor-terlewat", "6"),  # 3 then 6
+        ("tabel-sel-kosong", None),  # Kembangan has no amount, all others do
+    }
+    # Limit: a number printed twice on consecutive rows reads like one merged cell.

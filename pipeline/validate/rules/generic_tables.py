@@ -17,7 +17,7 @@ from pipeline.validate.rules import Hit, rule
 from pipeline.validate.rules.numbering import gaps
 
 NUMERIC = frozenset({"bilangan", "rupiah", "persen"})
-FULL_SHARE = 0.9
+FULL_SHARE = 0.8  # a column at least this full makes its empty cells look missing
 MIN_ROWS = 5
 SUM_TOLERANCE = 0.5
 
