@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from pipeline.models import RencanaAksi
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules import Hit, rule
 
@@ -15,61 +17,37 @@ STATUS_CODES = {
 }
 
 
+# The printed cell and the prefix of its normalised fields: the indicator's own target, and
+# the outcome target inside "Hasil yang diharapkan dan Indikator".
+TARGET_CELLS = (("indikator_target", "target_"), ("hasil_indikator", "hasil_target_"))
+
+
 @rule
 def target_statuses(data: Dataset) -> Iterator[Hit]:
     seen_hasil: set[str] = set()
     for r in data.rencana_aksi:
-        page = r.halaman_awal
-        if r.target_status in STATUS_CODES:
-            yield Hit(
-                STATUS_CODES[r.target_status],
-                "rencana_aksi",
-                r.id,
-                "indikator_target",
-                page,
-                r.target_teks or r.indikator_target,
-                {"nilai": r.target_nilai, "terbilang": r.target_terbilang},
-            )
-        if r.target_satuan == "persen" and (r.target_nilai or 0) > 100:
-            yield Hit(
-                "target-persen-lebih-100",
-                "rencana_aksi",
-                r.id,
-                "indikator_target",
-                page,
-                r.target_teks,
-                {"nilai": r.target_nilai},
-            )
-        if r.target_nilai is not None and r.target_satuan is None and r.target_catatan:
-            yield Hit(
-                "satuan-tidak-dikenal",
-                "rencana_aksi",
-                r.id,
-                "indikator_target",
-                page,
-                r.target_teks,
-                {"catatan": r.target_catatan},
-            )
-        # One finding per distinct Hasil cell (it is shared by many records).
-        if r.hasil_indikator and r.hasil_indikator not in seen_hasil:
-            seen_hasil.add(r.hasil_indikator)
-            if r.hasil_target_status in STATUS_CODES:
-                yield Hit(
-                    STATUS_CODES[r.hasil_target_status],
-                    "rencana_aksi",
-                    r.id,
-                    "hasil_indikator",
-                    page,
-                    r.hasil_target_teks or r.hasil_indikator,
-                    {"nilai": r.hasil_target_nilai, "terbilang": r.hasil_target_terbilang},
-                )
-            if r.hasil_target_satuan == "persen" and (r.hasil_target_nilai or 0) > 100:
-                yield Hit(
-                    "target-persen-lebih-100",
-                    "rencana_aksi",
-                    r.id,
-                    "hasil_indikator",
-                    page,
-                    r.hasil_target_teks,
-                    {"nilai": r.hasil_target_nilai},
-                )
+        for column, prefix in TARGET_CELLS:
+            printed = getattr(r, column)
+            if column == "hasil_indikator":
+                # One finding per distinct Hasil cell (it is shared by many records).
+                if not printed or printed in seen_hasil:
+                    continue
+                seen_hasil.add(printed)
+            yield from _target_hits(r, column, prefix, printed)
+
+
+def _target_hits(r: RencanaAksi, column: str, prefix: str, printed: str | None) -> Iterator[Hit]:
+    def field(name: str) -> Any:
+        return getattr(r, f"{prefix}{name}", None)
+
+    status, value, quoted = field("status"), field("nilai"), field("teks")
+    if status in STATUS_CODES:
+        yield Hit(STATUS_CODES[status], "rencana_aksi", r.id, column, r.halaman_awal,
+                  quoted or printed, {"nilai": value, "terbilang": field("terbilang")})  # fmt: skip
+    if field("satuan") == "persen" and (value or 0) > 100:
+        yield Hit("target-persen-lebih-100", "rencana_aksi", r.id, column, r.halaman_awal,
+                  quoted, {"nilai": value})  # fmt: skip
+    unknown_unit = value is not None and field("satuan") is None and field("catatan")
+    if column == "indikator_target" and unknown_unit:
+        yield Hit("satuan-tidak-dikenal", "rencana_aksi", r.id, column, r.halaman_awal,
+                  quoted, {"catatan": field("catatan")})  # fmt: skip
