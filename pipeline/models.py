@@ -66,6 +66,10 @@ class RencanaAksi(Record):
     )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    keyakinan_ocr: float | None = Field(
+        None, description="Keyakinan OCR terendah (0-100) dari sel baris ini; kosong bila teks"
+    )
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
 
 

@@ -180,3 +180,9 @@ def test_row_failing_its_model_becomes_a_finding(tmp_path: Path) -> None:
 def test_not_a_published_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path), "--reports", str(tmp_path / "r")]) == 1
     assert "not a published document folder" in capsys.readouterr().err
+
+
+def test_low_ocr_confidence(base: Dataset) -> None:
+    r = base.rencana_aksi[0].model_copy(update={"sumber_teks": "ocr", "keyakinan_ocr": 31.0})
+    (t,) = revalidate(base, rencana_aksi=[r])["ocr-keyakinan-rendah"]
+    assert t.pesan == "Teks baris ini berasal dari OCR dengan keyakinan rendah (31)."

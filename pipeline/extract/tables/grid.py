@@ -11,7 +11,6 @@ normalize stage.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,6 @@ from typing import Any
 import pdfplumber.utils
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
-_ITEM_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z])[.)]$")
 
 BBox = tuple[float, float, float, float]
 
@@ -127,7 +125,6 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
 # cell: ticked when this share of its inside is ink.
 MARK_CELL_WIDTH = 45.0
 MARK_INK_SHARE = 0.004
-OCR_SURE = 80.0  # below this word confidence, a short text in a narrow cell is read by its ink
 
 
 def build_piece(
@@ -183,11 +180,11 @@ def build_piece(
             confidences = [c["ocr_confidence"] for c in chars if c["text"].strip()]
             cell.confidence = min(confidences) if confidences else None
             narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
-            short = len(cell.text.replace("\n", "")) <= 3
-            unsure = (cell.confidence or 0) < OCR_SURE or not any(ch.isalnum() for ch in cell.text)
-            numbered = _ITEM_NUMBER_RE.match(cell.text.strip()) is not None
-            mark_like = cell.text.strip() in ("v", "V", "√", "")
-            if narrow and short and (mark_like or (unsure and not numbered)):
+            text = cell.text.strip()
+            # OCR reads a tick as "v", "V", a stray mark or nothing; letters and digits it
+            # read with some confidence stay text (an item number "1." is narrow too).
+            mark_like = text in ("v", "V", "√") or not any(ch.isalnum() for ch in text)
+            if narrow and mark_like:
                 cell.text = "√" if ocr.ink_ratio(bbox) > MARK_INK_SHARE else ""
                 cell.confidence = None
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))

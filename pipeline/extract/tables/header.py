@@ -15,6 +15,8 @@ from pipeline.extract.tables.grid import Cell, TablePiece
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$")
+# An item number as OCR may read it ("1." read as "1," or "1:").
+LOOSE_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.,:)]?$")
 
 
 def fold(text: str) -> str:
@@ -35,13 +37,11 @@ def is_full_width(piece: TablePiece, r: int) -> bool:
 def _leading_rows_without_type_face(piece: TablePiece) -> int:
     """Without bold type (OCR, plain-font tables): the rows before the first one that opens
     with an item number or spans the whole width."""
-    from pipeline.extract.tables.stitch import NUMBERING_RE
-
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed:
             continue
-        if is_full_width(piece, r) or NUMBERING_RE.match(printed[0].text.strip()):
+        if is_full_width(piece, r) or LOOSE_NUMBER_RE.match(printed[0].text.strip()):
             return r
     return 0
 

@@ -37,6 +37,7 @@ def all_rules() -> list[Rule]:
         definitions,
         generic_tables,
         numbering,
+        scans,
         schedule,
         targets,
         units,
