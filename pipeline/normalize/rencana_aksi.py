@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.header import fold
@@ -33,6 +34,20 @@ COLUMN_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("no", "nomor")),
 )
 REQUIRED_ROLES = frozenset({"rencana_aksi", "indikator_target", "waktu"})
+# The header each role usually carries in full. When a header names no role outright (an
+# OCR misreading: "Area Reformasi Birokrasi" read as "refaorremaa si birokrasi"), the column
+# takes the role whose full header it is most like, if at least FUZZY_HEADER alike; and
+# when several columns name one role, the one most like its full header keeps it.
+ROLE_HEADERS: dict[str, str] = {
+    "no": "no",
+    "area": "area reformasi birokrasi",
+    "hasil_indikator": "hasil yang diharapkan dan indikator",
+    "rencana_aksi": "rencana aksi",
+    "kriteria_keberhasilan": "kriteria keberhasilan kegiatan",
+    "indikator_target": "indikator dan target",
+    "penanggung_jawab": "penanggung jawab",
+}
+FUZZY_HEADER = 0.6
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 LEADING_NUMBER_RE = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]\s+(.*)$", re.S)
 
@@ -58,9 +73,14 @@ def _role(path: tuple[str, ...]) -> str | None:
     return None
 
 
+def _likeness(path: tuple[str, ...], role: str) -> float:
+    return SequenceMatcher(None, fold(" ".join(path)), ROLE_HEADERS[role]).ratio()
+
+
 def map_columns(table: LogicalTable) -> ColumnMap | None:
     """Map the table's columns to Rencana Aksi roles by header text; None if not that kind."""
     roles: dict[str, list[int]] = {}
+    unnamed: list[int] = []
     for col in table.columns:
         role = _role(col.path)
         # A year under any header is a schedule column (OCR may garble "Waktu Pelaksanaan").
@@ -68,6 +88,17 @@ def map_columns(table: LogicalTable) -> ColumnMap | None:
             role = "waktu"
         if role:
             roles.setdefault(role, []).append(col.index)
+        else:
+            unnamed.append(col.index)
+    for role, cols in list(roles.items()):
+        if role in ROLE_HEADERS and len(cols) > 1 and role != "rencana_aksi":
+            best = max(cols, key=lambda c: _likeness(table.columns[c].path, role))
+            roles[role] = [best]
+            unnamed.extend(c for c in cols if c != best)
+    for c in sorted(unnamed):
+        scores = {r: _likeness(table.columns[c].path, r) for r in ROLE_HEADERS if r not in roles}
+        if scores and max(scores.values()) >= FUZZY_HEADER:
+            roles[max(scores, key=lambda r: scores[r])] = [c]
     if not roles.keys() >= REQUIRED_ROLES:
         return None
     years: list[tuple[int, int]] = []

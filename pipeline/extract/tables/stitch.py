@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pipeline.extract.tables.grid import Cell, TablePiece
 from pipeline.extract.tables.header import (
@@ -95,6 +96,20 @@ class LogicalTable:
                     ids.add(id(cell))
                     out.append(cell)
         return out
+
+
+# Two printed rows are "the same text" at this similarity: a repeated header read by OCR
+# rarely comes out letter for letter the same.
+SAME_TEXT_RATIO = 0.8
+
+
+def same_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal cell texts, or (same number of cells) texts nearly equal as a whole."""
+    if a == b:
+        return True
+    if len(a) != len(b) or not any(a):
+        return False
+    return SequenceMatcher(None, " | ".join(a), " | ".join(b)).ratio() >= SAME_TEXT_RATIO
 
 
 def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
@@ -196,7 +211,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                 prev = groups[-1][-1][0]
                 if prev.page == piece.page - 1 and last_on_page.get(prev.page) is prev:
                     sig = header_signature(first, nh)
-                    if nh and len(piece.grid) > nh and header_signature(piece, nh) == sig:
+                    top = header_signature(piece, nh) if len(piece.grid) > nh else ()
+                    if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
                         groups[-1].append((piece, nh))
                         joined = True
                     elif _same_columns(first, piece, tolerance):
@@ -217,7 +233,8 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     for piece, drop in group:
         body: list[int] = []
         for r in range(len(piece.grid)):
-            repeated = nh and r >= drop and row_signature(piece, r) in header_sigs
+            signature = row_signature(piece, r)
+            repeated = nh and r >= drop and any(same_text(signature, h) for h in header_sigs)
             if r < drop or repeated:
                 header_cells.extend(c for c in piece.anchored(r) if c not in header_cells)
             else:
