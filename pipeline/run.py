@@ -25,7 +25,7 @@ from pipeline.models import (
     Sisa,
     Tabel,
 )
-from pipeline.normalize.accounting import account_table, outside_lines
+from pipeline.normalize.accounting import account_table
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
@@ -43,7 +43,6 @@ from pipeline.normalize.regulation import (
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
-from pipeline.roman import number_to_int
 from pipeline.settings import SETTINGS, Settings
 
 KEPALA_RE = re.compile(
@@ -251,6 +250,3 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         teks=teks,
         notices=notices,
     )
-
-
-__all__ = ["DocumentResult", "TextAccount", "number_to_int", "outside_lines", "process"]

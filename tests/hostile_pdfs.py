@@ -131,26 +131,13 @@ def blank_image_pdf(path: Path, pages: int = 3) -> Path:
 
 
 def _ra_rows(ra: RA, aksi_no: str, aksi: str) -> list[list[C | None]]:
-    return ra.header() + [
-        ra.program(
-            "1.",
-            "Program",
-            no=C("1.", rowspan=2),
-            area=C("Area", rowspan=2),
-            hasil=C("Hasil", rowspan=2),
-        ),
-        ra.row(
-            no=None,
-            area=None,
-            hasil=None,
-            aksi_no=aksi_no,
-            aksi=aksi,
-            kriteria="K",
-            indikator="Jumlah dokumen (1 (satu) dokumen)",
-            marks="2020",
-            pj="BKD",
-        ),
-    ]
+    return ra.one_aksi(
+        aksi_no=aksi_no,
+        aksi=aksi,
+        indikator="Jumlah dokumen (1 (satu) dokumen)",
+        marks="2020",
+        pj="BKD",
+    )
 
 
 ROTATED_AKSI = ("Aksi miring", "Aksi diputar")

@@ -98,3 +98,20 @@ class RA:
         for k in range(start + 2, self.ncols):
             row[k] = None
         return row
+
+    def one_aksi(
+        self,
+        program: str = "Program",
+        area: str = "Area",
+        hasil: str = "Hasil",
+        **aksi: C | str | None,
+    ) -> list[list[C | None]]:
+        """Header, one program row opening an area, and one aksi row: the smallest Rencana
+        Aksi table. `aksi` gives the aksi row's cells (defaults: "a.", "Aksi", "K", "I")."""
+        cells: dict[str, C | str | None] = {"aksi_no": "a.", "aksi": "Aksi", "kriteria": "K",
+                                            "indikator": "I", **aksi}  # fmt: skip
+        return self.header() + [
+            self.program("1.", program, no=C("1.", rowspan=2), area=C(area, rowspan=2),
+                         hasil=C(hasil, rowspan=2)),
+            self.row(no=None, area=None, hasil=None, **cells),
+        ]  # fmt: skip

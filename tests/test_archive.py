@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from tests.pdfgen import C, PageSpec, make_pdf
+from tests.pdfgen import PageSpec, make_pdf
 from tests.ra_builder import RA
 
 TITLE = "RENCANA AKSI REFORMASI BIROKRASI TAHUN 2019-2021"
@@ -16,12 +16,9 @@ TITLE = "RENCANA AKSI REFORMASI BIROKRASI TAHUN 2019-2021"
 
 def _ra_pdf(path: Path, aksi: str) -> Path:
     ra = RA((2019, 2020, 2021))
-    rows = ra.header() + [
-        ra.program("1.", "Program", no=C("1.", rowspan=2), area=C("Area", rowspan=2),
-                   hasil=C("Hasil", rowspan=2)),
-        ra.row(no=None, area=None, hasil=None, aksi_no="a.", aksi=aksi, kriteria="K",
-               indikator="Jumlah dokumen (1 (satu) dokumen)", marks="2020", pj="BKD"),
-    ]  # fmt: skip
+    rows = ra.one_aksi(
+        aksi=aksi, indikator="Jumlah dokumen (1 (satu) dokumen)", marks="2020", pj="BKD"
+    )
     return make_pdf(path, ra.widths, [PageSpec(rows=rows, title=TITLE)])
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from reportlab.lib.pagesizes import A4, portrait
 
 from pipeline.publish.writer import publish
@@ -125,11 +124,6 @@ def test_two_different_tables_on_one_page(tmp_path: Path) -> None:
     ]
     (row,) = result.tabel_isi[1].rows
     assert (row["pagu_rp__nilai"], row["tahun__nilai"]) == (1500000.5, 2021)
-
-
-@pytest.fixture(scope="module")
-def default_tables(request: pytest.FixtureRequest) -> DocumentResult:
-    return request.getfixturevalue("default_result")
 
 
 def test_default_tables_come_from_the_same_machinery(default_result: DocumentResult) -> None:

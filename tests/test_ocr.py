@@ -53,18 +53,20 @@ def test_scanned_tariff_table(tmp_path: Path) -> None:
 
 
 def test_scanned_rencana_aksi_records_say_they_come_from_ocr(tmp_path: Path) -> None:
-    from tests.pdfgen import C
     from tests.ra_builder import RA
     from tests.test_tables_generated import TITLE, YEARS
 
     ra = RA(YEARS)
-    rows = ra.header() + [
-        ra.program("1.", "Program Satu", no=C("1.", rowspan=2), area=C("Area Satu", rowspan=2),
-                   hasil=C("Hasil Satu", rowspan=2)),
-        ra.row(no=None, area=None, hasil=None, aksi_no="a.", aksi="Menyusun dokumen",
-               kriteria="Tersusunnya dokumen", indikator="Jumlah dokumen (2 (dua) dokumen)",
-               marks="2019 2021", pj="BKD"),
-    ]  # fmt: skip
+    rows = ra.one_aksi(
+        program="Program Satu",
+        area="Area Satu",
+        hasil="Hasil Satu",
+        aksi="Menyusun dokumen",
+        kriteria="Tersusunnya dokumen",
+        indikator="Jumlah dokumen (2 (dua) dokumen)",
+        marks="2019 2021",
+        pj="BKD",
+    )
     pdf = make_pdf(tmp_path / "ra.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
     (rec,) = process(scan_of(pdf, tmp_path / "ra-scan.pdf", dpi=300)).rencana_aksi
     assert rec.sumber_teks == "ocr" and rec.keyakinan_ocr is not None

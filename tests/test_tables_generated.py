@@ -129,26 +129,7 @@ def test_header_recognised_by_text_not_position(tmp_path: Path) -> None:
 
 def test_years_come_from_the_header(tmp_path: Path) -> None:
     ra = RA((2024, 2025, 2026, 2027))
-    rows = ra.header() + [
-        ra.program(
-            "1.",
-            "Program",
-            no=C("1.", rowspan=2),
-            area=C("Area", rowspan=2),
-            hasil=C("Hasil", rowspan=2),
-        ),
-        ra.row(
-            no=None,
-            area=None,
-            hasil=None,
-            aksi_no="a.",
-            aksi="Aksi",
-            kriteria="K",
-            indikator="I",
-            marks="2025 2027",
-            pj="BKD",
-        ),
-    ]
+    rows = ra.one_aksi(marks="2025 2027", pj="BKD")
     pdf = make_pdf(
         tmp_path / "t.pdf",
         ra.widths,
@@ -263,26 +244,7 @@ def test_every_cell_is_accounted_for(tmp_path: Path) -> None:
 def test_unmapped_cell_is_reported_as_leftover(tmp_path: Path) -> None:
     """Text in a year cell that is not a mark is never dropped silently."""
     ra = RA(YEARS)
-    rows = ra.header() + [
-        ra.program(
-            "1.",
-            "Program",
-            no=C("1.", rowspan=2),
-            area=C("Area", rowspan=2),
-            hasil=C("Hasil", rowspan=2),
-        ),
-        ra.row(
-            no=None,
-            area=None,
-            hasil=None,
-            aksi_no="a.",
-            aksi="Aksi",
-            kriteria="K",
-            indikator="I",
-            y2020=C("Q3"),
-            pj="BKD",
-        ),
-    ]
+    rows = ra.one_aksi(y2020=C("Q3"), pj="BKD")
     pdf = make_pdf(tmp_path / "t.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
     result = process(pdf)
     assert [s.teks for s in result.sisa] == ["Q3"]
@@ -309,26 +271,9 @@ def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(
     from tests.pdfgen import draw_table
 
     ra = RA(YEARS)
-    rows = ra.header() + [
-        ra.program(
-            "1.",
-            "Program",
-            no=C("1.", rowspan=2),
-            area=C("Area", rowspan=2),
-            hasil=C("Hasil", rowspan=2),
-        ),
-        ra.row(
-            no=None,
-            area=None,
-            hasil=None,
-            aksi_no="a.",
-            aksi="Aksi miring",
-            kriteria="K",
-            indikator="Jumlah dokumen (1 (satu) dokumen)",
-            marks="2020",
-            pj="BKD",
-        ),
-    ]
+    rows = ra.one_aksi(
+        aksi="Aksi miring", indikator="Jumlah dokumen (1 (satu) dokumen)", marks="2020", pj="BKD"
+    )
     w, h = portrait(A4)
     path = tmp_path / "miring.pdf"
     canvas = Canvas(str(path), pagesize=(w, h), invariant=1)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.extract.layout import TextLine
 from pipeline.extract.tables import LogicalTable
 from pipeline.models import Akuntansi, Sisa
 from pipeline.normalize.text import join_lines
 
 UNMAPPED_CELL = "sel tabel tidak masuk ke rekaman mana pun"
-OUTSIDE_TEXT = "teks di luar tabel pada halaman tabel"
 
 
 def account_table(
@@ -43,6 +41,3 @@ def account_table(
     )
     return summary, leftovers
 
-
-def outside_lines(lines: list[TextLine]) -> list[Sisa]:
-    return [Sisa(halaman=ln.page, teks=ln.text, alasan=OUTSIDE_TEXT, lokasi=ln.key) for ln in lines]

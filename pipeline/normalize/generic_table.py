@@ -29,7 +29,6 @@ class FlatTable:
     types: dict[str, str]  # column -> inferred type
     rows: list[dict[str, Any]] = field(default_factory=list)  # with halaman_awal/akhir
     numbering: list[str] = field(default_factory=list)  # numbering columns
-    total_rows: list[int] = field(default_factory=list)  # indexes of Jumlah/Total rows
     consumed: frozenset[int] = frozenset()
 
     def published_columns(self) -> list[str]:
@@ -95,7 +94,6 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         is_total = any(TOTAL_RE.match(str(values.get(c) or "")) for c in names[:3])
         if is_total:
             key = "jumlah"
-            flat.total_rows.append(k)
         else:
             key = _row_key(record, flat.numbering, parent_order) or f"baris_{k + 1}"
         seen[key] = seen.get(key, 0) + 1
