@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench golden schemas clean browser ocr
+.PHONY: help run test lint bench golden schemas clean browser ocr ocr-accuracy
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ bench: $(STAMP) ## wall time and peak memory of the pipeline vs a bare pdfplumbe
 
 golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye before committing)
 	$(PY) -m pipeline run
+
+ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of the default PDF (200 and 300 dpi)
+	$(PY) -m tests.ocr_accuracy
 
 schemas: $(STAMP) ## regenerate schemas/ and validations/expectations/ from the models
 	$(PY) -m pipeline schemas

@@ -205,6 +205,10 @@ class Dokumen(Record):
     )
     sumber_sha256: str
     jumlah_halaman: int
+    halaman_ocr: list[int] = Field(
+        default_factory=list,
+        description="Halaman pindaian (tanpa lapisan teks) yang dibaca dengan OCR",
+    )
 
 
 class AreaPerubahan(Record):

@@ -223,6 +223,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     definisi = definisi_records(body, dokumen_id)
     records, jadwal, penanggung_jawab = enrich(records, Glossary(definisi))
     dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, lampiran_meta)
+    dokumen = dokumen.model_copy(update={"halaman_ocr": doc.ocr_pages})
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
         notices.append("no Rencana Aksi table found; no rencana_aksi records")

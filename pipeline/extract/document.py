@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -15,6 +15,7 @@ from tqdm import tqdm
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside
 from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
+from pipeline.extract.ocr_repair import SelfLexicon, repair_counts, repair_percent
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
@@ -37,6 +38,7 @@ class ExtractedDocument:
     pages: list[PageInfo]
     tables: list[LogicalTable]
     captions: dict[int, list[TextLine]]  # table index -> caption lines
+    ocr_pages: list[int]  # 1-based numbers of the pages read by OCR
 
     def lampiran_of(self, table: LogicalTable) -> int | None:
         return self.pages[table.pages[0] - 1].lampiran
@@ -85,14 +87,41 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         reason = "no text layer, and OCR found no text" if scanned else "no text layer (a scan?)"
         hint = None if ocr_available() else "install Tesseract (make run does) to read scans"
         raise InputError(path, reason, hint=hint)
+    if scanned:
+        _repair_ocr_text(pages, pieces_by_page, set(scanned))
     classify(pages, block_numbers)
     tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
     captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
     for i, lines in captions.items():
         tables[i].caption = " ".join(line.text for line in lines)
     return ExtractedDocument(
-        path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions
+        path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions,
+        ocr_pages=sorted(scanned),
+    )  # fmt: skip
+
+
+def _repair_ocr_text(
+    pages: list[PageInfo], pieces_by_page: list[list[TablePiece]], scanned: set[int]
+) -> None:
+    """Misreadings in OCR'd text repaired from the document itself (see ocr_repair): a
+    misread "%" before "(persen)", a misread digit of "1 (satu)", and rare words one typical
+    confusion away from common ones."""
+    cells = [c for pieces in pieces_by_page for p in pieces for row in p.grid for c in row]
+    lexicon = SelfLexicon(
+        [c.text for c in {id(c): c for c in cells}.values()]
+        + [ln.text for page in pages for ln in page.lines]
     )
+
+    def fix(text: str) -> str:
+        return repair_counts(repair_percent(lexicon.correct(text)))
+
+    for cell in {id(c): c for c in cells}.values():
+        if cell.confidence is not None and cell.text:
+            cell.text = fix(cell.text)
+            cell.parts = [replace(part, text=fix(part.text)) for part in cell.parts]
+    for page in pages:
+        if page.number in scanned:
+            page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
 
 
 def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:

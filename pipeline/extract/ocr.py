@@ -8,7 +8,7 @@ PDFs.
 * Tesseract (pytesseract, `ind`) gives words with boxes and confidences; each word becomes
   pdfplumber char objects (one per character, with a space between words of a line), marked
   with `ocr_confidence`.
-* A checkmark is decided by the ink inside its cell (see `ink_ratio`), not by OCR of "√".
+* A checkmark is decided by the ink inside its cell (see `ink_pixels`), not by OCR of "√".
 * Results are cached by the page image's sha256 under .cache/ocr/; pages are OCR'd in
   parallel worker processes (the PDF renderer is not thread-safe).
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,11 +28,17 @@ import numpy as np
 
 DPI = 300
 SCALE = 72 / DPI  # image pixels -> PDF points
-DARK = 128
+DARK = 128  # a pixel darker than this is ink (for ruling lines and cell contents)
+PAPER_LEVEL = 170  # pixels at least this light are paper (or shading) for Tesseract
 MIN_LINE_PX = 120  # a horizontal ruling line is at least this long (about 29 pt)
 MIN_VERTICAL_PX = 60  # vertical ones separate short header cells too (about 14 pt)
+MAX_GAP_PX = 8
+MIN_PIECE_PX = 40  # pieces of a line broken by noise, joined over gaps of a few pixels
 CACHE_DIR = Path(".cache") / "ocr"
-LANG = "ind"
+CELL_INSET = 8  # pixels inside a cell's ruling lines that are left out (line remnants)
+CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
+MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
+LANG = "ind+eng"  # English adds glyphs (%, &) the Indonesian model misreads
 TESSERACT_CONFIG = "--psm 6"
 
 
@@ -39,16 +46,14 @@ TESSERACT_CONFIG = "--psm 6"
 class OcrPage:
     chars: list[dict[str, Any]]
     lines: list[dict[str, Any]]
-    ink_bits: np.ndarray  # packed dark-pixel mask without ruling lines, for checkmarks
-    shape: tuple[int, int]
+    ink_bits: np.ndarray  # dark-pixel mask without ruling lines, packed by row
 
-    def ink_ratio(self, bbox: tuple[float, float, float, float]) -> float:
-        """Share of dark pixels inside a box given in PDF points (borders excluded)."""
-        ink = np.unpackbits(self.ink_bits)[: self.shape[0] * self.shape[1]].reshape(self.shape)
+    def ink_pixels(self, bbox: tuple[float, float, float, float]) -> int:
+        """Dark pixels inside a box given in PDF points, away from its borders."""
         x0, top, x1, bottom = (int(v / SCALE) for v in bbox)
         pad = 8
-        window = ink[top + pad : bottom - pad, x0 + pad : x1 - pad]
-        return float(window.mean()) if window.size else 0.0
+        rows = np.unpackbits(self.ink_bits[max(top + pad, 0) : max(bottom - pad, 0)], axis=1)
+        return int(rows[:, x0 + pad : max(x1 - pad, x0 + pad)].sum())
 
 
 def scan_pages(path: Path) -> list[int]:
@@ -80,9 +85,13 @@ def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
+Line = tuple[float, int, int, float]  # position, start, end, half thickness (pixels)
+BoxPx = tuple[int, int, int, int]  # x0, top, x1, bottom (pixels)
+
+
+def _merge(runs: list[tuple[int, int, int]]) -> list[Line]:
     """Runs on neighbouring rows (a thick line) and collinear pieces with small gaps (a line
-    broken by noise) -> (position, start, end)."""
+    broken by noise) -> lines."""
     by_row: dict[int, list[tuple[int, int]]] = {}
     for row, s, e in runs:
         by_row.setdefault(row, []).append((s, e))
@@ -93,28 +102,37 @@ def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
             bands[-1][1].extend(by_row[row])
         else:
             bands.append(([row], list(by_row[row])))
-    out: list[tuple[float, int, int]] = []
+    out: list[Line] = []
     for rows, segments in bands:
         position = sum(rows) / len(rows)
+        half = (rows[-1] - rows[0] + 1) / 2
         start, end = None, None
         for s, e in sorted(segments):
             if start is None or end is None:
                 start, end = s, e
-            elif s <= end + 12:
+            elif s <= end + MAX_GAP_PX:
                 end = max(end, e)
             else:
-                out.append((position, start, end))
+                out.append((position, start, end, half))
                 start, end = s, e
         if start is not None and end is not None:
-            out.append((position, start, end))
+            out.append((position, start, end, half))
     return out
 
 
 def ruling_lines(
     dark: np.ndarray,
-) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
-    """Horizontal and vertical ruling lines of a dark-pixel mask, in pixels."""
-    return _merge(_runs(dark, MIN_LINE_PX)), _merge(_runs(dark.T, MIN_VERTICAL_PX))
+) -> tuple[list[Line], list[Line]]:
+    """Horizontal and vertical ruling lines of a dark-pixel mask, in pixels.
+
+    A thin line on a noisy scan breaks into pieces: a pixel counts as line when it or its
+    neighbour across the line is dark, pieces of at least MIN_PIECE_PX are joined over small
+    gaps, and only what is then long enough is a line."""
+    across = dark[:-1] | dark[1:]
+    down = dark[:, :-1] | dark[:, 1:]
+    horizontal = [m for m in _merge(_runs(across, MIN_PIECE_PX)) if m[2] - m[1] >= MIN_LINE_PX]
+    vertical = [m for m in _merge(_runs(down.T, MIN_PIECE_PX)) if m[2] - m[1] >= MIN_VERTICAL_PX]
+    return horizontal, vertical
 
 
 def deskew(image: Any) -> Any:
@@ -147,40 +165,47 @@ def _line(
     }  # fmt: skip
 
 
-def _chars(data: dict[str, list[Any]], page_no: int, height: float) -> list[dict[str, Any]]:
+# One recognised word, in PDF points: (text, confidence, x0, top, x1, bottom, line key).
+Word = tuple[str, float, float, float, float, float, tuple[int, ...]]
+
+
+def _words(data: dict[str, list[Any]], region: int = 0) -> list[Word]:
+    """Tesseract's words (image pixels) as Words; the line key keeps `region` apart."""
+    return [
+        (
+            data["text"][k].strip(),
+            float(data["conf"][k]),
+            data["left"][k] * SCALE,
+            data["top"][k] * SCALE,
+            (data["left"][k] + data["width"][k]) * SCALE,
+            (data["top"][k] + data["height"][k]) * SCALE,
+            (region, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
+        )
+        for k in range(len(data["text"]))
+        if str(data["text"][k]).strip()
+    ]
+
+
+def _chars(words: list[Word], page_no: int, height: float) -> list[dict[str, Any]]:
+    """pdfplumber char objects for the words: one per character, evenly spread over the
+    word's box, with a space between neighbouring words of one OCR line. Words of one line
+    share the line's top and bottom, so they read as one line."""
+    spans: dict[tuple[int, ...], tuple[float, float]] = {}
+    for _, _, _, top, _, bottom, key in words:
+        lo, hi = spans.get(key, (top, bottom))
+        spans[key] = (min(lo, top), max(hi, bottom))
     chars: list[dict[str, Any]] = []
-    previous: tuple[int, int, int, float] | None = None
-    order = sorted(
-        (k for k, t in enumerate(data["text"]) if t.strip()),
-        key=lambda k: (
-            data["block_num"][k],
-            data["par_num"][k],
-            data["line_num"][k],
-            data["left"][k],
-        ),
-    )
-    # Words of one OCR line share the line's top and bottom, so they read as one line.
-    spans: dict[tuple[int, int, int], tuple[float, float]] = {}
-    for k in order:
-        key = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
-        t, b = data["top"][k] * SCALE, (data["top"][k] + data["height"][k]) * SCALE
-        lo, hi = spans.get(key, (t, b))
-        spans[key] = (min(lo, t), max(hi, b))
-    for k in order:
-        text = data["text"][k].strip()
-        line_key = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
-        x0, w = data["left"][k] * SCALE, data["width"][k] * SCALE
-        top, bottom = spans[line_key]
-        h = bottom - top
-        conf = float(data["conf"][k])
-        if previous is not None and previous[:3] == line_key:
-            chars.append(_char(" ", previous[3], top, x0, top + h, page_no, height, conf))
-        step = w / len(text)
+    previous: tuple[tuple[int, ...], float] | None = None
+    for text, conf, x0, _, x1, _, key in sorted(words, key=lambda w: (w[6], w[2])):
+        top, bottom = spans[key]
+        if previous is not None and previous[0] == key:
+            chars.append(_char(" ", previous[1], top, x0, bottom, page_no, height, conf))
+        step = (x1 - x0) / len(text)
         for i, ch in enumerate(text):
             chars.append(
-                _char(ch, x0 + i * step, top, x0 + (i + 1) * step, top + h, page_no, height, conf)
+                _char(ch, x0 + i * step, top, x0 + (i + 1) * step, bottom, page_no, height, conf)
             )
-        previous = (*line_key, x0 + w)
+        previous = (key, x1)
     return chars
 
 
@@ -195,7 +220,10 @@ def _char(text: str, x0: float, top: float, x1: float, bottom: float, page_no: i
     }  # fmt: skip
 
 
-def _tesseract(image: Any, key: str, cache_dir: Path) -> dict[str, list[Any]]:
+def _tesseract(image: Any, cache_dir: Path) -> dict[str, list[Any]]:
+    """Tesseract's word table for an image, cached by the image's hash and the settings."""
+    settings = f"{LANG} {TESSERACT_CONFIG}".encode()
+    key = hashlib.sha256(settings + image.tobytes() + repr(image.size).encode()).hexdigest()
     cached = cache_dir / f"{key}.json"
     if cached.exists():
         return json.loads(cached.read_text("utf-8"))
@@ -210,35 +238,95 @@ def _tesseract(image: Any, key: str, cache_dir: Path) -> dict[str, list[Any]]:
     return keep
 
 
+def _cell_boxes(page: Any, lines: list[dict[str, Any]]) -> tuple[list[BoxPx], list[BoxPx]]:
+    """Tables and cells (pixel boxes) that pdfplumber's table finder makes of the ruling
+    lines: the same cells the table machinery reads later."""
+    page._objects = {"char": [], "line": lines, "rect": [], "curve": []}
+    tables: list[BoxPx] = []
+    cells: list[BoxPx] = []
+    for table in page.find_tables():
+        tables.append(_px(table.bbox))
+        cells.extend(_px(c) for c in table.cells)
+    return tables, sorted(set(cells), key=lambda b: (b[1], b[0]))
+
+
+def _px(bbox: tuple[float, float, float, float]) -> BoxPx:
+    x0, top, x1, bottom = bbox
+    return int(x0 / SCALE), int(top / SCALE), int(x1 / SCALE), int(bottom / SCALE)
+
+
+def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
+    """OCR every cell on its own, so a cell's lines never run into the next column's and
+    Tesseract adapts to each cell (a shaded header, a lone checkmark). The cell's inside,
+    trimmed to its ink, is read as one block; the words are placed back in the cell."""
+    from PIL import Image, ImageOps
+
+    pixels = np.array(image)
+    words: list[Word] = []
+    for n, (x0, top, x1, bottom) in enumerate(cells):
+        inside = pixels[top + CELL_INSET : bottom - CELL_INSET, x0 + CELL_INSET : x1 - CELL_INSET]
+        ink = inside < DARK
+        rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+        if rows.size == 0 or ink.sum() < MIN_CELL_INK:
+            continue
+        piece = inside[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+        data = _tesseract(ImageOps.expand(Image.fromarray(piece), CELL_PAD, fill=255), cache_dir)
+        dx = x0 + CELL_INSET + int(cols[0]) - CELL_PAD
+        dy = top + CELL_INSET + int(rows[0]) - CELL_PAD
+        for k in range(len(data["text"])):
+            text = str(data["text"][k]).strip()
+            if not text:
+                continue
+            left, word_top = data["left"][k] + dx, data["top"][k] + dy
+            words.append((
+                text, float(data["conf"][k]), left * SCALE, word_top * SCALE,
+                (left + data["width"][k]) * SCALE, (word_top + data["height"][k]) * SCALE,
+                (1 + n, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
+            ))  # fmt: skip
+    return words
+
+
 def ocr_page(page: Any, page_no: int, cache_dir: Path = CACHE_DIR) -> OcrPage:
     from PIL import Image
 
     image = deskew(page.to_image(resolution=DPI).original.convert("L"))
     pixels = np.array(image)
-    dark = pixels < DARK
-    horizontal, vertical = ruling_lines(dark)
-    clean = pixels.copy()
-    for pos, s, e in horizontal:
-        clean[max(int(pos) - 3, 0) : int(pos) + 4, s:e] = 255
-    for pos, s, e in vertical:
-        clean[s:e, max(int(pos) - 3, 0) : int(pos) + 4] = 255
-    key = hashlib.sha256(clean.tobytes()).hexdigest()
-    data = _tesseract(Image.fromarray(clean), key, cache_dir)
+    horizontal, vertical = ruling_lines(pixels < DARK)
+    # For reading, light pixels (paper, shading, noise on them) become white while the
+    # grey edges of glyphs stay: left to itself, Tesseract binarises a blank or shaded
+    # area so that its noise reads as words. (A median filter would also eat the tails of
+    # commas: "Korupsi, Kolusi" read as "Korupsi. Kolusi".)
+    clean = np.where(pixels >= PAPER_LEVEL, 255, pixels).astype(np.uint8)
+    for pos, s, e, half in horizontal:
+        clean[max(int(pos - half) - 3, 0) : int(pos + half) + 4, s:e] = 255
+    for pos, s, e, half in vertical:
+        clean[s:e, max(int(pos - half) - 3, 0) : int(pos + half) + 4] = 255
     height = float(page.height)
     lines = [
         _line(s * SCALE, pos * SCALE, e * SCALE, pos * SCALE, page_no, height)
-        for pos, s, e in horizontal
+        for pos, s, e, _ in horizontal
     ]
     lines += [
         _line(pos * SCALE, s * SCALE, pos * SCALE, e * SCALE, page_no, height)
-        for pos, s, e in vertical
+        for pos, s, e, _ in vertical
     ]
+    tables, cells = _cell_boxes(page, lines)
+    words = _cell_words(Image.fromarray(clean), cells, cache_dir)
+    # Text outside the tables: the page with its tables blanked, read as one block.
+    outside = clean.copy()
+    for x0, top, x1, bottom in tables:
+        outside[top : bottom + 1, x0 : x1 + 1] = 255
+    if (outside < DARK).any():
+        words += _words(_tesseract(Image.fromarray(outside), cache_dir))
     ink = clean < DARK
-    return OcrPage(_chars(data, page_no, height), lines, np.packbits(ink), ink.shape)
+    return OcrPage(_chars(words, page_no, height), lines, np.packbits(ink, axis=1))
 
 
 def _ocr_one(path: Path, index: int) -> OcrPage:
     import pdfplumber
+
+    # Pages are the unit of parallelism: one Tesseract thread each, no oversubscription.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     with pdfplumber.open(path) as pdf:
         return ocr_page(pdf.pages[index], index + 1)
@@ -262,6 +350,6 @@ def ocr_available() -> bool:
     try:
         import pytesseract
 
-        return LANG in pytesseract.get_languages(config="")
+        return set(LANG.split("+")) <= set(pytesseract.get_languages(config=""))
     except Exception:  # a broken install reads as "not available", never as a crash
         return False

@@ -40,4 +40,3 @@ def account_table(
         sel_sisa=seen - placed,
     )
     return summary, leftovers
-

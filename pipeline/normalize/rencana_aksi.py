@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from pipeline.extract.ocr_repair import reread_item_number, successors
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.header import fold
 from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
@@ -145,6 +146,8 @@ class _State:
     indikator_ke: int = 0
     consumed: set[int] = field(default_factory=set)
 
+    last_area_no: str | None = None  # kept across areas: area numbers run on
+
     def take(self, cell: Cell | None) -> str | None:
         if cell is None:
             return None
@@ -159,6 +162,17 @@ class _State:
         self.program_no = self.program_no_printed = self.program = None
         self.aksi_no = self.aksi_no_printed = self.aksi = None
         self.indikator_ke = 0
+
+
+def _reread(cell: Cell | None, text: str, previous: str | None) -> str:
+    """An OCR'd item number read as the look-alike that fits the sequence ("Cc." after
+    "b." is "c."); text-layer numbers are taken as printed."""
+    if cell is None or cell.confidence is None or not text:
+        return text
+    fixed = reread_item_number(text, successors(previous))
+    if fixed != text:
+        cell.text = fixed
+    return fixed
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +204,12 @@ def map_rencana_aksi(
             continue
         if new_here(i, cmap.no):
             st.new_area()
-            st.area_no_printed = st.take(cell(i, cmap.no))
+            no_cell = cell(i, cmap.no)
+            if no_cell is not None:
+                _reread(no_cell, join_lines(no_cell.text), st.last_area_no)
+            st.area_no_printed = st.take(no_cell)
             st.area_no = strip_number(st.area_no_printed or "")
+            st.last_area_no = st.area_no or st.last_area_no
             st.area = st.take(cell(i, cmap.area))
             st.hasil = st.take(cell(i, cmap.hasil))
         else:
@@ -215,7 +233,9 @@ def map_rencana_aksi(
             and txt.col + txt.colspan >= ncols
             and (num_text or num is None)
         ):
+            previous_program = st.program_no
             st.new_program()
+            num_text = _reread(num, num_text, previous_program)
             st.program_no = strip_number(num_text) or None
             st.program_no_printed = num_text or None
             st.take(num)
@@ -230,6 +250,7 @@ def map_rencana_aksi(
         if not has_content:
             continue
         if (num_new and num_text) or (txt_new and not txt.is_empty):
+            num_text = _reread(num, num_text, st.aksi_no)
             st.aksi_no = strip_number(num_text) or None
             st.aksi_no_printed = num_text or None
             st.take(num)

@@ -395,6 +395,12 @@ def _identity(dokumen: Dokumen, pdf_path: Path | None) -> str:
         ),
         ("Berita Daerah", _value(berita)),
         ("Jumlah halaman", _value(dokumen.jumlah_halaman)),
+        (
+            "Dibaca dengan OCR",
+            _e(", ".join(map(str, dokumen.halaman_ocr)))
+            if dokumen.halaman_ocr
+            else "tidak ada (semua halaman berlapisan teks)",
+        ),
         ("ID dokumen", f"<code>{_e(dokumen.dokumen_id)}</code>"),
         ("SHA-256 sumber", f'<code class="sha">{_e(dokumen.sumber_sha256)}</code>'),
         (

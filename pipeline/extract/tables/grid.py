@@ -11,6 +11,7 @@ normalize stage.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -122,9 +123,13 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
 
 
 # On a scanned page, a narrow cell whose OCR text has no letter or digit is a checkmark
-# cell: ticked when this share of its inside is ink.
+# cell: ticked when its inside holds at least MARK_MIN_INK dark pixels.
 MARK_CELL_WIDTH = 45.0
-MARK_INK_SHARE = 0.004
+MARK_MIN_INK = 30  # dark pixels at 300 dpi: a 7-point tick has about 70, a 10-point one 300
+MARK_MAX_CHARS = 4
+# An item number keeps its closing stop or parenthesis however OCR misreads its glyph
+# ("Cc.", "A,", "l."); a bare number is a number. A tick never reads as either.
+NUMBER_LIKE_RE = re.compile(r"[.,:;)]$|^\d{1,4}$")
 
 
 def build_piece(
@@ -181,11 +186,12 @@ def build_piece(
             cell.confidence = min(confidences) if confidences else None
             narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
             text = cell.text.strip()
-            # OCR reads a tick as "v", "V", a stray mark or nothing; letters and digits it
-            # read with some confidence stay text (an item number "1." is narrow too).
-            mark_like = text in ("v", "V", "√") or not any(ch.isalnum() for ch in text)
+            # OCR reads a tick as "v", "V", "Y", "SI", "ra V", a stray mark or nothing; an
+            # item number ("1.", "a.", "12") is narrow too and stays text.
+            short = len(text.replace(" ", "")) <= MARK_MAX_CHARS
+            mark_like = short and not NUMBER_LIKE_RE.search(text)
             if narrow and mark_like:
-                cell.text = "√" if ocr.ink_ratio(bbox) > MARK_INK_SHARE else ""
+                cell.text = "√" if ocr.ink_pixels(bbox) >= MARK_MIN_INK else ""
                 cell.confidence = None
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]

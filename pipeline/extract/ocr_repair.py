@@ -1,0 +1,163 @@
+"""Repairs for text read by OCR, each using what the document itself says.
+
+* Item numbers: Tesseract reads a lone "c." as "Cc.", "1." as "l." and "4." as "A,". Where
+  the printed number does not fit the sequence but a look-alike reading does, the
+  look-alike is taken (`reread_item_number`).
+* Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
+* Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
+* Words: a word that one typical OCR confusion (c/e, rn/m, li/h ...) away is a word the
+  same document uses far more often ("dacrah" next to forty "daerah") is taken as that
+  word (`SelfLexicon`).
+
+Only text from OCR goes through here; a text layer is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from pipeline.normalize.terbilang import parse_terbilang
+
+# Glyphs Tesseract confuses with digits in short item numbers.
+_DIGIT_LOOKALIKES = str.maketrans(
+    {"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "S": "5",
+     "Z": "2", "A": "4", "B": "8", "G": "6"}
+)  # fmt: skip
+_ITEM_RE = re.compile(r"^(\(?)\s*([^\s().,:;]{1,4})\s*([.),:;]?)$")
+FIRST_ITEMS = ("1", "a", "A")
+
+
+def successors(number: str | None) -> tuple[str, ...]:
+    """The item numbers that may come after `number` (stripped): the next in its sequence,
+    or the first of a new one."""
+    if number is None:
+        return FIRST_ITEMS
+    if number.isdigit():
+        return (str(int(number) + 1), *FIRST_ITEMS)
+    if len(number) == 1 and number.isalpha() and number.lower() != "z":
+        return (chr(ord(number) + 1), *FIRST_ITEMS)
+    return FIRST_ITEMS
+
+
+def reread_item_number(printed: str, expected: Iterable[str]) -> str:
+    """`printed` (an OCR'd item number such as "Cc.") read as the expected number it
+    resembles ("c."); unchanged when it already is one of them or resembles none."""
+    m = _ITEM_RE.match(printed.strip())
+    if not m:
+        return printed
+    opening, body, closing = m.groups()
+    wanted = list(expected)
+    readings = [body.translate(_DIGIT_LOOKALIKES)]
+    if len(set(body.lower())) == 1:  # "Cc", "cC": one glyph, read in both cases
+        readings += [body[0].lower(), body[0].upper()]
+    # The next number of the sequence first, then the first number of a new one.
+    for want in wanted:
+        if body == want:
+            return printed
+        for reading in readings:
+            if reading == want:
+                close = ")" if closing == ")" else "."
+                return f"{opening}{reading}{close}"
+    return printed
+
+
+_PERCENT_RE = re.compile(
+    r"(?<![\w%])[‘'`]?(?:Yo|YO|yo|Y0|Y|vo|Vo|%o|9o|%6)"  # "%" misread (never digits)
+    r"(?=\s?\((?:[^()]*\()?[^()]*persen)"  # ... right before "(... persen"
+)
+
+
+# digits, then "(" (or its misreadings, or nothing), number words, then ")" (or "j").
+_COUNT_RE = re.compile(
+    r"(?<![\w.,])([0-9lIOSZ|]{1,4})(\s?)([(\[{]|[if](?=[a-z])|(?<=\s))"
+    r"([a-z]+?(?:\s[a-z]+?)*?)([)j])"
+)
+
+
+def repair_counts(text: str) -> str:
+    """A count written as digits and words ("1 (satu)") where OCR misread a digit ("l (satu)"),
+    a parenthesis ("lisatu)", "1 (satuj") or lost one ("5 lima)"): the words decide, when
+    they are the same number."""
+
+    def fix(m: re.Match[str]) -> str:
+        digits, space, _, words, _ = m.groups()
+        value = parse_terbilang(words)
+        read = digits.translate(_DIGIT_LOOKALIKES)
+        if value is None or not read.isdigit() or int(read) != value:
+            return m.group(0)
+        return f"{read}{space}({words})"
+
+    return _COUNT_RE.sub(fix, text)
+
+
+_PERCENT_DIGITS_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s?96(?=\s?\(([a-z\s]+?)\spersen\))")
+
+
+def repair_percent(text: str) -> str:
+    """A misread "%" right before a parenthesis that says "persen" becomes "%"; "100 96
+    (seratus persen)" is "100 % (seratus persen)" when the words say the number before."""
+
+    def fix(m: re.Match[str]) -> str:
+        if parse_terbilang(m.group(2)) != int(m.group(1)):
+            return m.group(0)
+        return m.group(0).replace("96", "%")
+
+    return _PERCENT_DIGITS_RE.sub(fix, _PERCENT_RE.sub("%", text))
+
+
+_WORD_RE = re.compile(r"[A-Za-z][a-z]{2,}")
+MIN_COMMON = 5  # a word used at least this often is part of the document's lexicon
+MIN_RATIO = 5  # ... and at least this many times as often as the word read
+# What Tesseract reads -> what was printed: glyphs it confuses in this kind of type.
+CONFUSIONS = (
+    ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t"), ("l", "i"),
+    ("i", "l"), ("rn", "m"), ("m", "rn"), ("li", "h"), ("ri", "n"), ("r", "n"), ("in", "m"),
+    ("ni", "m"), ("cl", "d"), ("a", "o"), ("o", "a"), ("h", "b"), ("b", "h"), ("u", "ii"),
+    ("e", "o"), ("o", "e"), ("g", "q"),
+)  # fmt: skip
+
+
+class SelfLexicon:
+    """The words of one document with their counts (case aside); a rare word that one
+    typical OCR confusion away is a much more common word is read as that word."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.counts: Counter[str] = Counter()
+        for text in texts:
+            self.counts.update(w.lower() for w in _WORD_RE.findall(text))
+        self._fixes: dict[str, str | None] = {}
+
+    def _fix(self, word: str) -> str | None:
+        if word in self._fixes:
+            return self._fixes[word]
+        count = self.counts.get(word, 0)
+        floor = max(MIN_COMMON, MIN_RATIO * max(count, 1))
+        found = {c for c in _readings(word) if self.counts.get(c, 0) >= floor}
+        # One way to read it, not a choice between words.
+        best = found.pop() if len(found) == 1 else None
+        self._fixes[word] = best
+        return best
+
+    def correct(self, text: str) -> str:
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            found = self._fix(word.lower())
+            if found is None:
+                return word
+            return found[0].upper() + found[1:] if word[0].isupper() else found
+
+        return _WORD_RE.sub(fix, text)
+
+
+def _readings(word: str) -> set[str]:
+    """The words one confusion (CONFUSIONS) away from `word`."""
+    out = set()
+    for wrong, right in CONFUSIONS:
+        start = word.find(wrong)
+        while start != -1:
+            out.add(word[:start] + right + word[start + len(wrong) :])
+            start = word.find(wrong, start + 1)
+    out.discard(word)
+    return out

@@ -1,0 +1,66 @@
+"""OCR accuracy on a scan of a PDF: `make ocr-accuracy` (or python -m tests.ocr_accuracy).
+
+The PDF (default: the default input) is scanned the way the tests do it (rendered at DPI,
+turned 0.25 degrees, Gaussian noise, back to an image-only PDF), run through the pipeline,
+and its Rencana Aksi records are compared with those of the text-layer run:
+
+* records identical: the same id, and the same text in every text field and the same years,
+  after whitespace normalisation (runs of whitespace -> one space), and again with all
+  whitespace removed (line joins such as "program/ kegiatan" vs "program/kegiatan" aside);
+* records present: text-layer ids that the scan run also has.
+
+Not a test (it takes minutes on a fresh cache); the figures go into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+from pipeline.run import process
+from tests.conftest import DEFAULT_PDF
+from tests.test_ocr import scan_of
+
+FIELDS = (
+    "area", "hasil_indikator", "program", "rencana_aksi", "kriteria_keberhasilan",
+    "indikator_target", "penanggung_jawab_teks",
+)  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", nargs="?", type=Path, default=DEFAULT_PDF)
+    parser.add_argument("--dpi", type=int, action="append", help="scan resolution(s)")
+    parser.add_argument("--out", type=Path, default=Path(".cache") / "ocr-accuracy")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    text = {r.id: r for r in process(args.pdf).rencana_aksi}
+    for dpi in args.dpi or [200, 300]:
+        scan = args.out / f"{args.pdf.stem}-scan{dpi}.pdf"
+        if not scan.exists():
+            scan_of(args.pdf, scan, dpi=dpi)
+        ocr = {r.id: r for r in process(scan).rencana_aksi}
+        print(f"scan at {dpi} dpi: {len(text)} text-layer records, {len(ocr)} OCR records")
+        print(f"  present (same id): {len(text.keys() & ocr.keys())}/{len(text)}")
+        for label, norm in (
+            ("whitespace collapsed", lambda s: re.sub(r"\s+", " ", s or "").strip()),
+            ("whitespace removed", lambda s: re.sub(r"\s+", "", s or "")),
+        ):
+            same, wrong = 0, Counter[str]()
+            for rid, rec in text.items():
+                other = ocr.get(rid)
+                if other is None:
+                    continue
+                bad = [f for f in FIELDS if norm(getattr(rec, f)) != norm(getattr(other, f))]
+                if rec.tahun_pelaksanaan != other.tahun_pelaksanaan:
+                    bad.append("tahun_pelaksanaan")
+                wrong.update(bad)
+                same += not bad
+            print(f"  identical ({label}): {same}/{len(text)} = {same / len(text):.1%}")
+            print(f"    records differing per field: {dict(wrong.most_common())}")
+
+
+if __name__ == "__main__":
+    main()
