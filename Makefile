@@ -54,12 +54,13 @@ browser: ## install Chromium with apt-get where missing (the report's browser te
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-# Scanned PDFs are read with Tesseract and its Indonesian model (Debian packages).
-ocr: ## install Tesseract OCR (Indonesian) with apt-get where missing
-	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; then exit 0; fi; \
+# Scanned PDFs are read with Tesseract, its Indonesian and English models (Debian packages).
+ocr: ## install Tesseract OCR (Indonesian + English) with apt-get where missing
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind \
+	  && tesseract --list-langs 2>/dev/null | grep -qx eng; then exit 0; fi; \
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
 	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	else echo "error: Tesseract is missing; install it as root: apt-get install tesseract-ocr tesseract-ocr-ind" >&2; exit 1; fi; \
-	echo "installing Tesseract (apt-get install tesseract-ocr tesseract-ocr-ind) ..."; \
+	else echo "error: Tesseract is missing; install it as root: apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng" >&2; exit 1; fi; \
+	echo "installing Tesseract (apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng) ..."; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng >/dev/null

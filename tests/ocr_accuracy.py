@@ -18,6 +18,7 @@ import argparse
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pipeline.run import process
 from tests.conftest import DEFAULT_PDF
@@ -34,6 +35,7 @@ def main() -> None:
     parser.add_argument("pdf", nargs="?", type=Path, default=DEFAULT_PDF)
     parser.add_argument("--dpi", type=int, action="append", help="scan resolution(s)")
     parser.add_argument("--out", type=Path, default=Path(".cache") / "ocr-accuracy")
+    parser.add_argument("--show", action="store_true", help="print every difference")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     text = {r.id: r for r in process(args.pdf).rencana_aksi}
@@ -44,6 +46,8 @@ def main() -> None:
         ocr = {r.id: r for r in process(scan).rencana_aksi}
         print(f"scan at {dpi} dpi: {len(text)} text-layer records, {len(ocr)} OCR records")
         print(f"  present (same id): {len(text.keys() & ocr.keys())}/{len(text)}")
+        if args.show:
+            _show(text, ocr)
         for label, norm in (
             ("whitespace collapsed", lambda s: re.sub(r"\s+", " ", s or "").strip()),
             ("whitespace removed", lambda s: re.sub(r"\s+", "", s or "")),
@@ -60,6 +64,19 @@ def main() -> None:
                 same += not bad
             print(f"  identical ({label}): {same}/{len(text)} = {same / len(text):.1%}")
             print(f"    records differing per field: {dict(wrong.most_common())}")
+
+
+def _show(text: dict[str, Any], ocr: dict[str, Any]) -> None:
+    for rid in sorted(text.keys() - ocr.keys()):
+        print(f"    missing {rid}")
+    for rid in sorted(ocr.keys() - text.keys()):
+        print(f"    extra {rid}")
+    for rid, rec in text.items():
+        other = ocr.get(rid)
+        for f in FIELDS if other is not None else ():
+            a, b = getattr(rec, f) or "", getattr(other, f) or ""
+            if re.sub(r"\s+", "", a) != re.sub(r"\s+", "", b):
+                print(f"    {rid} {f}\n      text: {a}\n      ocr:  {b}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from pipeline.extract.ocr_repair import (
     SelfLexicon,
+    fill_sequence_gaps,
     repair_counts,
     repair_percent,
     reread_item_number,
@@ -25,6 +26,8 @@ from pipeline.extract.ocr_repair import (
         ("c.", "b", "c."),  # already right
         ("a.", "f", "a."),  # a new sequence is no misreading
         ("(i)", None, "(1)"),
+        ("8.", "f", "g."),  # a letter read as a digit
+        ("e.,", "d", "e."),  # a stray comma after the stop
         ("Zz.", "b", "Zz."),  # resembles nothing expected: left as printed
     ],
 )
@@ -52,6 +55,8 @@ def test_successors() -> None:
         ("(100 96 (seratus persen))", "(100 % (seratus persen))"),
         ("(10096 (seratus persen))", "(100% (seratus persen))"),
         ("(50 96 (seratus persen))", "(50 96 (seratus persen))"),  # words and digits differ
+        ("(754 (tujuh puluh lima persen))", "(75% (tujuh puluh lima persen))"),
+        ("(14 (empat belas persen))", "(14 (empat belas persen))"),  # a 4 that is a digit
     ],
 )
 def test_repair_percent(text: str, expected: str) -> None:
@@ -81,6 +86,9 @@ def test_self_lexicon_leaves_words_the_document_uses_or_cannot_decide() -> None:
     assert lexicon.correct("kalan") == "kalan"  # no way to choose: left as read
     assert lexicon.correct("dapat") == "dapat"  # d/r is no OCR confusion
     assert lexicon.correct("sistem Sistem") == "sistem Sistem"  # case is not a misreading
+    # "dari" is one confusion (ri/n) from the far more common "dan", but common itself.
+    common = SelfLexicon(["dan"] * 40 + ["dari"] * 6)
+    assert common.correct("bebas dari Korupsi") == "bebas dari Korupsi"
 
 
 @given(st.text(max_size=60))
@@ -103,7 +111,16 @@ def test_repairs_never_crash_and_are_stable(text: str) -> None:
         ("(lisatu) QuickWins", "(1(satu) QuickWins"),  # "(" read as "i"
         ("selama 5 lima) tahun", "selama 5 (lima) tahun"),  # "(" lost
         ("tahun 2020 dua)", "tahun 2020 dua)"),
+        ("lelang (Lisatujdokumen", "lelang (1(satu)dokumen"),
     ],
 )
 def test_repair_counts(text: str, expected: str) -> None:
     assert repair_counts(text) == expected
+
+
+def test_fill_sequence_gaps() -> None:
+    assert fill_sequence_gaps(["c", "d", "Lagi", "f", "4", "a"]) == ["c", "d", "e", "f", "4", "a"]
+    assert fill_sequence_gaps(["3", "A,", "5"]) == ["3", "4", "5"]
+    # A number that reads as one is left alone: program 2 may be missing, "a" is an item.
+    assert fill_sequence_gaps(["1", "a", "3"]) == ["1", "a", "3"]
+    assert fill_sequence_gaps(["a", "b", "d"]) == ["a", "b", "d"]  # a gap, not a misreading

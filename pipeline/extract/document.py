@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -106,22 +107,26 @@ def _repair_ocr_text(
     """Misreadings in OCR'd text repaired from the document itself (see ocr_repair): a
     misread "%" before "(persen)", a misread digit of "1 (satu)", and rare words one typical
     confusion away from common ones."""
-    cells = [c for pieces in pieces_by_page for p in pieces for row in p.grid for c in row]
-    lexicon = SelfLexicon(
-        [c.text for c in {id(c): c for c in cells}.values()]
-        + [ln.text for page in pages for ln in page.lines]
+    cells = list(
+        {
+            id(c): c for pieces in pieces_by_page for p in pieces for row in p.grid for c in row
+        }.values()
     )
+    ocr_cells = [c for c in cells if c.confidence is not None and c.text]
+    ocr_lines = {page.number for page in pages if page.number in scanned}
 
-    def fix(text: str) -> str:
-        return repair_counts(repair_percent(lexicon.correct(text)))
-
-    for cell in {id(c): c for c in cells}.values():
-        if cell.confidence is not None and cell.text:
+    def each(fix: Callable[[str], str]) -> None:
+        for cell in ocr_cells:
             cell.text = fix(cell.text)
             cell.parts = [replace(part, text=fix(part.text)) for part in cell.parts]
-    for page in pages:
-        if page.number in scanned:
-            page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
+        for page in pages:
+            if page.number in ocr_lines:
+                page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
+
+    # Punctuation first ("(satujdekumen)" -> "(satu)dekumen)"), so words stand apart.
+    each(lambda text: repair_counts(repair_percent(text)))
+    lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
+    each(lexicon.correct)
 
 
 def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:

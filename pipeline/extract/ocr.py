@@ -38,6 +38,7 @@ CACHE_DIR = Path(".cache") / "ocr"
 CELL_INSET = 8  # pixels inside a cell's ruling lines that are left out (line remnants)
 CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
 MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
+SLASH_GAP = 0.25  # a gap at a slash narrower than this share of the line height is no space
 LANG = "ind+eng"  # English adds glyphs (%, &) the Indonesian model misreads
 TESSERACT_CONFIG = "--psm 6"
 
@@ -195,17 +196,21 @@ def _chars(words: list[Word], page_no: int, height: float) -> list[dict[str, Any
         lo, hi = spans.get(key, (top, bottom))
         spans[key] = (min(lo, top), max(hi, bottom))
     chars: list[dict[str, Any]] = []
-    previous: tuple[tuple[int, ...], float] | None = None
+    previous: tuple[tuple[int, ...], float, str] | None = None
     for text, conf, x0, _, x1, _, key in sorted(words, key=lambda w: (w[6], w[2])):
         top, bottom = spans[key]
         if previous is not None and previous[0] == key:
-            chars.append(_char(" ", previous[1], top, x0, bottom, page_no, height, conf))
+            # Tesseract splits "pembinaan/pelatihan" at the slash; a gap that narrow is
+            # no space (a real one is about a third of the line height or more).
+            slash = previous[2].endswith("/") or text.startswith("/")
+            if not (slash and x0 - previous[1] < SLASH_GAP * (bottom - top)):
+                chars.append(_char(" ", previous[1], top, x0, bottom, page_no, height, conf))
         step = (x1 - x0) / len(text)
         for i, ch in enumerate(text):
             chars.append(
                 _char(ch, x0 + i * step, top, x0 + (i + 1) * step, bottom, page_no, height, conf)
             )
-        previous = (key, x1)
+        previous = (key, x1, text)
     return chars
 
 
@@ -332,10 +337,14 @@ def _ocr_one(path: Path, index: int) -> OcrPage:
         return ocr_page(pdf.pages[index], index + 1)
 
 
-def ocr_document(path: Path, indexes: Sequence[int], workers: int = 2) -> dict[int, OcrPage]:
-    """OCR the given pages in parallel worker processes; {1-based page number: result}."""
+def ocr_document(
+    path: Path, indexes: Sequence[int], workers: int | None = None
+) -> dict[int, OcrPage]:
+    """OCR the given pages in parallel worker processes (default: one per CPU);
+    {1-based page number: result}."""
     if not indexes:
         return {}
+    workers = min(len(indexes), workers or os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(_ocr_one, [path] * len(indexes), indexes))
     return {i + 1: r for i, r in zip(indexes, results, strict=True)}

@@ -1,8 +1,9 @@
 """Repairs for text read by OCR, each using what the document itself says.
 
-* Item numbers: Tesseract reads a lone "c." as "Cc.", "1." as "l." and "4." as "A,". Where
-  the printed number does not fit the sequence but a look-alike reading does, the
-  look-alike is taken (`reread_item_number`).
+* Item numbers: Tesseract reads a lone "c." as "Cc.", "1." as "l.", "g." as "8." and "4."
+  as "A,". Where the printed number does not fit the sequence but a look-alike reading
+  does, the look-alike is taken (`reread_item_number`); one read as nothing like a number
+  between "d." and "f." is "e." (`fill_sequence_gaps`).
 * Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
 * Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
 * Words: a word that one typical OCR confusion (c/e, rn/m, li/h ...) away is a word the
@@ -22,10 +23,14 @@ from pipeline.normalize.terbilang import parse_terbilang
 
 # Glyphs Tesseract confuses with digits in short item numbers.
 _DIGIT_LOOKALIKES = str.maketrans(
-    {"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "S": "5",
+    {"l": "1", "I": "1", "L": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "S": "5",
      "Z": "2", "A": "4", "B": "8", "G": "6"}
 )  # fmt: skip
-_ITEM_RE = re.compile(r"^(\(?)\s*([^\s().,:;]{1,4})\s*([.),:;]?)$")
+# Glyphs Tesseract confuses with letters in short item numbers.
+_LETTER_LOOKALIKES = str.maketrans(
+    {"8": "g", "9": "g", "0": "o", "1": "l", "5": "s", "6": "b", "2": "z", "€": "e"}
+)
+_ITEM_RE = re.compile(r"^(\(?)\s*([^\s().,:;]{1,4})\s*([.),:;]{0,2})$")
 FIRST_ITEMS = ("1", "a", "A")
 
 
@@ -49,18 +54,38 @@ def reread_item_number(printed: str, expected: Iterable[str]) -> str:
         return printed
     opening, body, closing = m.groups()
     wanted = list(expected)
-    readings = [body.translate(_DIGIT_LOOKALIKES)]
+    readings = [body.translate(_DIGIT_LOOKALIKES), body.translate(_LETTER_LOOKALIKES)]
     if len(set(body.lower())) == 1:  # "Cc", "cC": one glyph, read in both cases
         readings += [body[0].lower(), body[0].upper()]
     # The next number of the sequence first, then the first number of a new one.
     for want in wanted:
         if body == want:
-            return printed
+            return printed if closing in ("", ".", ")") else f"{opening}{body}."
         for reading in readings:
             if reading == want:
-                close = ")" if closing == ")" else "."
+                close = ")" if ")" in closing else "."
                 return f"{opening}{reading}{close}"
     return printed
+
+
+def fill_sequence_gaps(numbers: list[str]) -> list[str]:
+    """Item numbers of one column, in order (stripped, as read): one between two numbers of
+    its kind two apart ("d", "Lagi", "f"; "3", "A,", "5") that reads as no number at all
+    is the number between them."""
+    out = list(numbers)
+    for k in range(1, len(out) - 1):
+        before, here, after = out[k - 1], out[k], out[k + 1]
+        if before.isdigit() and after.isdigit():
+            between = str(int(before) + 1) if int(after) - int(before) == 2 else None
+        elif len(before) == len(after) == 1 and before.isalpha() and after.isalpha():
+            between = chr(ord(before) + 1) if ord(after) - ord(before) == 2 else None
+        else:
+            between = None
+        # A number that reads as a number of either kind is left to the sequence reading.
+        readable = here.isdigit() or (len(here) == 1 and here.isalpha())
+        if between is not None and not readable:
+            out[k] = between
+    return out
 
 
 _PERCENT_RE = re.compile(
@@ -71,7 +96,7 @@ _PERCENT_RE = re.compile(
 
 # digits, then "(" (or its misreadings, or nothing), number words, then ")" (or "j").
 _COUNT_RE = re.compile(
-    r"(?<![\w.,])([0-9lIOSZ|]{1,4})(\s?)([(\[{]|[if](?=[a-z])|(?<=\s))"
+    r"(?<![\w.,])([0-9lILOSZ|]{1,4})(\s?)([(\[{]|[if](?=[a-z])|(?<=\s))"
     r"([a-z]+?(?:\s[a-z]+?)*?)([)j])"
 )
 
@@ -92,7 +117,9 @@ def repair_counts(text: str) -> str:
     return _COUNT_RE.sub(fix, text)
 
 
-_PERCENT_DIGITS_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s?96(?=\s?\(([a-z\s]+?)\spersen\))")
+_PERCENT_DIGITS_RE = re.compile(
+    r"(?<![\w.,])(\d{1,3})(\s?)(?:96|9o|Yo|yo|Y0|4)(?=\s?\(([a-z\s]+?)\spersen\))"
+)
 
 
 def repair_percent(text: str) -> str:
@@ -100,22 +127,21 @@ def repair_percent(text: str) -> str:
     (seratus persen)" is "100 % (seratus persen)" when the words say the number before."""
 
     def fix(m: re.Match[str]) -> str:
-        if parse_terbilang(m.group(2)) != int(m.group(1)):
-            return m.group(0)
-        return m.group(0).replace("96", "%")
+        number, space, words = m.groups()
+        return m.group(0) if parse_terbilang(words) != int(number) else f"{number}{space}%"
 
     return _PERCENT_DIGITS_RE.sub(fix, _PERCENT_RE.sub("%", text))
 
 
-_WORD_RE = re.compile(r"[A-Za-z][a-z]{2,}")
+_WORD_RE = re.compile(r"[A-Za-z][a-z]{2,}(?:[A-Z][a-z]+)*")  # "QuickWins" is one word
 MIN_COMMON = 5  # a word used at least this often is part of the document's lexicon
-MIN_RATIO = 5  # ... and at least this many times as often as the word read
+MIN_RATIO = 4  # ... and at least this many times as often as the word read
 # What Tesseract reads -> what was printed: glyphs it confuses in this kind of type.
 CONFUSIONS = (
     ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t"), ("l", "i"),
     ("i", "l"), ("rn", "m"), ("m", "rn"), ("li", "h"), ("ri", "n"), ("r", "n"), ("in", "m"),
     ("ni", "m"), ("cl", "d"), ("a", "o"), ("o", "a"), ("h", "b"), ("b", "h"), ("u", "ii"),
-    ("e", "o"), ("o", "e"), ("g", "q"),
+    ("e", "o"), ("o", "e"), ("g", "q"), ("n", "m"), ("m", "n"), ("u", "y"),
 )  # fmt: skip
 
 
@@ -134,7 +160,12 @@ class SelfLexicon:
             return self._fixes[word]
         count = self.counts.get(word, 0)
         floor = max(MIN_COMMON, MIN_RATIO * max(count, 1))
-        found = {c for c in _readings(word) if self.counts.get(c, 0) >= floor}
+        # A word the document itself uses often ("dari") is a word, never a misreading.
+        found = (
+            {c for c in _readings(word) if self.counts.get(c, 0) >= floor}
+            if count < MIN_COMMON
+            else set()
+        )
         # One way to read it, not a choice between words.
         best = found.pop() if len(found) == 1 else None
         self._fixes[word] = best
@@ -146,7 +177,14 @@ class SelfLexicon:
             found = self._fix(word.lower())
             if found is None:
                 return word
-            return found[0].upper() + found[1:] if word[0].isupper() else found
+            if word[0].isupper():  # the word's own capitals (QuickWins) where they fit
+                return (
+                    "".join(
+                        f.upper() if w.isupper() else f for w, f in zip(word, found, strict=False)
+                    )
+                    + found[len(word) :]
+                )
+            return found
 
         return _WORD_RE.sub(fix, text)
 

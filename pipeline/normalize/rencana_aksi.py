@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.ocr_repair import reread_item_number, successors
+from pipeline.extract.ocr_repair import fill_sequence_gaps, reread_item_number, successors
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.header import fold
 from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
@@ -164,6 +164,20 @@ class _State:
         self.indikator_ke = 0
 
 
+def _fill_gaps(table: LogicalTable, col: int) -> None:
+    """An OCR'd item number that reads as nothing like one ("Lagi") between "d." and "f."
+    is "e." (see fill_sequence_gaps)."""
+    cells = [
+        row.cells[col]
+        for i, row in enumerate(table.rows)
+        if table.starts_here(i, col) and not row.cells[col].is_empty
+    ]
+    numbers = [strip_number(join_lines(c.text)) for c in cells]
+    for cell, old, new in zip(cells, numbers, fill_sequence_gaps(numbers), strict=True):
+        if new != old and cell.confidence is not None:
+            cell.text = f"{new}."
+
+
 def _reread(cell: Cell | None, text: str, previous: str | None) -> str:
     """An OCR'd item number read as the look-alike that fits the sequence ("Cc." after
     "b." is "c."); text-layer numbers are taken as printed."""
@@ -196,6 +210,9 @@ def map_rencana_aksi(
         x = cell(i, c)
         return x is not None and table.starts_here(i, c) and not x.is_empty  # type: ignore[arg-type]
 
+    for col in (cmap.no, cmap.aksi_no):
+        if col is not None:
+            _fill_gaps(table, col)
     for i, row in enumerate(table.rows):
         if row.is_span_row():
             span = next(c for c in row.distinct() if not c.is_empty)

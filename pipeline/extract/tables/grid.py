@@ -122,11 +122,15 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
     return bold * 2 > len(visible)
 
 
-# On a scanned page, a narrow cell whose OCR text has no letter or digit is a checkmark
-# cell: ticked when its inside holds at least MARK_MIN_INK dark pixels.
+# On a scanned page, a narrow cell whose OCR text is what OCR makes of a tick is a
+# checkmark cell: ticked when its inside holds at least MARK_MIN_INK dark pixels.
 MARK_CELL_WIDTH = 45.0
 MARK_MIN_INK = 30  # dark pixels at 300 dpi: a 7-point tick has about 70, a 10-point one 300
+# What OCR makes of a tick: "v", "Vv", "Y", "¥", "J", "/" ...; anything else short that it
+# read with little confidence ("KA" at 28) is taken for one too.
+TICK_GLYPHS = frozenset("vVyY¥Jj/\\√✓✔|'`‘’,")
 MARK_MAX_CHARS = 4
+MARK_MAX_CONFIDENCE = 50.0
 # An item number keeps its closing stop or parenthesis however OCR misreads its glyph
 # ("Cc.", "A,", "l."); a bare number is a number. A tick never reads as either.
 NUMBER_LIKE_RE = re.compile(r"[.,:;)]$|^\d{1,4}$")
@@ -186,10 +190,15 @@ def build_piece(
             cell.confidence = min(confidences) if confidences else None
             narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
             text = cell.text.strip()
-            # OCR reads a tick as "v", "V", "Y", "SI", "ra V", a stray mark or nothing; an
-            # item number ("1.", "a.", "12") is narrow too and stays text.
-            short = len(text.replace(" ", "")) <= MARK_MAX_CHARS
-            mark_like = short and not NUMBER_LIKE_RE.search(text)
+            # An item number ("1.", "a.", "12", or misread: "Lagi", "£") is narrow too and
+            # stays text.
+            glyphs = text.replace(" ", "")
+            unsure = (
+                len(glyphs) <= MARK_MAX_CHARS
+                and (cell.confidence or 0.0) < MARK_MAX_CONFIDENCE
+                and not NUMBER_LIKE_RE.search(text)
+            )
+            mark_like = all(g in TICK_GLYPHS for g in glyphs) or unsure
             if narrow and mark_like:
                 cell.text = "√" if ocr.ink_pixels(bbox) >= MARK_MIN_INK else ""
                 cell.confidence = None
