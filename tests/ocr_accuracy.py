@@ -38,13 +38,20 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every difference")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    text = {r.id: r for r in process(args.pdf).rencana_aksi}
+    base = process(args.pdf)
+    text = {r.id: r for r in base.rencana_aksi}
     for dpi in args.dpi or [200, 300]:
         scan = args.out / f"{args.pdf.stem}-scan{dpi}.pdf"
         if not scan.exists():
             scan_of(args.pdf, scan, dpi=dpi)
-        ocr = {r.id: r for r in process(scan).rencana_aksi}
+        result = process(scan)
+        ocr = {r.id: r for r in result.rencana_aksi}
         print(f"scan at {dpi} dpi: {len(text)} text-layer records, {len(ocr)} OCR records")
+        counts = {
+            name: f"{len(getattr(result, name))}/{len(getattr(base, name))}"
+            for name in ("dasar_hukum", "definisi", "area_perubahan", "program", "jadwal", "sisa")
+        }
+        print(f"  other datasets (scan/text layer): {counts}")
         print(f"  present (same id): {len(text.keys() & ocr.keys())}/{len(text)}")
         if args.show:
             _show(text, ocr)

@@ -160,3 +160,15 @@ def test_repeated_number_and_empty_cell_in_a_full_column(tmp_path: Path) -> None
         ("tabel-sel-kosong", None),  # Kembangan has no amount, all others do
     }
     # Limit: a number printed twice on consecutive rows reads like one merged cell.
+
+
+def test_column_numbers_repeated_under_a_plain_header_are_no_rows(tmp_path: Path) -> None:
+    """No bold anywhere (a scan reads none): the "(1) (2) (3)" row under the header is
+    header on every page it is repeated on, never a data row."""
+    head = [[C("No"), C("Program"), C("Kegiatan")], [C("(1)"), C("(2)"), C("(3)")]]
+    page1 = [*head, [C("1."), C("Satu"), C("Menyusun dokumen")], [C("2."), C("Dua"), C("Rapat")]]
+    page2 = [*head, [C("3."), C("Tiga"), C("Evaluasi")], [C("4."), C("Empat"), C("Laporan")]]
+    pdf = make_pdf(tmp_path / "plain.pdf", [40, 160, 200],
+                   [PageSpec(rows=page1, title="LAMPIRAN PROGRAM"), PageSpec(rows=page2)])  # fmt: skip
+    (table,) = process(pdf).tabel_isi
+    assert [row["no"] for row in table.rows] == ["1.", "2.", "3.", "4."]

@@ -124,3 +124,18 @@ def test_fill_sequence_gaps() -> None:
     # A number that reads as one is left alone: program 2 may be missing, "a" is an item.
     assert fill_sequence_gaps(["1", "a", "3"]) == ["1", "a", "3"]
     assert fill_sequence_gaps(["a", "b", "d"]) == ["a", "b", "d"]  # a gap, not a misreading
+
+
+def test_a_page_number_misread_by_ocr_is_still_furniture() -> None:
+    from pipeline.extract.layout import TextLine
+    from pipeline.extract.pages import LineRole, PageInfo, split_furniture
+
+    info = PageInfo(number=2, width=600.0, height=900.0)
+    lines = [
+        TextLine(page=2, text="-D -", x0=290, top=20, x1=310, bottom=30, bold=False),
+        TextLine(page=2, text="Lembaran Negara", x0=90, top=60, x1=300, bottom=70, bold=False),
+        TextLine(page=2, text="- x -", x0=290, top=400, x1=310, bottom=410, bold=False),
+    ]
+    split_furniture(info, lines, 0.08)
+    assert [(ln.text, role) for ln, role in info.furniture] == [("-D -", LineRole.PAGE_NUMBER)]
+    assert info.label is None  # the printed label is not known

@@ -19,6 +19,9 @@ from pipeline.extract.tables.header import fold
 from pipeline.roman import number_to_int
 
 PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|halaman\s+\d{1,4})$", re.I)
+# On a scan, "- 2 -" may come out as "-D -": a short token between dashes in the margin is
+# still the page number (its printed label is then unknown).
+PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—]\s*\w{1,4}\s*[-–—]$")
 LAMPIRAN_BLOCK_RE = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+|\d+))?\b\s*[:.]?", re.I)
 BLOCK_FIELD_RE = re.compile(r"^(?:NOMOR|TANGGAL|TENTANG)\s*:", re.I)
 LAMPIRAN_REF_RE = re.compile(
@@ -73,6 +76,9 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
         text = line.text.strip()
         if in_margin and PAGE_NUMBER_RE.match(text) and info.label is None:
             info.label = re.sub(r"\D", "", text)
+            info.furniture.append((line, LineRole.PAGE_NUMBER))
+            continue
+        if in_margin and PAGE_NUMBER_OCR_RE.match(text) and info.label is None:
             info.furniture.append((line, LineRole.PAGE_NUMBER))
             continue
         m = LAMPIRAN_BLOCK_RE.match(text)

@@ -51,6 +51,9 @@ def detect_header_rows(piece: TablePiece) -> int:
     if not any(c.bold for row in piece.grid for c in row) and len(piece.grid) > 1:
         n = _leading_rows_without_type_face(piece)
         if 0 < n < len(piece.grid):
+            # A row of column numbers right under the header belongs to it (as below).
+            if n + 1 < len(piece.grid) and is_numbering_row(piece, n):
+                n += 1
             return n
     n = 0
     for r in range(len(piece.grid)):
