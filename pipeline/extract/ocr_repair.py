@@ -135,7 +135,7 @@ def repair_percent(text: str) -> str:
 
 _WORD_RE = re.compile(r"[A-Za-z][a-z]{2,}(?:[A-Z][a-z]+)*")  # "QuickWins" is one word
 MIN_COMMON = 5  # a word used at least this often is part of the document's lexicon
-MIN_RATIO = 4  # ... and at least this many times as often as the word read
+MIN_RATIO = 3  # ... and at least this many times as often as the word read
 # What Tesseract reads -> what was printed: glyphs it confuses in this kind of type.
 CONFUSIONS = (
     ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t"), ("l", "i"),
