@@ -106,6 +106,7 @@ class Simpul(Record):
     teks: str | None = Field(description="Teks simpul itu sendiri, tanpa anak-anaknya")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
     sumber_sha256: str
 
 
@@ -116,6 +117,7 @@ class Menimbang(Record):
     teks: str
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
 
 
 class DasarHukum(Record):
@@ -142,6 +144,7 @@ class DasarHukum(Record):
     teks: str = Field(description="Butir sebagaimana tercetak")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
 
 
 class Definisi(Record):
@@ -152,6 +155,7 @@ class Definisi(Record):
     definisi: str
     singkatan: str | None = Field(description="Dari 'yang selanjutnya disingkat/disebut X'")
     halaman: int = Field(ge=1)
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
 
 
 class Pejabat(Record):
@@ -221,6 +225,7 @@ class AreaPerubahan(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
 
 
 class Program(Record):
@@ -235,6 +240,7 @@ class Program(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
 
 
 class Jadwal(Record):
@@ -284,6 +290,7 @@ class Tabel(Record):
     )
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
+    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(
         description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."

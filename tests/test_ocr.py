@@ -51,6 +51,9 @@ def test_scanned_tariff_table(tmp_path: Path) -> None:
     assert values["Laboratorium"] == 40000
     assert values["Jumlah"] == 230000
     assert {row["kelompok"] for row in table.rows} == {"A. RETRIBUSI JASA UMUM"}
+    assert result.dokumen.halaman_ocr == [1]
+    assert [t.sumber_teks for t in result.tabel] == ["ocr"]
+    assert process(pdf).tabel[0].sumber_teks == "teks"  # the born-digital original
 
 
 def test_scanned_rencana_aksi_records_say_they_come_from_ocr(tmp_path: Path) -> None:
