@@ -10,6 +10,7 @@ from pipeline.extract.ocr_repair import (
     SelfLexicon,
     fill_sequence_gaps,
     repair_counts,
+    repair_line_item,
     repair_percent,
     reread_item_number,
     successors,
@@ -139,3 +140,18 @@ def test_a_page_number_misread_by_ocr_is_still_furniture() -> None:
     split_furniture(info, lines, 0.08)
     assert [(ln.text, role) for ln, role in info.furniture] == [("-D -", LineRole.PAGE_NUMBER)]
     assert info.label is None  # the printed label is not known
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24, Aparat Pengawas Intern", "24. Aparat Pengawas Intern"),
+        ("b, Peraturan Daerah", "b. Peraturan Daerah"),
+        ("2020, Nomor 3", "2020, Nomor 3"),  # a year in running text, not an item
+        ("12, 13 dan 14", "12, 13 dan 14"),  # a list of numbers
+        ("Cc. prioritas peningkatan", "c. prioritas peningkatan"),
+        ("Di. Jakarta", "Di. Jakarta"),  # two letters, not one read twice
+    ],
+)
+def test_repair_line_item(line: str, expected: str) -> None:
+    assert repair_line_item(line) == expected

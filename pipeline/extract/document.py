@@ -16,7 +16,12 @@ from tqdm import tqdm
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside
 from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
-from pipeline.extract.ocr_repair import SelfLexicon, repair_counts, repair_percent
+from pipeline.extract.ocr_repair import (
+    SelfLexicon,
+    repair_counts,
+    repair_line_item,
+    repair_percent,
+)
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
@@ -125,6 +130,9 @@ def _repair_ocr_text(
 
     # Punctuation first ("(satujdekumen)" -> "(satu)dekumen)"), so words stand apart.
     each(lambda text: repair_counts(repair_percent(text)))
+    for page in pages:
+        if page.number in ocr_lines:
+            page.lines = [replace(ln, text=repair_line_item(ln.text)) for ln in page.lines]
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)
 

@@ -4,6 +4,7 @@
   as "A,". Where the printed number does not fit the sequence but a look-alike reading
   does, the look-alike is taken (`reread_item_number`); one read as nothing like a number
   between "d." and "f." is "e." (`fill_sequence_gaps`).
+* Body lines: "24, Aparat ..." at the start of a line is item "24." (`repair_line_item`).
 * Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
 * Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
 * Words: a word that one typical OCR confusion (c/e, rn/m, li/h ...) away is a word the
@@ -86,6 +87,23 @@ def fill_sequence_gaps(numbers: list[str]) -> list[str]:
         if between is not None and not readable:
             out[k] = between
     return out
+
+
+_LINE_ITEM_RE = re.compile(r"^(\(?(?:\d{1,2}|[a-z]))[,;:](?=\s+[A-Z(])")
+
+
+_LINE_DOUBLE_RE = re.compile(r"^([a-zA-Z])([a-zA-Z])(?=\.\s)")
+
+
+def repair_line_item(line: str) -> str:
+    """A body line that opens with an item number whose stop OCR read as a comma ("24,
+    Aparat ...") opens with "24." again; "Cc. prioritas" (one glyph read in both cases)
+    opens with "c."."""
+    line = _LINE_ITEM_RE.sub(r"\1.", line)
+    m = _LINE_DOUBLE_RE.match(line)
+    if m and m.group(1) != m.group(2) and m.group(1).lower() == m.group(2).lower():
+        line = m.group(1).lower() + line[2:]
+    return line
 
 
 _PERCENT_RE = re.compile(
