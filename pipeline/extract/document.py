@@ -118,20 +118,19 @@ def _repair_ocr_text(
         }.values()
     )
     ocr_cells = [c for c in cells if c.confidence is not None and c.text]
-    ocr_lines = {page.number for page in pages if page.number in scanned}
 
     def each(fix: Callable[[str], str]) -> None:
         for cell in ocr_cells:
             cell.text = fix(cell.text)
             cell.parts = [replace(part, text=fix(part.text)) for part in cell.parts]
         for page in pages:
-            if page.number in ocr_lines:
+            if page.number in scanned:
                 page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
 
     # Punctuation first ("(satujdekumen)" -> "(satu)dekumen)"), so words stand apart.
     each(lambda text: repair_counts(repair_percent(text)))
     for page in pages:
-        if page.number in ocr_lines:
+        if page.number in scanned:
             page.lines = [replace(ln, text=repair_line_item(ln.text)) for ln in page.lines]
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)

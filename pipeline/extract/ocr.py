@@ -5,9 +5,10 @@ PDFs.
 * The page is rendered to a grayscale image; long dark horizontal and vertical runs are the
   ruling lines. They become pdfplumber line objects (the table finder then works as usual)
   and are erased before OCR, so cell borders are not read as "|" or "l".
-* Tesseract (pytesseract, `ind`) gives words with boxes and confidences; each word becomes
-  pdfplumber char objects (one per character, with a space between words of a line), marked
-  with `ocr_confidence`.
+* Tesseract (pytesseract, `ind+eng`) reads every table cell on its own, and the text
+  outside the tables from the page with its tables blanked. Each word becomes pdfplumber
+  char objects (one per character, with a space between words of a line), marked with
+  `ocr_confidence`.
 * A checkmark is decided by the ink inside its cell (see `ink_pixels`), not by OCR of "√".
 * Results are cached by the page image's sha256 under .cache/ocr/; pages are OCR'd in
   parallel worker processes (the PDF renderer is not thread-safe).
@@ -32,8 +33,8 @@ DARK = 128  # a pixel darker than this is ink (for ruling lines and cell content
 PAPER_LEVEL = 170  # pixels at least this light are paper (or shading) for Tesseract
 MIN_LINE_PX = 120  # a horizontal ruling line is at least this long (about 29 pt)
 MIN_VERTICAL_PX = 60  # vertical ones separate short header cells too (about 14 pt)
-MAX_GAP_PX = 8
-MIN_PIECE_PX = 40  # pieces of a line broken by noise, joined over gaps of a few pixels
+MIN_PIECE_PX = 40  # pieces of a line broken by noise ...
+MAX_GAP_PX = 8  # ... are joined over gaps this wide
 CACHE_DIR = Path(".cache") / "ocr"
 CELL_INSET = 8  # pixels inside a cell's ruling lines that are left out (line remnants)
 CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
@@ -170,16 +171,17 @@ def _line(
 Word = tuple[str, float, float, float, float, float, tuple[int, ...]]
 
 
-def _words(data: dict[str, list[Any]], region: int = 0) -> list[Word]:
-    """Tesseract's words (image pixels) as Words; the line key keeps `region` apart."""
+def _words(data: dict[str, list[Any]], region: int = 0, dx: int = 0, dy: int = 0) -> list[Word]:
+    """Tesseract's words as Words: pixels of an image placed at (dx, dy) on the page; the
+    line key keeps `region` (a cell) apart from the others."""
     return [
         (
-            data["text"][k].strip(),
+            str(data["text"][k]).strip(),
             float(data["conf"][k]),
-            data["left"][k] * SCALE,
-            data["top"][k] * SCALE,
-            (data["left"][k] + data["width"][k]) * SCALE,
-            (data["top"][k] + data["height"][k]) * SCALE,
+            (data["left"][k] + dx) * SCALE,
+            (data["top"][k] + dy) * SCALE,
+            (data["left"][k] + data["width"][k] + dx) * SCALE,
+            (data["top"][k] + data["height"][k] + dy) * SCALE,
             (region, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
         )
         for k in range(len(data["text"]))
@@ -278,16 +280,7 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         data = _tesseract(ImageOps.expand(Image.fromarray(piece), CELL_PAD, fill=255), cache_dir)
         dx = x0 + CELL_INSET + int(cols[0]) - CELL_PAD
         dy = top + CELL_INSET + int(rows[0]) - CELL_PAD
-        for k in range(len(data["text"])):
-            text = str(data["text"][k]).strip()
-            if not text:
-                continue
-            left, word_top = data["left"][k] + dx, data["top"][k] + dy
-            words.append((
-                text, float(data["conf"][k]), left * SCALE, word_top * SCALE,
-                (left + data["width"][k]) * SCALE, (word_top + data["height"][k]) * SCALE,
-                (1 + n, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
-            ))  # fmt: skip
+        words += _words(data, 1 + n, dx, dy)
     return words
 
 

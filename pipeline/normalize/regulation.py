@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.pages import SIGNED_RE
 from pipeline.models import (
     DasarHukum,
     Definisi,
@@ -47,7 +48,6 @@ RELATION_STATUS = {"perubahan": "Mengubah", "pencabutan": "Mencabut"}
 PROVINSI_RE = re.compile(r"\bPROVINSI\s+([A-Z][A-Z ]+?)\s+(?:PERATURAN|KEPUTUSAN)\b")
 PLACE_RE = re.compile(r"^(Ditetapkan|Diundangkan)\s+di\s+(.+)$", re.I)
 BERITA_RE = re.compile(r"^(BERITA|LEMBARAN)\s+DAERAH\s+.*?TAHUN\s+(\d{4})\s+NOMOR\s+(\S+)", re.I)
-SIGNED_RE = re.compile(r"^ttd\.?$", re.I)
 DEFINITIONS_RE = re.compile(r"yang dimaksud dengan\s*:?$", re.I)
 SHORT_RE = re.compile(
     r"^(?P<istilah>.+?),?\s+yang\s+selanjutnya\s+(?:disingkat|disebut)\s+(?P<singkatan>.+?)"
