@@ -39,8 +39,10 @@ CACHE_DIR = Path(".cache") / "ocr"
 CELL_INSET = 8  # pixels inside a cell's ruling lines that are left out (line remnants)
 CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
 MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
+BOLD_STROKE = 1.4  # a word whose stems are this many times the page's usual width is bold
 SLASH_GAP = 0.25  # a gap at a slash narrower than this share of the line height is no space
-LANG = "ind+eng"  # English adds glyphs (%, &) the Indonesian model misreads
+LANG = "eng+ind"  # English adds glyphs (%, &) the Indonesian model misreads
+CELL_ZOOM = 1.5  # cells are read enlarged: small type (9 pt) reads better
 TESSERACT_CONFIG = "--psm 6"
 
 
@@ -171,17 +173,19 @@ def _line(
 Word = tuple[str, float, float, float, float, float, tuple[int, ...]]
 
 
-def _words(data: dict[str, list[Any]], region: int = 0, dx: int = 0, dy: int = 0) -> list[Word]:
-    """Tesseract's words as Words: pixels of an image placed at (dx, dy) on the page; the
-    line key keeps `region` (a cell) apart from the others."""
+def _words(
+    data: dict[str, list[Any]], region: int = 0, dx: float = 0, dy: float = 0, zoom: float = 1.0
+) -> list[Word]:
+    """Tesseract's words as Words: pixels of an image, enlarged `zoom` times, placed at
+    (dx, dy) on the page; the line key keeps `region` (a cell) apart from the others."""
     return [
         (
             str(data["text"][k]).strip(),
             float(data["conf"][k]),
-            (data["left"][k] + dx) * SCALE,
-            (data["top"][k] + dy) * SCALE,
-            (data["left"][k] + data["width"][k] + dx) * SCALE,
-            (data["top"][k] + data["height"][k] + dy) * SCALE,
+            (data["left"][k] / zoom + dx) * SCALE,
+            (data["top"][k] / zoom + dy) * SCALE,
+            ((data["left"][k] + data["width"][k]) / zoom + dx) * SCALE,
+            ((data["top"][k] + data["height"][k]) / zoom + dy) * SCALE,
             (region, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
         )
         for k in range(len(data["text"]))
@@ -189,37 +193,81 @@ def _words(data: dict[str, list[Any]], region: int = 0, dx: int = 0, dy: int = 0
     ]
 
 
-def _chars(words: list[Word], page_no: int, height: float) -> list[dict[str, Any]]:
+def _blank_run(ink: np.ndarray | None, x0: float, top: float, x1: float, bottom: float) -> float:
+    """The widest run of ink-free columns between x0 and x1 (PDF points) in the rows from
+    top to bottom, in points; without an image, the whole distance."""
+    if ink is None or x1 <= x0:
+        return x1 - x0
+    band = ink[int(top / SCALE) : int(bottom / SCALE) + 1, int(x0 / SCALE) : int(x1 / SCALE)]
+    blank = np.pad(~np.asarray(band.any(axis=0), dtype=bool), 1).astype(np.int8)
+    steps = np.diff(blank)
+    runs = np.flatnonzero(steps == -1) - np.flatnonzero(steps == 1)
+    return float(runs.max()) * SCALE if runs.size else 0.0
+
+
+def _stroke(ink: np.ndarray, word: Word) -> float:
+    """The median width (pixels) of the word's horizontal ink runs: its stems' thickness."""
+    x0, top, x1, bottom = (int(v / SCALE) for v in word[2:6])
+    box = ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1]
+    if not box.any():
+        return 0.0
+    steps = np.diff(np.pad(box.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    return float(np.median(np.nonzero(steps == -1)[1] - np.nonzero(steps == 1)[1]))
+
+
+def _bold(words: list[Word], ink: np.ndarray | None) -> list[bool]:
+    """Which words are bold: strokes BOLD_STROKE times as thick as the page's usual ones
+    (the median over its words of three characters or more)."""
+    if ink is None or not words:
+        return [False] * len(words)
+    strokes = [_stroke(ink, w) for w in words]
+    usual = float(np.median([s for s, w in zip(strokes, words, strict=True) if len(w[0]) >= 3]
+                            or [0.0]))  # fmt: skip
+    return [usual > 0 and s >= BOLD_STROKE * usual for s in strokes]
+
+
+def _chars(
+    words: list[Word], page_no: int, height: float, ink: np.ndarray | None = None
+) -> list[dict[str, Any]]:
     """pdfplumber char objects for the words: one per character, evenly spread over the
     word's box, with a space between neighbouring words of one OCR line. Words of one line
-    share the line's top and bottom, so they read as one line."""
+    share the line's top and bottom, so they read as one line. A word whose strokes are
+    thick in the image is bold (fontname "OCR-Bold"), as a bold font is in a text layer."""
     spans: dict[tuple[int, ...], tuple[float, float]] = {}
     for _, _, _, top, _, bottom, key in words:
         lo, hi = spans.get(key, (top, bottom))
         spans[key] = (min(lo, top), max(hi, bottom))
     chars: list[dict[str, Any]] = []
     previous: tuple[tuple[int, ...], float, str] | None = None
-    for text, conf, x0, _, x1, _, key in sorted(words, key=lambda w: (w[6], w[2])):
+    ordered = sorted(zip(words, _bold(words, ink), strict=True), key=lambda w: (w[0][6], w[0][2]))
+    for (text, conf, x0, _, x1, _, key), bold in ordered:
+        font = "OCR-Bold" if bold else "OCR"
         top, bottom = spans[key]
         if previous is not None and previous[0] == key:
             # Tesseract splits "pembinaan/pelatihan" at the slash; a gap that narrow is
-            # no space (a real one is about a third of the line height or more).
+            # no space (a real one is about a third of the line height or more). The gap
+            # is measured in the image: Tesseract's box may leave the slash itself out.
             slash = previous[2].endswith("/") or text.startswith("/")
-            if not (slash and x0 - previous[1] < SLASH_GAP * (bottom - top)):
-                chars.append(_char(" ", previous[1], top, x0, bottom, page_no, height, conf))
+            gap = _blank_run(ink, previous[1], top, x0, bottom) if slash else 0.0
+            if not (slash and gap < SLASH_GAP * (bottom - top)):
+                chars.append(_char(" ", previous[1], top, x0, bottom, page_no, height, conf, font))
+            else:
+                x0 = min(x0, previous[1])  # glued: no gap for pdfplumber to read as a space
         step = (x1 - x0) / len(text)
         for i, ch in enumerate(text):
             chars.append(
-                _char(ch, x0 + i * step, top, x0 + (i + 1) * step, bottom, page_no, height, conf)
+                _char(
+                    ch, x0 + i * step, top, x0 + (i + 1) * step, bottom, page_no, height, conf, font
+                )  # fmt: skip
             )
         previous = (key, x1, text)
     return chars
 
 
 def _char(text: str, x0: float, top: float, x1: float, bottom: float, page_no: int,
-          height: float, conf: float) -> dict[str, Any]:  # fmt: skip
+          height: float, conf: float, font: str = "OCR") -> dict[str, Any]:  # fmt: skip
     return {
-        "object_type": "char", "page_number": page_no, "text": text, "fontname": "OCR",
+        "object_type": "char", "page_number": page_no, "text": text, "fontname": font,
         "size": bottom - top, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
         "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top,
         "upright": True, "matrix": (1, 0, 0, 1, x0, height - bottom), "adv": x1 - x0,
@@ -276,11 +324,16 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
         if rows.size == 0 or ink.sum() < MIN_CELL_INK:
             continue
-        piece = inside[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-        data = _tesseract(ImageOps.expand(Image.fromarray(piece), CELL_PAD, fill=255), cache_dir)
-        dx = x0 + CELL_INSET + int(cols[0]) - CELL_PAD
-        dy = top + CELL_INSET + int(rows[0]) - CELL_PAD
-        words += _words(data, 1 + n, dx, dy)
+        piece = Image.fromarray(inside[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1])
+        if CELL_ZOOM != 1:
+            size = (round(piece.width * CELL_ZOOM), round(piece.height * CELL_ZOOM))
+            piece = piece.resize(size, Image.Resampling.LANCZOS)
+        data = _tesseract(ImageOps.expand(piece, CELL_PAD, fill=255), cache_dir)
+        dx = x0 + CELL_INSET + int(cols[0])
+        dy = top + CELL_INSET + int(rows[0])
+        words += _words(
+            data, 1 + n, dx - CELL_PAD / CELL_ZOOM, dy - CELL_PAD / CELL_ZOOM, CELL_ZOOM
+        )
     return words
 
 
@@ -317,7 +370,7 @@ def ocr_page(page: Any, page_no: int, cache_dir: Path = CACHE_DIR) -> OcrPage:
     if (outside < DARK).any():
         words += _words(_tesseract(Image.fromarray(outside), cache_dir))
     ink = clean < DARK
-    return OcrPage(_chars(words, page_no, height), lines, np.packbits(ink, axis=1))
+    return OcrPage(_chars(words, page_no, height, ink), lines, np.packbits(ink, axis=1))
 
 
 def _ocr_one(path: Path, index: int) -> OcrPage:
