@@ -53,6 +53,7 @@ def test_scanned_tariff_table(tmp_path: Path) -> None:
     assert {row["kelompok"] for row in table.rows} == {"A. RETRIBUSI JASA UMUM"}
     assert result.dokumen.halaman_ocr == [1]
     assert [t.sumber_teks for t in result.tabel] == ["ocr"]
+    assert result.tabel[0].keyakinan_ocr is not None
     assert process(pdf).tabel[0].sumber_teks == "teks"  # the born-digital original
 
 
@@ -112,3 +113,48 @@ def test_scanned_rencana_aksi_pages_read_like_their_text_layer(
     assert ticks and {k for k, v in ocr.items() if v == "√"} == ticks  # decided by the ink
     same = sum(1 for k, v in text.items() if ocr[k] == v)
     assert same / len(text) >= 0.9, [(text[k], ocr[k]) for k in text if ocr[k] != text[k]]
+
+
+@pytest.fixture(scope="module")
+def perda_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A generated two-page regulation (bold headings, lists ending in ";") and its scan."""
+    from tests.test_body_generated import CLOSING, PREAMBLE, TITLE
+    from tests.textpdf import H, L, make_text_pdf
+
+    body = [
+        H("BAB I"), H("KETENTUAN UMUM"), H("Pasal 1"),
+        L("Dalam Peraturan Daerah ini yang dimaksud dengan:"),
+        L("1. Daerah adalah Provinsi Jawa Timur."),
+        L("2. Arsip adalah rekaman kegiatan."),
+        H("Pasal 2"), L("Peraturan Daerah ini mulai berlaku pada tanggal diundangkan."),
+    ]  # fmt: skip
+    folder = tmp_path_factory.mktemp("perda-scan")
+    pdf = make_text_pdf(folder / "perda.pdf", [TITLE + PREAMBLE + body, CLOSING])
+    return pdf, scan_of(pdf, folder / "perda-scan.pdf", dpi=300)
+
+
+def test_scanned_body_records_carry_their_ocr_confidence(perda_scan: tuple[Path, Path]) -> None:
+    pdf, scan_pdf = perda_scan
+    text, scan = process(pdf), process(scan_pdf)
+    assert [n.id for n in scan.simpul] == [n.id for n in text.simpul]  # "BAB |" is "BAB I"
+    for name in ("simpul", "menimbang", "dasar_hukum", "definisi"):
+        scanned, born_digital = getattr(scan, name), getattr(text, name)
+        assert scanned and len(scanned) == len(born_digital), name
+        assert all(r.sumber_teks == "ocr" and 0 <= r.keyakinan_ocr <= 100 for r in scanned)
+        assert all(r.sumber_teks == "teks" and r.keyakinan_ocr is None for r in born_digital)
+    # Every Menimbang and Mengingat point ends with ";", however OCR read it.
+    assert [r.teks[-1] for r in scan.menimbang] == [r.teks[-1] for r in text.menimbang]
+    assert [r.teks[-1] for r in scan.dasar_hukum] == [r.teks[-1] for r in text.dasar_hukum]
+
+
+def test_bold_is_read_from_the_ink(perda_scan: tuple[Path, Path]) -> None:
+    """Bold headings (BAB, Pasal) are bold on the scan too: their strokes are thicker."""
+    from pipeline.extract.document import extract_document
+
+    pdf, scan_pdf = perda_scan
+    printed = {ln.text: ln.bold for p in extract_document(pdf).pages for ln in p.lines}
+    scanned = {ln.text: ln.bold for p in extract_document(scan_pdf).pages for ln in p.lines}
+    same_text = printed.keys() & scanned.keys()
+    assert {t for t in same_text if printed[t]} >= {"KETENTUAN UMUM", "Pasal 1", "Pasal 2"}
+    assert len(same_text) >= 0.8 * len(printed)
+    assert {t: scanned[t] for t in same_text} == {t: printed[t] for t in same_text}

@@ -10,6 +10,7 @@ from pipeline.extract.ocr_repair import (
     SelfLexicon,
     fill_sequence_gaps,
     repair_counts,
+    repair_heading_numeral,
     repair_line_item,
     repair_percent,
     reread_item_number,
@@ -30,6 +31,12 @@ from pipeline.extract.ocr_repair import (
         ("8.", "f", "g."),  # a letter read as a digit
         ("e.,", "d", "e."),  # a stray comma after the stop
         ("Zz.", "b", "Zz."),  # resembles nothing expected: left as printed
+        ("€.", "c", "e."),  # a look-alike of a later letter: the skip stays visible
+        ("€.", None, "€."),  # no sequence to tell its kind
+        ("B.", "3", "B."),  # a letter is a well-formed number of its own
+        ("ll.", None, "1."),  # one glyph read twice
+        ("ce.", "d", "e."),  # a stray glyph next to the expected letter
+        ("ce.", "a", "ce."),  # ... but not next to an unexpected one
     ],
 )
 def test_reread_item_number(printed: str, previous: str | None, expected: str) -> None:
@@ -58,6 +65,8 @@ def test_successors() -> None:
         ("(50 96 (seratus persen))", "(50 96 (seratus persen))"),  # words and digits differ
         ("(754 (tujuh puluh lima persen))", "(75% (tujuh puluh lima persen))"),
         ("(14 (empat belas persen))", "(14 (empat belas persen))"),  # a 4 that is a digit
+        ("(10056 (seratus persen))", "(100% (seratus persen))"),
+        ("(100 (seratus persen))", "(100 (seratus persen))"),  # nothing misread
     ],
 )
 def test_repair_percent(text: str, expected: str) -> None:
@@ -113,6 +122,10 @@ def test_repairs_never_crash_and_are_stable(text: str) -> None:
         ("selama 5 lima) tahun", "selama 5 (lima) tahun"),  # "(" lost
         ("tahun 2020 dua)", "tahun 2020 dua)"),
         ("lelang (Lisatujdokumen", "lelang (1(satu)dokumen"),
+        ("(O(sembilan)SKPD)", "(9(sembilan)SKPD)"),  # a lone letter: the words decide
+        ("(0(sembilan)SKPD)", "(0(sembilan)SKPD)"),  # a digit stays: a finding, not a repair
+        ("(3(delapan) kelompok)", "(3(delapan) kelompok)"),
+        ("huruf O (sembilan)", "huruf O (sembilan)"),  # not glued to the words
     ],
 )
 def test_repair_counts(text: str, expected: str) -> None:
@@ -127,18 +140,19 @@ def test_fill_sequence_gaps() -> None:
     assert fill_sequence_gaps(["a", "b", "d"]) == ["a", "b", "d"]  # a gap, not a misreading
 
 
-def test_a_page_number_misread_by_ocr_is_still_furniture() -> None:
+@pytest.mark.parametrize("misread", ["-D -", "_ 17 _"])
+def test_a_page_number_misread_by_ocr_is_still_furniture(misread: str) -> None:
     from pipeline.extract.layout import TextLine
     from pipeline.extract.pages import LineRole, PageInfo, split_furniture
 
     info = PageInfo(number=2, width=600.0, height=900.0)
     lines = [
-        TextLine(page=2, text="-D -", x0=290, top=20, x1=310, bottom=30, bold=False),
+        TextLine(page=2, text=misread, x0=290, top=20, x1=310, bottom=30, bold=False),
         TextLine(page=2, text="Lembaran Negara", x0=90, top=60, x1=300, bottom=70, bold=False),
         TextLine(page=2, text="- x -", x0=290, top=400, x1=310, bottom=410, bold=False),
     ]
     split_furniture(info, lines, 0.08)
-    assert [(ln.text, role) for ln, role in info.furniture] == [("-D -", LineRole.PAGE_NUMBER)]
+    assert [(ln.text, role) for ln, role in info.furniture] == [(misread, LineRole.PAGE_NUMBER)]
     assert info.label is None  # the printed label is not known
 
 
@@ -151,7 +165,28 @@ def test_a_page_number_misread_by_ocr_is_still_furniture() -> None:
         ("12, 13 dan 14", "12, 13 dan 14"),  # a list of numbers
         ("Cc. prioritas peningkatan", "c. prioritas peningkatan"),
         ("Di. Jakarta", "Di. Jakarta"),  # two letters, not one read twice
+        ("1,", "1."),  # a number cell on its own
+        ("a;", "a."),
+        ("10,5", "10,5"),  # a decimal number
+        ("Jakarta,", "Jakarta,"),
     ],
 )
 def test_repair_line_item(line: str, expected: str) -> None:
     assert repair_line_item(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("BAB |", "BAB I"),
+        ("BAB ll", "BAB II"),
+        ("BAB Il", "BAB II"),
+        ("LAMPIRAN |", "LAMPIRAN I"),
+        ("BAB 1V", "BAB IV"),
+        ("BAB 1", "BAB 1"),  # an arabic number is printed so
+        ("BAB III", "BAB III"),
+        ("BAB | tentang", "BAB | tentang"),  # not a heading line
+    ],
+)
+def test_repair_heading_numeral(line: str, expected: str) -> None:
+    assert repair_heading_numeral(line) == expected

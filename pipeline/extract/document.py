@@ -19,6 +19,7 @@ from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
 from pipeline.extract.ocr_repair import (
     SelfLexicon,
     repair_counts,
+    repair_heading_numeral,
     repair_line_item,
     repair_percent,
 )
@@ -128,10 +129,7 @@ def _repair_ocr_text(
                 page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
 
     # Punctuation first ("(satujdekumen)" -> "(satu)dekumen)"), so words stand apart.
-    each(lambda text: repair_counts(repair_percent(text)))
-    for page in pages:
-        if page.number in scanned:
-            page.lines = [replace(ln, text=repair_line_item(ln.text)) for ln in page.lines]
+    each(lambda text: repair_heading_numeral(repair_line_item(repair_counts(repair_percent(text)))))
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)
 

@@ -4,7 +4,9 @@
   as "A,". Where the printed number does not fit the sequence but a look-alike reading
   does, the look-alike is taken (`reread_item_number`); one read as nothing like a number
   between "d." and "f." is "e." (`fill_sequence_gaps`).
-* Body lines: "24, Aparat ..." at the start of a line is item "24." (`repair_line_item`).
+* Body lines: "24, Aparat ..." at the start of a line is item "24." (`repair_line_item`);
+  "BAB |" is "BAB I" (`repair_heading_numeral`); a list item followed by another ends
+  with ";", never ":" (`repair_item_end`, used by the body parser).
 * Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
 * Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
 * Words: a word that one typical OCR confusion (c/e, rn/m, li/h ...) away is a word the
@@ -56,17 +58,40 @@ def reread_item_number(printed: str, expected: Iterable[str]) -> str:
     opening, body, closing = m.groups()
     wanted = list(expected)
     readings = [body.translate(_DIGIT_LOOKALIKES), body.translate(_LETTER_LOOKALIKES)]
-    if len(set(body.lower())) == 1:  # "Cc", "cC": one glyph, read in both cases
-        readings += [body[0].lower(), body[0].upper()]
+    if len(set(body.lower())) == 1:  # "Cc", "ll": one glyph, read twice
+        once = [body[0].lower(), body[0].upper()]
+        readings += once + [r.translate(_DIGIT_LOOKALIKES) for r in once]
+    # "ce" for "e": a stray glyph next to the number, taken only for the expected one.
+    stray = list(body) if len(body) == 2 and len(set(body.lower())) > 1 else []
     # The next number of the sequence first, then the first number of a new one.
     for want in wanted:
         if body == want:
             return printed if closing in ("", ".", ")") else f"{opening}{body}."
-        for reading in readings:
+        for reading in readings + stray:
             if reading == want:
                 close = ")" if ")" in closing else "."
                 return f"{opening}{reading}{close}"
+    # A look-alike a step or two ahead ("€." after "c." is "e."): the one such reading is
+    # taken, and the skipped "d." is left for the validator to report.
+    if wanted and not _well_formed(body):
+        fits = {r for r in readings if _well_formed(r) and _ahead(wanted[0], r) in (1, 2)}
+        if len(fits) == 1:
+            return f"{opening}{fits.pop()}{')' if ')' in closing else '.'}"
     return printed
+
+
+def _well_formed(number: str) -> bool:
+    return number.isdigit() or (len(number) == 1 and number.isalpha())
+
+
+def _ahead(want: str, reading: str) -> int | None:
+    """How far `reading` lies beyond `want` in the same sequence (None: another kind)."""
+    if want.isdigit() and reading.isdigit():
+        return int(reading) - int(want)
+    one_letter = len(want) == len(reading) == 1 and want.isalpha() and reading.isalpha()
+    if one_letter and want.islower() == reading.islower():
+        return ord(reading) - ord(want)
+    return None
 
 
 def fill_sequence_gaps(numbers: list[str]) -> list[str]:
@@ -89,21 +114,46 @@ def fill_sequence_gaps(numbers: list[str]) -> list[str]:
     return out
 
 
-_LINE_ITEM_RE = re.compile(r"^(\(?(?:\d{1,2}|[a-z]))[,;:](?=\s+[A-Z(])")
+_LINE_ITEM_RE = re.compile(r"^(\(?(?:\d{1,2}|[a-z]))[,;:](?=\s+[A-Z(]|$)")
 
 
 _LINE_DOUBLE_RE = re.compile(r"^([a-zA-Z])([a-zA-Z])(?=\.\s)")
 
 
 def repair_line_item(line: str) -> str:
-    """A body line that opens with an item number whose stop OCR read as a comma ("24,
-    Aparat ...") opens with "24." again; "Cc. prioritas" (one glyph read in both cases)
-    opens with "c."."""
+    """A body line or cell that opens with an item number whose stop OCR read as a comma
+    ("24, Aparat ...", or a number cell "1,") opens with "24." again; "Cc. prioritas" (one
+    glyph read in both cases) opens with "c."."""
     line = _LINE_ITEM_RE.sub(r"\1.", line)
     m = _LINE_DOUBLE_RE.match(line)
     if m and m.group(1) != m.group(2) and m.group(1).lower() == m.group(2).lower():
         line = m.group(1).lower() + line[2:]
     return line
+
+
+# A list item's end: ":" or "," (OCR's readings of ";"), before an optional "dan"/"atau".
+_ITEM_END_RE = re.compile(r"[:,](\s+(?:dan|atau))?$")
+
+
+def repair_item_end(text: str) -> str:
+    """The end of a list item that another item follows and that opens no list of its own:
+    such an item ends with ";" (or "; dan", "; atau"), so a ":" or "," there is OCR's
+    reading of ";" ("Terampil):" is "Terampil);")."""
+    return _ITEM_END_RE.sub(lambda m: ";" + (m.group(1) or ""), text.rstrip())
+
+
+# "BAB |", "LAMPIRAN ll": a roman numeral whose I's OCR read as "|", "l", "!" or "1".
+_HEADING_NUMERAL_RE = re.compile(r"^((?:BAB|LAMPIRAN)\s+)([IVXLC|l!1]{1,7})$")
+_AS_I = str.maketrans("|l!1", "IIII")
+
+
+def repair_heading_numeral(line: str) -> str:
+    """The roman numeral of a BAB or LAMPIRAN heading with its I's read as look-alikes
+    ("BAB |" is "BAB I"); an arabic number ("BAB 1") is printed so and stays."""
+    m = _HEADING_NUMERAL_RE.match(line.strip())
+    if m is None or m.group(2).isdigit():
+        return line
+    return m.group(1) + m.group(2).translate(_AS_I)
 
 
 _PERCENT_RE = re.compile(
@@ -114,7 +164,7 @@ _PERCENT_RE = re.compile(
 
 # digits, then "(" (or its misreadings, or nothing), number words, then ")" (or "j").
 _COUNT_RE = re.compile(
-    r"(?<![\w.,])([0-9lILOSZ|]{1,4})(\s?)([(\[{]|[if](?=[a-z])|(?<=\s))"
+    r"(?<![\w.,])([0-9lILOSZ|]{1,4})(\s?)([(\[{]|[ifIl](?=[a-z])|(?<=\s))"
     r"([a-z]+?(?:\s[a-z]+?)*?)([)j])"
 )
 
@@ -125,9 +175,14 @@ def repair_counts(text: str) -> str:
     they are the same number."""
 
     def fix(m: re.Match[str]) -> str:
-        digits, space, _, words, _ = m.groups()
+        digits, space, paren, words, _ = m.groups()
         value = parse_terbilang(words)
         read = digits.translate(_DIGIT_LOOKALIKES)
+        # One letter glued to "(sembilan)" ("O(sembilan)") is no number a regulation
+        # prints: the words decide. A digit is kept, so a real mismatch stays a finding.
+        lone_letter = len(digits) == 1 and digits.isalpha() and paren == "(" and not space
+        if value is not None and lone_letter and value < 10:
+            read = str(value)
         if value is None or not read.isdigit() or int(read) != value:
             return m.group(0)
         return f"{read}{space}({words})"
@@ -135,8 +190,9 @@ def repair_counts(text: str) -> str:
     return _COUNT_RE.sub(fix, text)
 
 
+# digits, then one or two glyphs ("96", "56", "Yo", "4"): a "%" when the words say the digits
 _PERCENT_DIGITS_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3})(\s?)(?:96|9o|Yo|yo|Y0|4)(?=\s?\(([a-z\s]+?)\spersen\))"
+    r"(?<![\w.,])(\d{1,3})(\s?)([^\s()%]{1,2}?)(?=\s?\(([a-z\s]+?)\spersen\))"
 )
 
 
@@ -145,7 +201,7 @@ def repair_percent(text: str) -> str:
     (seratus persen)" is "100 % (seratus persen)" when the words say the number before."""
 
     def fix(m: re.Match[str]) -> str:
-        number, space, words = m.groups()
+        number, space, _, words = m.groups()
         return m.group(0) if parse_terbilang(words) != int(number) else f"{number}{space}%"
 
     return _PERCENT_DIGITS_RE.sub(fix, _PERCENT_RE.sub("%", text))
@@ -159,7 +215,8 @@ CONFUSIONS = (
     ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t"), ("l", "i"),
     ("i", "l"), ("rn", "m"), ("m", "rn"), ("li", "h"), ("ri", "n"), ("r", "n"), ("in", "m"),
     ("ni", "m"), ("cl", "d"), ("a", "o"), ("o", "a"), ("h", "b"), ("b", "h"), ("u", "ii"),
-    ("e", "o"), ("o", "e"), ("g", "q"), ("n", "m"), ("m", "n"), ("u", "y"),
+    ("e", "o"), ("o", "e"), ("g", "q"), ("n", "m"), ("m", "n"), ("u", "y"), ("c", "o"),
+    ("o", "c"), ("v", "y"), ("y", "v"),
 )  # fmt: skip
 
 

@@ -19,9 +19,9 @@ from pipeline.extract.tables.header import fold
 from pipeline.roman import number_to_int
 
 PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|halaman\s+\d{1,4})$", re.I)
-# On a scan, "- 2 -" may come out as "-D -": a short token between dashes in the margin is
-# still the page number (its printed label is then unknown).
-PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—]\s*\w{1,4}\s*[-–—]$")
+# On a scan, "- 2 -" may come out as "-D -" or "_ 2 _": a short token between dashes in the
+# margin is still the page number (its printed label is then unknown).
+PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—_]\s*\w{1,4}\s*[-–—_]$")
 LAMPIRAN_BLOCK_RE = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+|\d+))?\b\s*[:.]?", re.I)
 BLOCK_FIELD_RE = re.compile(r"^(?:NOMOR|TANGGAL|TENTANG)\s*:", re.I)
 LAMPIRAN_REF_RE = re.compile(

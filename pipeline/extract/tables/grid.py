@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +62,12 @@ class Cell:
 
     def covers_col(self, col: int) -> bool:
         return self.col <= col < self.col + self.colspan
+
+
+def lowest(confidences: Iterable[float | None]) -> float | None:
+    """The lowest of the OCR confidences that are known; None when none is (text layer)."""
+    known = [c for c in confidences if c is not None]
+    return min(known) if known else None
 
 
 @dataclass(slots=True)
@@ -134,6 +142,37 @@ MARK_MAX_CONFIDENCE = 50.0
 # An item number keeps its closing stop or parenthesis however OCR misreads its glyph
 # ("Cc.", "A,", "l."); a bare number is a number. A tick never reads as either.
 NUMBER_LIKE_RE = re.compile(r"[.,:;)]$|^\d{1,4}$")
+ITEM_NUMBER_RE = re.compile(r"^\(?(\d{1,3}|[A-Za-z])[.)]$")  # "1.", "a.", "(2)"
+
+
+def _read_marks(cells: list[tuple[Cell, BBox]], ocr: Any) -> None:
+    """Checkmark cells of a scanned page, decided by the ink inside them (see above).
+
+    The column decides where the cell alone cannot: one that holds two well-read item
+    numbers ("1.", "a."; none a tick's glyph such as "v.") is a numbering column, and its
+    unsure cells ("Ls" for "1.") stay text; one that holds two cells read as tick glyphs
+    is a checkmark column, and any short cell in it that is not number-like ("Vf") is a
+    checkmark however sure OCR was."""
+    items, marks = Counter[int](), Counter[int]()
+    for cell, _ in cells:
+        text = cell.text.strip().replace(" ", "")
+        if (m := ITEM_NUMBER_RE.match(text)) and m.group(1) not in TICK_GLYPHS:
+            items[cell.col] += 1
+        elif text and all(g in TICK_GLYPHS for g in text):
+            marks[cell.col] += 1
+    numbering = {col for col, n in items.items() if n >= 2}
+    checkmarks = {col for col, n in marks.items() if n >= 2} - numbering
+    for cell, bbox in cells:
+        narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
+        if not narrow or cell.col in numbering:
+            continue
+        text = cell.text.strip()
+        glyphs = text.replace(" ", "")
+        sure = (cell.confidence or 0.0) >= MARK_MAX_CONFIDENCE and cell.col not in checkmarks
+        unsure = len(glyphs) <= MARK_MAX_CHARS and not sure and not NUMBER_LIKE_RE.search(text)
+        if all(g in TICK_GLYPHS for g in glyphs) or unsure:
+            cell.text = "√" if ocr.ink_pixels(bbox) >= MARK_MIN_INK else ""
+            cell.confidence = None
 
 
 def build_piece(
@@ -180,28 +219,16 @@ def build_piece(
         hit = grid[bisect_right(ys, y) - 1][bisect_right(xs, x) - 1]
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
-    for cell, bbox in cells:
+    for cell, _ in cells:
         chars = chars_by_cell.get(id(cell), [])
         text = pdfplumber.utils.extract_text(chars) if chars else ""
         cell.text = "\n".join(line.strip() for line in text.split("\n")).strip()
         cell.bold = _is_bold(chars)
         if ocr is not None:
-            confidences = [c["ocr_confidence"] for c in chars if c["text"].strip()]
-            cell.confidence = min(confidences) if confidences else None
-            narrow = bbox[2] - bbox[0] < MARK_CELL_WIDTH and cell.rowspan == 1
-            text = cell.text.strip()
-            # An item number ("1.", "a.", "12", or misread: "Lagi", "£") is narrow too and
-            # stays text.
-            glyphs = text.replace(" ", "")
-            unsure = (
-                len(glyphs) <= MARK_MAX_CHARS
-                and (cell.confidence or 0.0) < MARK_MAX_CONFIDENCE
-                and not NUMBER_LIKE_RE.search(text)
-            )
-            mark_like = all(g in TICK_GLYPHS for g in glyphs) or unsure
-            if narrow and mark_like:
-                cell.text = "√" if ocr.ink_pixels(bbox) >= MARK_MIN_INK else ""
-                cell.confidence = None
+            cell.confidence = lowest(c["ocr_confidence"] for c in chars if c["text"].strip())
+    if ocr is not None:
+        _read_marks(cells, ocr)
+    for cell, bbox in cells:
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     return TablePiece(page=page_no, bbox=tuple(table.bbox), col_edges=xs, grid=full)
