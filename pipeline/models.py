@@ -5,11 +5,27 @@ Published field names are Indonesian snake_case, as the data contracts give them
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _sumber_teks() -> Any:
+    return Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+
+
+def _keyakinan_ocr() -> Any:
+    return Field(
+        None,
+        ge=0,
+        le=100,
+        description="Keyakinan OCR terendah (0-100) atas kata-kata yang dibaca untuk record "
+        "ini; kosong bila seluruhnya dari lapisan teks",
+    )
 
 
 class RencanaAksi(Record):
@@ -66,10 +82,8 @@ class RencanaAksi(Record):
     )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
-    keyakinan_ocr: float | None = Field(
-        None, description="Keyakinan OCR terendah (0-100) dari sel baris ini; kosong bila teks"
-    )
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
 
 
@@ -106,7 +120,8 @@ class Simpul(Record):
     teks: str | None = Field(description="Teks simpul itu sendiri, tanpa anak-anaknya")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str
 
 
@@ -117,7 +132,8 @@ class Menimbang(Record):
     teks: str
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
 class DasarHukum(Record):
@@ -144,7 +160,8 @@ class DasarHukum(Record):
     teks: str = Field(description="Butir sebagaimana tercetak")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
 class Definisi(Record):
@@ -155,7 +172,8 @@ class Definisi(Record):
     definisi: str
     singkatan: str | None = Field(description="Dari 'yang selanjutnya disingkat/disebut X'")
     halaman: int = Field(ge=1)
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
 class Pejabat(Record):
@@ -225,7 +243,8 @@ class AreaPerubahan(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
 class Program(Record):
@@ -240,7 +259,8 @@ class Program(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
 class Jadwal(Record):
@@ -290,7 +310,8 @@ class Tabel(Record):
     )
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = Field("teks", description="teks: lapisan teks PDF; ocr: hasil OCR pindaian")
+    sumber_teks: str = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(
         description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."

@@ -184,6 +184,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
                             if not c.endswith(TYPED_SUFFIX) else "nilai"
                             for c in flat.published_columns()],
                 baris=len(flat.rows), berkas=f"tabel/{table_id}.csv",
+                keyakinan_ocr=table.confidence,
             )
         )  # fmt: skip
         if cmap is not None:

@@ -229,3 +229,23 @@ def test_ordinal_words(word: str, n: int) -> None:
 def test_ordinal_rejects_other_words() -> None:
     with pytest.raises(ValueError, match="not an ordinal word: 'Satu'"):
         ordinal_to_int("Satu")
+
+
+def test_a_two_digit_number_glued_to_its_text_opens_an_item() -> None:
+    """ "10.Pemanfaatan": a two-digit number leaves less than a space before the tab stop,
+    and the text layer has no space there; it is item 10 all the same (not "1.500")."""
+    from pipeline.extract.layout import TextLine
+    from pipeline.normalize.body import parse_body
+
+    texts = ["BAB I", "KETENTUAN UMUM", "Pasal 1", "Dalam Peraturan ini:", "9. Satu;",
+             "10.Dua;", "11.Tiga bernilai", "1.500 rupiah."]  # fmt: skip
+    lines = [
+        TextLine(
+            page=1, text=t, x0=72.0, top=100.0 + 14 * k, x1=300.0, bottom=110.0 + 14 * k, bold=k < 3
+        )  # fmt: skip
+        for k, t in enumerate(texts)
+    ]
+    pasal = next(n for n in parse_body(lines).nodes if n.level == "pasal")
+    assert [(c.nomor, c.teks) for c in pasal.children] == [
+        ("9.", "Satu;"), ("10.", "Dua;"), ("11.", "Tiga bernilai 1.500 rupiah."),
+    ]  # fmt: skip

@@ -182,7 +182,12 @@ def test_not_a_published_folder(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "not a published document folder" in capsys.readouterr().err
 
 
-def test_low_ocr_confidence(base: Dataset) -> None:
-    r = base.rencana_aksi[0].model_copy(update={"sumber_teks": "ocr", "keyakinan_ocr": 31.0})
-    (t,) = revalidate(base, rencana_aksi=[r])["ocr-keyakinan-rendah"]
-    assert t.pesan == "Teks baris ini berasal dari OCR dengan keyakinan rendah (31)."
+@pytest.mark.parametrize("table", ["rencana_aksi", "pasal", "definisi", "dasar_hukum", "program"])
+def test_low_ocr_confidence(base: Dataset, table: str) -> None:
+    first = base.table(table)[0]
+    low = first.model_copy(update={"sumber_teks": "ocr", "keyakinan_ocr": 31.0})
+    sure = base.table(table)[1].model_copy(update={"sumber_teks": "ocr", "keyakinan_ocr": 60.0})
+    (t,) = revalidate(base, **{table: [low, sure]})["ocr-keyakinan-rendah"]
+    assert t.pesan == "Teks ini berasal dari OCR dengan keyakinan rendah (31)."
+    assert (t.tabel, t.record_id, t.kolom) == (table, first.id, "keyakinan_ocr")
+    assert t.halaman == getattr(first, "halaman", None) or t.halaman == first.halaman_awal

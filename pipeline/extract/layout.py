@@ -19,6 +19,7 @@ class TextLine:
     x1: float
     bottom: float
     bold: bool
+    confidence: float | None = None  # lowest OCR word confidence (0-100); None: text layer
 
     @property
     def key(self) -> str:
@@ -43,6 +44,7 @@ def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -
             continue
         chars = [c for c in line["chars"] if c["text"].strip()]
         bold = sum(any(m in c["fontname"].lower() for m in BOLD_MARKERS) for c in chars)
+        confidences = [c["ocr_confidence"] for c in chars if "ocr_confidence" in c]
         out.append(
             TextLine(
                 page=page_no,
@@ -52,6 +54,7 @@ def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -
                 x1=line["x1"],
                 bottom=line["bottom"],
                 bold=bold * 2 > len(chars),
+                confidence=min(confidences) if confidences else None,
             )
         )
     return out

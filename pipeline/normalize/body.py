@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.layout import TextLine
+from pipeline.extract.ocr_repair import repair_item_end, successors
 from pipeline.normalize.text import join_lines, slug
 from pipeline.roman import ROMAN_RE, roman_to_int
 
@@ -35,11 +36,14 @@ HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paragraf", re.compile(rf"^({QUOTE}Paragraf\s+(\d+))$")),
     ("pasal", re.compile(rf"^({QUOTE}Pasal\s+(\d+[A-Z]?|[IVXLC]+))$")),
 )
+# After a number's stop: a space, or none before a capital ("10.Pemanfaatan": a two-digit
+# number leaves little room before the tab stop, less than a space).
+AFTER_NUMBER = r"(?:\s+|(?=[A-Z(]))"
 # Numbered items: (level, pattern with the printed label and the text after it).
 ITEM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ayat", re.compile(r"^(\((\d{1,3}[a-z]?)\))\s*(.*)$")),
     ("huruf", re.compile(r"^(([a-z])\.)\s+(.*)$")),
-    ("angka", re.compile(r"^((\d{1,3})\.)\s+(.*)$")),
+    ("angka", re.compile(rf"^((\d{{1,3}})\.){AFTER_NUMBER}(.*)$")),
 )
 # The preamble's parts, each opened by its printed label.
 PART_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -91,8 +95,8 @@ LAMPIRAN_GRAMMAR = Grammar(
     headings=(HEADING_PATTERNS[0],),
     items=(
         ("bagian", re.compile(r"^(([A-Z])\.)\s+(.*)$")),
-        ("subbagian", re.compile(r"^((\d{1,2})\.)\s+(.*)$")),
-        ("angka", re.compile(r"^((\d{1,3})\.)\s+(.*)$")),
+        ("subbagian", re.compile(rf"^((\d{{1,2}})\.){AFTER_NUMBER}(.*)$")),
+        ("angka", re.compile(rf"^((\d{{1,3}})\.){AFTER_NUMBER}(.*)$")),
         ("huruf", re.compile(r"^(([a-z])\.)\s+(.*)$")),
     ),
     item_parents={
@@ -128,6 +132,14 @@ class Node:
     expects_heading: bool = False
     quote_root: bool = False
     repeat: int = 1
+    confidence: float | None = None  # lowest OCR confidence of its lines; None: text layer
+
+    def see(self, line: TextLine) -> None:
+        """Record that `line` went into this node: its page and its OCR confidence."""
+        self.pages.add(line.page)
+        if line.confidence is not None:
+            known = self.confidence if self.confidence is not None else line.confidence
+            self.confidence = min(known, line.confidence)
 
     @property
     def id(self) -> str:
@@ -196,7 +208,7 @@ class _Builder:
 
     def open_part(self, level: str, label: str, line: TextLine) -> Node:
         node = Node(level=level, label=label, nomor="", x0=line.x0)
-        node.pages.add(line.page)
+        node.see(line)
         self.roots.append(node)
         self.open = [node]
         self.prev_heading = True
@@ -205,7 +217,7 @@ class _Builder:
     def heading(self, level: str, label: str, nomor: str, line: TextLine) -> None:
         node = Node(level=level, label=label, nomor=nomor, x0=line.x0)
         node.expects_heading = level != "pasal"
-        node.pages.add(line.page)
+        node.see(line)
         quote = next((n for n in reversed(self.open) if n.quote_root), None)
         roman_pasal = level == "pasal" and ROMAN_RE.match(nomor) is not None
         if quote is not None and not roman_pasal:
@@ -260,7 +272,7 @@ class _Builder:
         while self.open and self.open[-1] is not parent:
             self.open.pop()
         node = Node(level=level, label=m.group(1), nomor=m.group(1), parent=parent, x0=line.x0)
-        node.pages.add(line.page)
+        node.see(line)
         if m.group(3):
             # A bold section item carries its title on its line; other items their text.
             (node.judul_lines if level in g.bold_items else node.text_lines).append(m.group(3))
@@ -275,7 +287,7 @@ class _Builder:
         node = self.current
         assert node is not None
         node.text_lines.append(text)
-        node.pages.add(line.page)
+        node.see(line)
         self.prev_text, self.prev_heading = text, False
         self._maybe_quote(node, text)
 
@@ -285,6 +297,27 @@ class _Builder:
         in_roman_pasal = any(n.level == "pasal" and ROMAN_RE.match(n.nomor) for n in self.open)
         if in_roman_pasal and node.level in ("angka", "huruf") and text.endswith(":"):
             node.quote_root = True
+
+
+LIST_ITEMS = ("huruf", "angka")
+SEMICOLON_PARTS = ("menimbang", "mengingat")  # every point of these ends with ";"
+
+
+def _repair_ocr_item_ends(nodes: list[Node]) -> None:
+    """OCR'd list items that open no list of their own end with ";" (see repair_item_end)
+    when the next item of their list follows ("4." after "3.", not a new "1."), and every
+    point of Menimbang and Mengingat does. Text-layer items are left as printed."""
+    for node in nodes:
+        if node.confidence is None or node.level not in LIST_ITEMS or node.children:
+            continue
+        parent = node.parent
+        siblings = parent.children if parent is not None else []
+        after = siblings[siblings.index(node) + 1 :]
+        number = node.nomor.strip("().")
+        continued = bool(after) and after[0].nomor.strip("().") == successors(number)[0]
+        preamble = parent is not None and parent.level in SEMICOLON_PARTS
+        if (continued or preamble) and node.text_lines:
+            node.text_lines[-1] = repair_item_end(node.text_lines[-1])
 
 
 def parse_body(
@@ -345,7 +378,7 @@ def parse_body(
             opens_item = any(p.match(text) for _, p in grammar.items)
             if not opens_item and (cur.level != "bab" or line.bold or text.isupper()):
                 cur.judul_lines.append(text)
-                cur.pages.add(line.page)
+                cur.see(line)
                 # A BAB title may wrap over several bold/upper-case lines; others take one.
                 cur.expects_heading = cur.level == "bab"
                 b.prev_text, b.prev_heading = text, True
@@ -370,6 +403,7 @@ def parse_body(
     for r in b.roots:
         visit(r)
     _unique_ids(nodes)
+    _repair_ocr_item_ends(nodes)
     chars_in = sum(_chars(ln.text) for ln in lines)
     chars_out = sum(
         _chars(n.label) + sum(_chars(t) for t in n.judul_lines + n.text_lines) for n in nodes

@@ -77,7 +77,7 @@ def map_summary_table(
                 AreaPerubahan(
                     id=base, dokumen_id=dokumen_id, lampiran=lampiran, tabel=name, no=no,
                     area=values["area"], hasil=values["hasil"],
-                    halaman_awal=first, halaman_akhir=last,
+                    halaman_awal=first, halaman_akhir=last, keyakinan_ocr=row.confidence,
                 )
             )  # fmt: skip
         else:
@@ -88,6 +88,7 @@ def map_summary_table(
                     lampiran=lampiran, tabel=name, no=no, program=values["program"],
                     kegiatan_ke=counter[base], kegiatan=values["kegiatan"],
                     hasil=values["hasil"], halaman_awal=first, halaman_akhir=last,
+                    keyakinan_ocr=row.confidence,
                 )
             )  # fmt: skip
     return (areas if kind == "area_perubahan" else programs), frozenset(consumed)

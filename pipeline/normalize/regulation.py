@@ -78,6 +78,7 @@ def simpul_records(body: Body, dokumen_id: str, sha256: str, prefix: str = "") -
                 teks=n.teks or None,
                 halaman_awal=first,
                 halaman_akhir=last,
+                keyakinan_ocr=n.confidence,
                 sumber_sha256=sha256,
             )
         )
@@ -98,6 +99,7 @@ def menimbang_records(body: Body, dokumen_id: str) -> list[Menimbang]:
                     teks=node.teks,
                     halaman_awal=first,
                     halaman_akhir=last,
+                    keyakinan_ocr=node.confidence,
                 )
             )
     return out
@@ -147,6 +149,7 @@ def dasar_hukum_records(body: Body, dokumen_id: str) -> tuple[list[DasarHukum], 
                         teks=item.teks,
                         halaman_awal=first,
                         halaman_akhir=last,
+                        keyakinan_ocr=item.confidence,
                         **pubs,
                     )
                 )
@@ -174,6 +177,7 @@ def definisi_records(body: Body, dokumen_id: str) -> list[Definisi]:
                     definisi=groups["definisi"].strip(),
                     singkatan=(groups.get("singkatan") or "").strip() or None,
                     halaman=_pages(item)[0],
+                    keyakinan_ocr=item.confidence,
                 )
             )
     return out

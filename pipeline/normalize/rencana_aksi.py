@@ -289,7 +289,6 @@ def map_rencana_aksi(
         if seen_ids[rid] > 1:
             rid = f"{rid}__ulang_{seen_ids[rid]}"
         pages = row.pages
-        confidences = [c.confidence for c in row.distinct() if c.confidence is not None]
         records.append(
             RencanaAksi(
                 id=rid,
@@ -313,8 +312,8 @@ def map_rencana_aksi(
                 penanggung_jawab_teks=st.take(cell(i, cmap.penanggung)),
                 halaman_awal=pages[0],
                 halaman_akhir=pages[-1],
-                sumber_teks="ocr" if confidences else "teks",
-                keyakinan_ocr=min(confidences) if confidences else None,
+                sumber_teks="ocr" if row.confidence is not None else "teks",
+                keyakinan_ocr=row.confidence,
                 sumber_sha256=sha256,
             )
         )

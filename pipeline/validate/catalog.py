@@ -94,8 +94,8 @@ CATALOG: dict[str, Aturan] = {
         "Hapus definisi yang tidak dipakai, atau periksa penulisannya."),
     # Scans
     "ocr-keyakinan-rendah": Aturan(
-        PERINGATAN, "Teks baris ini berasal dari OCR dengan keyakinan rendah ({keyakinan}).",
-        "Periksa teks baris ini terhadap pindaian halaman sebelum dipakai."),
+        PERINGATAN, "Teks ini berasal dari OCR dengan keyakinan rendah ({keyakinan}).",
+        "Periksa teks ini terhadap pindaian halaman sebelum dipakai."),
     # Generic lampiran tables
     "tabel-tipe-tidak-cocok": Aturan(
         PERINGATAN, "Nilai \"{kutipan}\" pada kolom {kolom} tidak sesuai tipe kolom ({tipe}).",

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import Cell, TablePiece
+from pipeline.extract.tables.grid import Cell, TablePiece, lowest
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -63,6 +63,11 @@ class LogicalRow:
                 out.append(cell)
         return out
 
+    @property
+    def confidence(self) -> float | None:
+        """The lowest OCR confidence of the row's cells; None: all from the text layer."""
+        return lowest([c.confidence for c in self.distinct()])
+
     def is_span_row(self) -> bool:
         """True for a row printed as one cell across the whole width (a group row)."""
         printed = [c for c in self.distinct() if not c.is_empty]
@@ -86,6 +91,11 @@ class LogicalTable:
     def starts_here(self, i: int, c: int) -> bool:
         """True when the cell at (i, c) is not the same merged cell as the one above it."""
         return i == 0 or self.rows[i].cells[c] is not self.rows[i - 1].cells[c]
+
+    @property
+    def confidence(self) -> float | None:
+        """The lowest OCR confidence of the table's cells; None: all from the text layer."""
+        return lowest(c.confidence for c in [*self.header_cells, *self.body_cells()])
 
     def body_cells(self) -> list[Cell]:
         out: list[Cell] = []

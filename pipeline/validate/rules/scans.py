@@ -9,11 +9,22 @@ from pipeline.validate.rules import Hit, rule
 
 # Below this OCR confidence (0-100) a record's text needs a human check.
 OCR_CONFIDENCE_FLOOR = 60.0
+# Every dataset whose records carry keyakinan_ocr, with the field quoted in the finding.
+QUOTED = {
+    "pasal": ("teks", "judul"), "menimbang": ("teks",), "dasar_hukum": ("teks",),
+    "definisi": ("istilah",), "lampiran": ("teks", "judul"), "tabel": ("judul", "id"),
+    "area_perubahan": ("area", "hasil"), "program": ("program", "kegiatan"),
+    "rencana_aksi": ("rencana_aksi", "indikator_target"),
+}  # fmt: skip
 
 
 @rule
 def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
-    for r in data.rencana_aksi:
-        if r.keyakinan_ocr is not None and r.keyakinan_ocr < OCR_CONFIDENCE_FLOOR:
-            yield Hit("ocr-keyakinan-rendah", "rencana_aksi", r.id, "sumber_teks", r.halaman_awal,
-                      r.rencana_aksi, {"keyakinan": round(r.keyakinan_ocr)})  # fmt: skip
+    for table, quoted in QUOTED.items():
+        for r in data.table(table):
+            if r.keyakinan_ocr is None or r.keyakinan_ocr >= OCR_CONFIDENCE_FLOOR:
+                continue
+            page = r.halaman if hasattr(r, "halaman") else r.halaman_awal
+            quote = next((q for f in quoted if (q := getattr(r, f))), None)
+            yield Hit("ocr-keyakinan-rendah", table, r.id, "keyakinan_ocr", page, quote,
+                      {"keyakinan": round(r.keyakinan_ocr)})  # fmt: skip
