@@ -126,6 +126,7 @@ def test_repairs_never_crash_and_are_stable(text: str) -> None:
         ("(0(sembilan)SKPD)", "(0(sembilan)SKPD)"),  # a digit stays: a finding, not a repair
         ("(3(delapan) kelompok)", "(3(delapan) kelompok)"),
         ("huruf O (sembilan)", "huruf O (sembilan)"),  # not glued to the words
+        ("(1 Isatu) dokumen", "(1 (satu) dokumen"),  # "(" read as "I"
     ],
 )
 def test_repair_counts(text: str, expected: str) -> None:

@@ -162,9 +162,10 @@ _PERCENT_RE = re.compile(
 )
 
 
-# digits, then "(" (or its misreadings, or nothing), number words, then ")" (or "j").
+# digits, then "(" (or its misreadings, or nothing), number words, then ")" (or "j"). No
+# number word starts with "i", "f" or "I", so those stand for "("; "l" may be "lima".
 _COUNT_RE = re.compile(
-    r"(?<![\w.,])([0-9lILOSZ|]{1,4})(\s?)([(\[{]|[ifIl](?=[a-z])|(?<=\s))"
+    r"(?<![\w.,])([0-9lILOSZ|]{1,4})(\s?)([(\[{]|[ifI](?=[a-z])|(?<=\s))"
     r"([a-z]+?(?:\s[a-z]+?)*?)([)j])"
 )
 
