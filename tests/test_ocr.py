@@ -98,7 +98,8 @@ def test_scanned_rencana_aksi_pages_read_like_their_text_layer(
     tmp_path: Path, default_result: DocumentResult
 ) -> None:
     """Two Rencana Aksi pages of the default PDF, scanned: the same cells, the same ticks,
-    and nearly all cell texts identical (the full-document figures are in the README)."""
+    and nearly all cell texts identical (95 % when measured; the full-document figures are in
+    the README)."""
     from pypdf import PdfReader, PdfWriter
 
     first = min(r.halaman_awal for r in default_result.rencana_aksi)
@@ -112,7 +113,7 @@ def test_scanned_rencana_aksi_pages_read_like_their_text_layer(
     ticks = {k for k, v in text.items() if v == "√"}
     assert ticks and {k for k, v in ocr.items() if v == "√"} == ticks  # decided by the ink
     same = sum(1 for k, v in text.items() if ocr[k] == v)
-    assert same / len(text) >= 0.9, [(text[k], ocr[k]) for k in text if ocr[k] != text[k]]
+    assert same / len(text) >= 0.93, [(text[k], ocr[k]) for k in text if ocr[k] != text[k]]
 
 
 @pytest.fixture(scope="module")
