@@ -42,7 +42,9 @@ MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
 BOLD_STROKE = 1.4  # a word whose stems are this many times the page's usual width is bold
 SLASH_GAP = 0.25  # a gap at a slash narrower than this share of the line height is no space
 LANG = "eng+ind"  # English adds glyphs (%, &) the Indonesian model misreads
-CELL_ZOOM = 1.5  # cells are read enlarged: small type (9 pt) reads better
+# Cells are read enlarged 1.5 times. Measured on scans of 7- to 12-point type (text lines 23
+# to 41 px high at 300 dpi): 1.5 reads best; 1.0 a little worse, 2.0 far worse.
+CELL_ZOOM = 1.5
 TESSERACT_CONFIG = "--psm 6"
 
 
