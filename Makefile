@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: help run test lint bench golden schemas clean browser ocr ocr-accuracy
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,8 @@ bench: $(STAMP) ## wall time and peak memory of the pipeline vs a bare pdfplumbe
 golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye before committing)
 	$(PY) -m pipeline run
 
-ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of the default PDF (200 and 300 dpi)
-	$(PY) -m tests.ocr_accuracy
+ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of a PDF (PDF=..., default the default input; 200 and 300 dpi)
+	$(PY) -m tests.ocr_accuracy $(PDF)
 
 schemas: $(STAMP) ## regenerate schemas/ and validations/expectations/ from the models
 	$(PY) -m pipeline schemas
