@@ -5,13 +5,25 @@ Published field names are Indonesian snake_case, as the data contracts give them
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReadRecord(Record):
+    """A record read from the PDF's text: `sumber_teks` says whether OCR read (some of) it,
+    which is so exactly when it carries an OCR confidence; builders give only the latter."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _source_from_confidence(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "sumber_teks" not in data:
+            return {**data, "sumber_teks": "teks" if data.get("keyakinan_ocr") is None else "ocr"}
+        return data
 
 
 def _sumber_teks() -> Any:
@@ -28,7 +40,7 @@ def _keyakinan_ocr() -> Any:
     )
 
 
-class RencanaAksi(Record):
+class RencanaAksi(ReadRecord):
     """One indicator line of the Rencana Aksi table of a lampiran."""
 
     id: str = Field(
@@ -82,7 +94,7 @@ class RencanaAksi(Record):
     )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
 
@@ -106,7 +118,7 @@ class Akuntansi(Record):
     sel_sisa: int
 
 
-class Simpul(Record):
+class Simpul(ReadRecord):
     """One node of the document tree (pasal.csv): preamble parts, BAB ... angka, penutup."""
 
     id: str = Field(
@@ -120,23 +132,23 @@ class Simpul(Record):
     teks: str | None = Field(description="Teks simpul itu sendiri, tanpa anak-anaknya")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str
 
 
-class Menimbang(Record):
+class Menimbang(ReadRecord):
     id: str
     dokumen_id: str
     no: str | None = Field(description="Huruf poin (a, b, ...), kosong bila hanya satu poin")
     teks: str
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
-class DasarHukum(Record):
+class DasarHukum(ReadRecord):
     id: str = Field(description="mengingat__angka_N, dan __perubahan_K untuk peraturan pengubah")
     dokumen_id: str
     no: str = Field(description="Nomor butir Mengingat")
@@ -160,11 +172,11 @@ class DasarHukum(Record):
     teks: str = Field(description="Butir sebagaimana tercetak")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
-class Definisi(Record):
+class Definisi(ReadRecord):
     id: str
     dokumen_id: str
     no: str
@@ -172,7 +184,7 @@ class Definisi(Record):
     definisi: str
     singkatan: str | None = Field(description="Dari 'yang selanjutnya disingkat/disebut X'")
     halaman: int = Field(ge=1)
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -233,7 +245,7 @@ class Dokumen(Record):
     )
 
 
-class AreaPerubahan(Record):
+class AreaPerubahan(ReadRecord):
     id: str
     dokumen_id: str
     lampiran: int
@@ -243,11 +255,11 @@ class AreaPerubahan(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
-class Program(Record):
+class Program(ReadRecord):
     id: str
     dokumen_id: str
     lampiran: int
@@ -259,7 +271,7 @@ class Program(Record):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -298,7 +310,7 @@ class Temuan(Record):
     saran: str | None = Field(description="Saran perbaikan")
 
 
-class Tabel(Record):
+class Tabel(ReadRecord):
     """One logical lampiran table (tabel.csv): every ruled table is published, of any kind."""
 
     id: str = Field(description="Id tabel: lampiran dan label/urutan tabel")
@@ -310,7 +322,7 @@ class Tabel(Record):
     )
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: str = _sumber_teks()
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
 
 from pipeline.extract.document import ExtractedDocument, extract_document
 from pipeline.extract.layout import TextLine
@@ -89,17 +86,6 @@ class DocumentResult:
     akuntansi: list[Akuntansi]
     teks: list[TextAccount] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-
-
-R = TypeVar("R", Simpul, Menimbang, DasarHukum, Definisi, AreaPerubahan, Program, Tabel)
-
-
-def _pages(record: BaseModel) -> set[int]:
-    """The pages a record was read from."""
-    if (page := getattr(record, "halaman", None)) is not None:
-        return {page}
-    first, last = getattr(record, "halaman_awal"), getattr(record, "halaman_akhir")  # noqa: B009
-    return set(range(first, last + 1))
 
 
 def dokumen_id_of(doc: ExtractedDocument, notices: list[str]) -> str:
@@ -242,15 +228,6 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
         notices.append("no Rencana Aksi table found; no rencana_aksi records")
-    scanned = set(doc.ocr_pages)
-
-    def from_ocr(records: list[R]) -> list[R]:
-        """Records read (even in part) from a scanned page say so."""
-        return [
-            r.model_copy(update={"sumber_teks": "ocr"}) if _pages(r) & scanned else r
-            for r in records
-        ]
-
     return DocumentResult(
         path=path,
         dokumen_id=dokumen_id,
@@ -258,15 +235,15 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         page_count=doc.page_count,
         dokumen=dokumen,
         jdihn=jdihn_record(dokumen, path.name, in_force),
-        simpul=from_ocr(simpul_records(body, dokumen_id, sha)),
-        menimbang=from_ocr(menimbang_records(body, dokumen_id)),
-        dasar_hukum=from_ocr(dasar),
-        definisi=from_ocr(definisi),
-        lampiran_simpul=from_ocr(lampiran_nodes),
-        area_perubahan=from_ocr(areas),
-        program=from_ocr(programs),
+        simpul=simpul_records(body, dokumen_id, sha),
+        menimbang=menimbang_records(body, dokumen_id),
+        dasar_hukum=dasar,
+        definisi=definisi,
+        lampiran_simpul=lampiran_nodes,
+        area_perubahan=areas,
+        program=programs,
         rencana_aksi=records,
-        tabel=from_ocr(tabel),
+        tabel=tabel,
         tabel_isi=flat_tables,
         jadwal=jadwal,
         penanggung_jawab=penanggung_jawab,

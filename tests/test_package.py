@@ -87,6 +87,7 @@ def test_descriptor_shape() -> None:
     assert fields["tahun_pelaksanaan"]["type"] == "string"
     assert '";"' in fields["tahun_pelaksanaan"]["description"]
     assert fields["indikator_ke"]["constraints"] == {"required": True, "minimum": 1}
+    assert fields["sumber_teks"]["constraints"]["enum"] == ["teks", "ocr"]
     # Every field is described, from the model or from the fallback table.
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -153,6 +154,8 @@ def test_broken_self_reference_makes_the_package_invalid(package_dir: Path) -> N
         ("rencana_aksi", "target_terbilang_cocok", "true", "type-error"),  # pandas writes True
         ("rencana_aksi", "tahun_pelaksanaan", "2019,2020", "constraint-error"),  # pattern
         ("rencana_aksi", "indikator_ke", "0", "constraint-error"),  # minimum
+        ("pasal", "sumber_teks", "scan", "constraint-error"),  # enum: teks or ocr
+        ("pasal", "keyakinan_ocr", "101", "constraint-error"),  # maximum
     ],
 )
 def test_bad_cell_makes_the_package_invalid(

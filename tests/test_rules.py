@@ -190,4 +190,4 @@ def test_low_ocr_confidence(base: Dataset, table: str) -> None:
     (t,) = revalidate(base, **{table: [low, sure]})["ocr-keyakinan-rendah"]
     assert t.pesan == "Teks ini berasal dari OCR dengan keyakinan rendah (31)."
     assert (t.tabel, t.record_id, t.kolom) == (table, first.id, "keyakinan_ocr")
-    assert t.halaman == getattr(first, "halaman", None) or t.halaman == first.halaman_awal
+    assert t.halaman == (first.halaman if table == "definisi" else first.halaman_awal)

@@ -16,13 +16,7 @@ from tqdm import tqdm
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside
 from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
-from pipeline.extract.ocr_repair import (
-    SelfLexicon,
-    repair_counts,
-    repair_heading_numeral,
-    repair_line_item,
-    repair_percent,
-)
+from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
@@ -110,9 +104,9 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
 def _repair_ocr_text(
     pages: list[PageInfo], pieces_by_page: list[list[TablePiece]], scanned: set[int]
 ) -> None:
-    """Misreadings in OCR'd text repaired from the document itself (see ocr_repair): a
-    misread "%" before "(persen)", a misread digit of "1 (satu)", and rare words one typical
-    confusion away from common ones."""
+    """Misreadings in the OCR'd cells and lines repaired from the document itself (see
+    ocr_repair): punctuation and numbers first, then rare words one typical confusion away
+    from common ones."""
     cells = list(
         {
             id(c): c for pieces in pieces_by_page for p in pieces for row in p.grid for c in row
@@ -128,8 +122,7 @@ def _repair_ocr_text(
             if page.number in scanned:
                 page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
 
-    # Punctuation first ("(satujdekumen)" -> "(satu)dekumen)"), so words stand apart.
-    each(lambda text: repair_heading_numeral(repair_line_item(repair_counts(repair_percent(text)))))
+    each(repair_marks)
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)
 

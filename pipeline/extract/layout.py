@@ -7,7 +7,7 @@ from typing import Any
 
 import pdfplumber
 
-from pipeline.extract.tables.grid import BOLD_MARKERS, BBox
+from pipeline.extract.tables.grid import BOLD_MARKERS, BBox, lowest
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,6 @@ def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -
             continue
         chars = [c for c in line["chars"] if c["text"].strip()]
         bold = sum(any(m in c["fontname"].lower() for m in BOLD_MARKERS) for c in chars)
-        confidences = [c["ocr_confidence"] for c in chars if "ocr_confidence" in c]
         out.append(
             TextLine(
                 page=page_no,
@@ -54,7 +53,7 @@ def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -
                 x1=line["x1"],
                 bottom=line["bottom"],
                 bold=bold * 2 > len(chars),
-                confidence=min(confidences) if confidences else None,
+                confidence=lowest(c.get("ocr_confidence") for c in chars),
             )
         )
     return out

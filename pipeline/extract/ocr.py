@@ -5,10 +5,11 @@ PDFs.
 * The page is rendered to a grayscale image; long dark horizontal and vertical runs are the
   ruling lines. They become pdfplumber line objects (the table finder then works as usual)
   and are erased before OCR, so cell borders are not read as "|" or "l".
-* Tesseract (pytesseract, `ind+eng`) reads every table cell on its own, and the text
-  outside the tables from the page with its tables blanked. Each word becomes pdfplumber
-  char objects (one per character, with a space between words of a line), marked with
-  `ocr_confidence`.
+* Tesseract (pytesseract, `eng+ind`) reads every table cell on its own (enlarged), and the
+  text outside the tables from the page with its tables blanked. Each word becomes
+  pdfplumber char objects (one per character, with a space between words of a line),
+  marked with `ocr_confidence`; bold (from stroke width) and the space at a slash are
+  measured in the image.
 * A checkmark is decided by the ink inside its cell (see `ink_pixels`), not by OCR of "√".
 * Results are cached by the page image's sha256 under .cache/ocr/; pages are OCR'd in
   parallel worker processes (the PDF renderer is not thread-safe).
@@ -41,7 +42,9 @@ CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
 MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
 BOLD_STROKE = 1.4  # a word whose stems are this many times the page's usual width is bold
 SLASH_GAP = 0.25  # a gap at a slash narrower than this share of the line height is no space
-LANG = "eng+ind"  # English adds glyphs (%, &) the Indonesian model misreads
+# English first: the Indonesian model reads "%" as "Yo", "QuickWins" as "GuickWins" and
+# the semicolons of the tables as colons.
+LANG = "eng+ind"
 # Cells are read enlarged 1.5 times. Measured on scans of 7- to 12-point type (text lines 23
 # to 41 px high at 300 dpi): 1.5 reads best; 1.0 a little worse, 2.0 far worse.
 CELL_ZOOM = 1.5
@@ -77,18 +80,19 @@ def scan_pages(path: Path) -> list[int]:
     return out
 
 
+def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, starts and ends (exclusive) of the runs of True along the rows of a 2-D mask,
+    row by row, left to right."""
+    steps = np.diff(np.pad(mask.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    rows, starts = np.nonzero(steps == 1)
+    return rows, starts, np.nonzero(steps == -1)[1]
+
+
 def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
     """(row, start, end) of every run of True at least min_len long, row by row."""
-    out = []
-    padded = np.pad(mask, ((0, 0), (1, 1)))
-    diff = np.diff(padded.astype(np.int8), axis=1)
-    for row in range(mask.shape[0]):
-        starts = np.flatnonzero(diff[row] == 1)
-        ends = np.flatnonzero(diff[row] == -1)
-        for s, e in zip(starts, ends, strict=False):
-            if e - s >= min_len:
-                out.append((row, int(s), int(e)))
-    return out
+    rows, starts, ends = _run_bounds(mask)
+    long = ends - starts >= min_len
+    return list(zip(rows[long].tolist(), starts[long].tolist(), ends[long].tolist(), strict=True))
 
 
 Line = tuple[float, int, int, float]  # position, start, end, half thickness (pixels)
@@ -201,20 +205,15 @@ def _blank_run(ink: np.ndarray | None, x0: float, top: float, x1: float, bottom:
     if ink is None or x1 <= x0:
         return x1 - x0
     band = ink[int(top / SCALE) : int(bottom / SCALE) + 1, int(x0 / SCALE) : int(x1 / SCALE)]
-    blank = np.pad(~np.asarray(band.any(axis=0), dtype=bool), 1).astype(np.int8)
-    steps = np.diff(blank)
-    runs = np.flatnonzero(steps == -1) - np.flatnonzero(steps == 1)
-    return float(runs.max()) * SCALE if runs.size else 0.0
+    _, starts, ends = _run_bounds(~np.asarray(band.any(axis=0, keepdims=True)))
+    return float((ends - starts).max()) * SCALE if starts.size else 0.0
 
 
 def _stroke(ink: np.ndarray, word: Word) -> float:
     """The median width (pixels) of the word's horizontal ink runs: its stems' thickness."""
     x0, top, x1, bottom = (int(v / SCALE) for v in word[2:6])
-    box = ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1]
-    if not box.any():
-        return 0.0
-    steps = np.diff(np.pad(box.astype(np.int8), ((0, 0), (1, 1))), axis=1)
-    return float(np.median(np.nonzero(steps == -1)[1] - np.nonzero(steps == 1)[1]))
+    _, starts, ends = _run_bounds(ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1])
+    return float(np.median(ends - starts)) if starts.size else 0.0
 
 
 def _bold(words: list[Word], ink: np.ndarray | None) -> list[bool]:

@@ -37,16 +37,21 @@ _ITEM_RE = re.compile(r"^(\(?)\s*([^\s().,:;]{1,4})\s*([.),:;]{0,2})$")
 FIRST_ITEMS = ("1", "a", "A")
 
 
+def next_item(number: str) -> str | None:
+    """The item number after `number` (stripped) in its sequence: "3" -> "4", "b" -> "c";
+    None for one that is no number or ends its sequence ("z")."""
+    if number.isdigit():
+        return str(int(number) + 1)
+    if len(number) == 1 and number.isalpha() and number.lower() != "z":
+        return chr(ord(number) + 1)
+    return None
+
+
 def successors(number: str | None) -> tuple[str, ...]:
     """The item numbers that may come after `number` (stripped): the next in its sequence,
     or the first of a new one."""
-    if number is None:
-        return FIRST_ITEMS
-    if number.isdigit():
-        return (str(int(number) + 1), *FIRST_ITEMS)
-    if len(number) == 1 and number.isalpha() and number.lower() != "z":
-        return (chr(ord(number) + 1), *FIRST_ITEMS)
-    return FIRST_ITEMS
+    following = next_item(number) if number is not None else None
+    return FIRST_ITEMS if following is None else (following, *FIRST_ITEMS)
 
 
 def reread_item_number(printed: str, expected: Iterable[str]) -> str:
@@ -63,20 +68,19 @@ def reread_item_number(printed: str, expected: Iterable[str]) -> str:
         readings += once + [r.translate(_DIGIT_LOOKALIKES) for r in once]
     # "ce" for "e": a stray glyph next to the number, taken only for the expected one.
     stray = list(body) if len(body) == 2 and len(set(body.lower())) > 1 else []
+    close = ")" if ")" in closing else "."
     # The next number of the sequence first, then the first number of a new one.
     for want in wanted:
         if body == want:
             return printed if closing in ("", ".", ")") else f"{opening}{body}."
-        for reading in readings + stray:
-            if reading == want:
-                close = ")" if ")" in closing else "."
-                return f"{opening}{reading}{close}"
+        if want in readings or want in stray:
+            return f"{opening}{want}{close}"
     # A look-alike a step or two ahead ("€." after "c." is "e."): the one such reading is
     # taken, and the skipped "d." is left for the validator to report.
     if wanted and not _well_formed(body):
         fits = {r for r in readings if _well_formed(r) and _ahead(wanted[0], r) in (1, 2)}
         if len(fits) == 1:
-            return f"{opening}{fits.pop()}{')' if ')' in closing else '.'}"
+            return f"{opening}{fits.pop()}{close}"
     return printed
 
 
@@ -101,16 +105,9 @@ def fill_sequence_gaps(numbers: list[str]) -> list[str]:
     out = list(numbers)
     for k in range(1, len(out) - 1):
         before, here, after = out[k - 1], out[k], out[k + 1]
-        if before.isdigit() and after.isdigit():
-            between = str(int(before) + 1) if int(after) - int(before) == 2 else None
-        elif len(before) == len(after) == 1 and before.isalpha() and after.isalpha():
-            between = chr(ord(before) + 1) if ord(after) - ord(before) == 2 else None
-        else:
-            between = None
         # A number that reads as a number of either kind is left to the sequence reading.
-        readable = here.isdigit() or (len(here) == 1 and here.isalpha())
-        if between is not None and not readable:
-            out[k] = between
+        if not _well_formed(here) and _ahead(before, after) == 2:
+            out[k] = next_item(before) or here
     return out
 
 
@@ -140,6 +137,13 @@ def repair_item_end(text: str) -> str:
     such an item ends with ";" (or "; dan", "; atau"), so a ":" or "," there is OCR's
     reading of ";" ("Terampil):" is "Terampil);")."""
     return _ITEM_END_RE.sub(lambda m: ";" + (m.group(1) or ""), text.rstrip())
+
+
+def repair_marks(text: str) -> str:
+    """The repairs of punctuation and numbers, in their order: "%" first, then counts,
+    then item numbers and heading numerals. They run before the word rule, so that words
+    stand apart ("(satujdokumen" -> "(satu)dokumen")."""
+    return repair_heading_numeral(repair_line_item(repair_counts(repair_percent(text))))
 
 
 # "BAB |", "LAMPIRAN ll": a roman numeral whose I's OCR read as "|", "l", "!" or "1".

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.layout import TextLine
-from pipeline.extract.ocr_repair import repair_item_end, successors
+from pipeline.extract.ocr_repair import next_item, repair_item_end
 from pipeline.normalize.text import join_lines, slug
 from pipeline.roman import ROMAN_RE, roman_to_int
 
@@ -314,7 +314,7 @@ def _repair_ocr_item_ends(nodes: list[Node]) -> None:
         siblings = parent.children if parent is not None else []
         after = siblings[siblings.index(node) + 1 :]
         number = node.nomor.strip("().")
-        continued = bool(after) and after[0].nomor.strip("().") == successors(number)[0]
+        continued = bool(after) and after[0].nomor.strip("().") == next_item(number)
         preamble = parent is not None and parent.level in SEMICOLON_PARTS
         if (continued or preamble) and node.text_lines:
             node.text_lines[-1] = repair_item_end(node.text_lines[-1])

@@ -312,7 +312,6 @@ def map_rencana_aksi(
                 penanggung_jawab_teks=st.take(cell(i, cmap.penanggung)),
                 halaman_awal=pages[0],
                 halaman_akhir=pages[-1],
-                sumber_teks="ocr" if row.confidence is not None else "teks",
                 keyakinan_ocr=row.confidence,
                 sumber_sha256=sha256,
             )

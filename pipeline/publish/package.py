@@ -182,6 +182,9 @@ def _field(stem: str, name: str, info: FieldInfo) -> dict[str, Any]:
         if not optional:
             constraints["required"] = True
         constraints.update(_bounds(info))
+        allowed = [v for m in _union_members(info.annotation) for v in _literal_values(m)]
+        if allowed:
+            constraints["enum"] = allowed
     if name == PRIMARY_KEY:
         constraints["unique"] = True
     if constraints:
@@ -204,9 +207,19 @@ def _unpack(annotation: Any, where: str) -> tuple[bool, bool, set[type]]:
     if len(members) == 1 and typing.get_origin(members[0]) is list:
         (item,) = typing.get_args(members[0]) or (str,)
         return optional, True, set(_union_members(item))
+    # A Literal of strings ("teks" | "ocr") is a string column with those values.
+    members = [str if _literal_values(m) else m for m in members]
     if any(not isinstance(m, type) for m in members):
         raise TypeError(f"{where}: annotation {annotation!r} has no CSV column type")
     return optional, False, set(members)
+
+
+def _literal_values(annotation: Any) -> list[str]:
+    """The values of a Literal of strings; empty for any other annotation."""
+    if typing.get_origin(annotation) is not typing.Literal:
+        return []
+    values = list(typing.get_args(annotation))
+    return values if all(isinstance(v, str) for v in values) else []
 
 
 def _union_members(annotation: Any) -> list[Any]:
