@@ -4,9 +4,10 @@ input order, so the output of a batch does not depend on which worker finished f
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import InputError, PipelineError
@@ -22,12 +23,21 @@ class Outcome:
     error: str | None = None  # the one-line error, for a failure
     galat: int = 0
     trace: str | None = None  # the traceback, shown with --debug only
+    dokumen_id: str | None = None
+    sumber: str | None = None  # the source's sha256
+    # A processed document is written complete into hidden staging places by the worker;
+    # the parent puts them in place (`settle`), after checking the ids of the whole run.
+    staged: str | None = None  # the staged folder
+    final: str | None = None  # where it goes
+    staged_report: str | None = None
+    report: str | None = None
 
 
 def run_document(pdf: Path, out: Path, reports: Path) -> Outcome:
-    """Process (or reuse) one PDF into out/ and reports/. Never raises."""
+    """Process (or reuse) one PDF: a processed document is staged under out/ and reports/,
+    not yet in place (see `settle`). Never raises."""
     from pipeline.extract.pdf import check_file, sha256_of
-    from pipeline.publish.reuse import remember, reusable
+    from pipeline.publish.reuse import reusable
 
     try:
         check_file(pdf)
@@ -41,25 +51,104 @@ def run_document(pdf: Path, out: Path, reports: Path) -> Outcome:
                 f"{pdf}: unchanged (same source and pipeline version): reused {folder}; "
                 f"{findings_line(temuan)}"
             )
-            return Outcome(str(pdf), REUSED, (line,), galat=_galat(temuan))
-        from pipeline.publish.report import write_report
-        from pipeline.publish.writer import publish
+            return Outcome(
+                str(pdf), REUSED, (line,), galat=_galat(temuan), dokumen_id=folder.name,
+                sumber=source,
+            )  # fmt: skip
+        from pipeline.publish.paths import document_path
+        from pipeline.publish.report import stage_report
+        from pipeline.publish.writer import stage
         from pipeline.run import process
         from pipeline.validate.engine import dataset_of, validate
 
         result = process(pdf)
+        final = document_path(out, result.dokumen_id, pdf)
         temuan = validate(dataset_of(result))
-        folder = publish(result, out, temuan)
-        report = write_report(result.dokumen, temuan, pdf, reports)
-        remember(out, source, result.dokumen_id)
-        lines = [summary_line(result, folder, temuan) + f"; report {report}"]
+        staged = stage(result, out, temuan)
+        try:
+            staged_report, report = stage_report(result.dokumen, temuan, pdf, reports)
+        except BaseException:
+            _remove(str(staged))
+            raise
+        lines = [summary_line(result, final, temuan) + f"; report {report}"]
         lines += [f"notice: {pdf}: {n}" for n in result.notices]
-        return Outcome(str(pdf), PROCESSED, tuple(lines), galat=_galat(temuan))
+        return Outcome(
+            str(pdf), PROCESSED, tuple(lines), galat=_galat(temuan),
+            dokumen_id=result.dokumen_id, sumber=source, staged=str(staged), final=str(final),
+            staged_report=str(staged_report), report=str(report),
+        )  # fmt: skip
     except PipelineError as exc:
         return Outcome(str(pdf), FAILED, error=exc.one_line(), trace=traceback.format_exc())
     except Exception as exc:  # a bug, not bad input: still one line unless --debug
         err = InputError(pdf, f"internal error: {type(exc).__name__}: {exc}")
         return Outcome(str(pdf), FAILED, error=err.one_line(), trace=traceback.format_exc())
+
+
+def _remove(path: str | None) -> None:
+    import shutil
+
+    if path is None:
+        return
+    target = Path(path)
+    if target.is_dir():
+        shutil.rmtree(target, ignore_errors=True)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def _failed(outcome: Outcome, error: str) -> Outcome:
+    _remove(outcome.staged)
+    _remove(outcome.staged_report)
+    return Outcome(outcome.path, FAILED, error=error, dokumen_id=outcome.dokumen_id)
+
+
+def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
+    """Put the staged documents of a run in place, in input order.
+
+    Two inputs of one run with the same dokumen_id are both failures naming each other;
+    nothing is published for either and a folder published before stays as it was. A
+    folder replaced by a document from another source gets a notice, never silently."""
+    from pipeline.publish.reuse import previous_source, remember
+    from pipeline.publish.writer import commit
+
+    inputs: dict[str, list[str]] = {}
+    for o in outcomes:
+        if o.status != FAILED and o.dokumen_id:
+            inputs.setdefault(o.dokumen_id, []).append(o.path)
+    settled: list[Outcome] = []
+    for o in outcomes:
+        if o.status == FAILED or not o.dokumen_id:
+            settled.append(o)
+            continue
+        others = [p for p in inputs[o.dokumen_id] if p != o.path]
+        if others:
+            error = (
+                f"error: {o.path}: dokumen_id {o.dokumen_id!r} is also the id of "
+                f"{', '.join(others)} in this run; nothing published for either "
+                "(give each regulation its own title block or file name)"
+            )
+            settled.append(_failed(o, error))
+            continue
+        if o.status != PROCESSED or o.staged is None or o.final is None:
+            settled.append(o)
+            continue
+        lines = list(o.lines)
+        before = previous_source(Path(o.final))
+        if before is not None and before != o.sumber:
+            lines.append(
+                f"notice: {o.path}: replaces {o.final}, published before from another "
+                f"source (sha256 {before[:12]}...)"
+            )
+        try:
+            commit(Path(o.staged), Path(o.final))
+            if o.staged_report and o.report:
+                os.replace(o.staged_report, o.report)
+            remember(out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None)
+        except OSError as exc:
+            settled.append(_failed(o, f"error: {o.final}: cannot publish: {exc.strerror}"))
+            continue
+        settled.append(replace(o, lines=tuple(lines), staged=None, staged_report=None))
+    return settled
 
 
 def _galat(temuan: Sequence[object]) -> int:
@@ -125,7 +214,7 @@ def run_batch(
             outcomes = [f.result() for f in futures]
     else:
         outcomes = [run_document(p, out, reports) for p in pdfs]
-    return BatchSummary(outcomes)
+    return BatchSummary(settle(outcomes, out))
 
 
 def _on_dask(

@@ -107,17 +107,23 @@ def _each(
 
 def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
     from pipeline.publish.manifest import manifest
+    from pipeline.publish.paths import checked_id
     from pipeline.publish.report import find_source, write_report
     from pipeline.publish.writer import write_json, write_temuan
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import validate
 
     data = load_folder(folder)
+    checked_id(data.dokumen.dokumen_id, folder / "dokumen.json")
     temuan = validate(data)
     write_temuan(folder, temuan)
     write_json(folder / "manifest.json", manifest(folder, data.dokumen.sumber_sha256, __version__))
     report = write_report(
-        data.dokumen, temuan, find_source(data.dokumen, SETTINGS.raw_dir), reports
+        data.dokumen,
+        temuan,
+        find_source(data.dokumen, SETTINGS.raw_dir),
+        reports,
+        source=folder / "dokumen.json",
     )
     print(f"{folder}: {_findings(temuan)}; report {report}")
     return temuan
@@ -125,6 +131,7 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
 
 def _dataset(source: Path) -> tuple[Any, str]:
     """A published folder, or a PDF processed in memory, as a Dataset and its label."""
+    from pipeline.publish.paths import checked_id
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import dataset_of
 
@@ -134,7 +141,9 @@ def _dataset(source: Path) -> tuple[Any, str]:
         from pipeline.run import process
 
         data = dataset_of(process(source))
-    return data, data.dokumen.dokumen_id
+    label = data.dokumen.dokumen_id
+    checked_id(label, source / "dokumen.json" if source.is_dir() else source)
+    return data, label
 
 
 def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
@@ -160,7 +169,15 @@ def _pdfs(given: Sequence[Path]) -> list[Path]:
     out: list[Path] = []
     for path in given:
         out.extend(sorted(path.rglob("*.pdf")) if path.is_dir() else [path])
-    return out
+    # A file named twice (itself and inside a folder given too) is one input.
+    seen: set[Path] = set()
+    unique = []
+    for path in out:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _run(items: Sequence[Path], args: argparse.Namespace) -> tuple[int, bool]:
@@ -199,9 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         where = SETTINGS.raw_dir
         failed, any_galat = _run(items, args) if items else (0, False)
     else:
-        items = args.folders or sorted(
-            p for p in SETTINGS.out_dir.iterdir() if (p / "dokumen.json").exists()
-        )
+        from pipeline.publish.paths import document_folders
+
+        items = args.folders or document_folders(SETTINGS.out_dir)
         where = SETTINGS.out_dir
         failed, any_galat = (
             _each(items, args.debug, lambda f: _validate_one(f, args.reports))

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.models import Temuan
+from pipeline.publish.paths import document_folders
 from pipeline.validate.dataset import TABLES
 
 CATALOG_DB = "katalog.sqlite"
@@ -35,7 +36,7 @@ def _cell(value: Any) -> Any:
 
 
 def _folders(out_dir: Path) -> list[Path]:
-    return sorted(p.parent for p in out_dir.glob("*/dokumen.json"))
+    return document_folders(out_dir)
 
 
 def build_catalog(out_dir: Path) -> tuple[Path, Path]:

@@ -60,3 +60,34 @@ def row_count(path: Path) -> int | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return len(data) if isinstance(data, list) else None
     return None
+
+
+def verify(folder: Path) -> list[tuple[str, str]]:
+    """What is wrong with `folder` against its manifest.json: (file name, problem) pairs,
+    in file-name order; empty when every file is there with its recorded sha256 and no file
+    is there that the manifest does not list. Hidden files (temporary ones) are ignored.
+    Problems: "manifest-tidak-ada", "manifest-rusak", "hilang", "berubah", "tidak-terdaftar"."""
+    path = folder / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        listed = {str(e["nama"]): str(e["sha256"]) for e in data["berkas"]}
+    except FileNotFoundError:
+        return [(MANIFEST_NAME, "manifest-tidak-ada")]
+    except (OSError, ValueError, KeyError, TypeError):
+        return [(MANIFEST_NAME, "manifest-rusak")]
+    on_disk = {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p != path
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    }
+    problems: list[tuple[str, str]] = []
+    for name in sorted(listed.keys() | on_disk):
+        if name not in on_disk:
+            problems.append((name, "hilang"))
+        elif name not in listed:
+            problems.append((name, "tidak-terdaftar"))
+        elif sha256_of(folder / name) != listed[name]:
+            problems.append((name, "berubah"))
+    return problems

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pipeline.extract.pdf import sha256_of
 from pipeline.models import Dokumen, Temuan
-from pipeline.publish.writer import write_atomically
+from pipeline.publish.paths import document_path
+from pipeline.publish.writer import write_atomically, write_temporary
 from pipeline.report.html import render_report
 
 
@@ -19,9 +20,29 @@ def find_source(dokumen: Dokumen, raw_dir: Path) -> Path | None:
     return None
 
 
+def report_path(dokumen: Dokumen, reports_dir: Path, source: Path | str) -> Path:
+    """reports_dir/<dokumen_id>.html, for an id that can name a file there."""
+    return document_path(reports_dir, dokumen.dokumen_id, source, ".html")
+
+
 def write_report(
-    dokumen: Dokumen, temuan: Sequence[Temuan], pdf: Path | None, reports_dir: Path
+    dokumen: Dokumen,
+    temuan: Sequence[Temuan],
+    pdf: Path | None,
+    reports_dir: Path,
+    source: Path | str | None = None,
 ) -> Path:
-    path = reports_dir / f"{dokumen.dokumen_id}.html"
+    """Write the report in place (atomically); `source` is the file the id came from."""
+    path = report_path(dokumen, reports_dir, source or pdf or reports_dir)
     write_atomically(path, render_report(dokumen, temuan, pdf))
     return path
+
+
+def stage_report(
+    dokumen: Dokumen, temuan: Sequence[Temuan], pdf: Path, reports_dir: Path
+) -> tuple[Path, Path]:
+    """Write the report to a new hidden file beside its place; (staged file, its place).
+    The caller moves it in with os.replace once the document's folder is in place."""
+    path = report_path(dokumen, reports_dir, pdf)
+    staged = write_temporary(path, render_report(dokumen, temuan, pdf))
+    return staged, path

@@ -3,22 +3,22 @@ its last run, and whose published files are intact, is not processed again.
 
 The reuse stamp lives in out_dir/.reuse/<source sha256>.json (not published, not in git).
 Nothing stale is ever served: a changed PDF has another sha256, a changed pipeline another
-version (pipeline/version.py), and a published file edited since has another hash.
+version (pipeline/version.py), a published file edited, added or removed since fails the
+folder's manifest, and an edited report fails the hash the stamp keeps of it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from pipeline.errors import PipelineError
+from pipeline.publish.manifest import MANIFEST_NAME, verify
+from pipeline.publish.manifest import sha256_of as _sha
+from pipeline.publish.paths import document_path
 from pipeline.version import pipeline_version
 
 REUSE_DIR = ".reuse"
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _stamp(out_dir: Path, source_sha: str) -> Path:
@@ -26,31 +26,38 @@ def _stamp(out_dir: Path, source_sha: str) -> Path:
 
 
 def reusable(out_dir: Path, source_sha: str, reports_dir: Path) -> Path | None:
-    """The published folder of this source if it can be reused as it is, else None."""
-    stamp = _stamp(out_dir, source_sha)
-    if not stamp.exists():
-        return None
+    """The published folder of this source if it can be reused as it is, else None.
+    A torn or edited stamp, manifest or report is a miss, never an error."""
     try:
-        info = json.loads(stamp.read_text("utf-8"))
-        folder = out_dir / info["dokumen_id"]
-        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    except (OSError, ValueError, KeyError):
-        return None
-    if info.get("versi") != pipeline_version() or manifest.get("sumber_sha256") != source_sha:
-        return None
-    if not (reports_dir / f"{info['dokumen_id']}.html").exists():
-        return None
-    for entry in manifest.get("berkas", []):
-        path = folder / entry["nama"]
-        if not path.exists() or _sha(path) != entry["sha256"]:
+        info = json.loads(_stamp(out_dir, source_sha).read_text("utf-8"))
+        folder = document_path(out_dir, info["dokumen_id"], out_dir)
+        report = document_path(reports_dir, info["dokumen_id"], out_dir, ".html")
+        manifest = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))
+        if info.get("versi") != pipeline_version() or manifest.get("sumber_sha256") != source_sha:
             return None
-    return folder
+        if not report.is_file() or _sha(report) != info.get("laporan_sha256"):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, PipelineError):
+        return None  # PipelineError: a hand-edited stamp whose id cannot name a folder
+    return folder if not verify(folder) else None
 
 
-def remember(out_dir: Path, source_sha: str, dokumen_id: str) -> None:
-    stamp = _stamp(out_dir, source_sha)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(
-        json.dumps({"dokumen_id": dokumen_id, "versi": pipeline_version()}, indent=2) + "\n",
-        encoding="utf-8",
-    )
+def remember(out_dir: Path, source_sha: str, dokumen_id: str, report: Path | None) -> None:
+    """Stamp the published folder of this source as reusable (written atomically)."""
+    from pipeline.publish.writer import write_atomically
+
+    info = {
+        "dokumen_id": dokumen_id,
+        "versi": pipeline_version(),
+        "laporan_sha256": _sha(report) if report is not None else None,
+    }
+    write_atomically(_stamp(out_dir, source_sha), json.dumps(info, indent=2) + "\n")
+
+
+def previous_source(folder: Path) -> str | None:
+    """The source sha256 a published folder says it was made from, if it says so."""
+    try:
+        value = json.loads((folder / MANIFEST_NAME).read_text("utf-8")).get("sumber_sha256")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None

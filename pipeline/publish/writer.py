@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -29,10 +30,12 @@ from pipeline.models import (
 )
 from pipeline.publish.manifest import manifest
 from pipeline.publish.package import datapackage, generic_resource
+from pipeline.publish.paths import checked_id, document_path
 from pipeline.publish.xlsx import write_xlsx
 from pipeline.run import DocumentResult
 
 LIST_SEPARATOR = ";"
+TMP_PREFIX = ".tmp-"  # temporary files and folders; never read as documents
 
 
 def _csv_value(value: Any) -> Any:
@@ -110,13 +113,15 @@ def write_package(folder: Path, result: DocumentResult, temuan: Sequence[Temuan]
     write_json(folder / "manifest.json", manifest(folder, result.sha256, __version__))
 
 
-def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
-    """Write `result` and its findings to out_dir/<dokumen_id>/; a failure leaves the old
-    folder intact."""
+def stage(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
+    """Write `result` and its findings, complete with their manifest, into a new hidden
+    folder out_dir/.tmp-<dokumen_id>-*; `commit` then puts it in place. Nothing is written
+    for an id that cannot name a folder."""
+    checked_id(result.dokumen_id, result.path)
     out_dir.mkdir(parents=True, exist_ok=True)
-    final = out_dir / result.dokumen_id
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{result.dokumen_id}-", dir=out_dir))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{result.dokumen_id}-", dir=out_dir))
     try:
+        os.chmod(tmp, _DIR_MODE)
         for name, records, model in tables(result):
             write_csv(tmp / f"{name}.csv", records, model)
             write_json(tmp / f"{name}.json", [r.model_dump() for r in records])
@@ -126,27 +131,61 @@ def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()
         write_tables(tmp, result)
         write_temuan(tmp, temuan)
         write_package(tmp, result, temuan)
-        _swap(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    return tmp
+
+
+def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
+    """Write `result` and its findings to out_dir/<dokumen_id>/; a failure leaves the old
+    folder intact."""
+    final = document_path(out_dir, result.dokumen_id, result.path)
+    commit(stage(result, out_dir, temuan), final)
     return final
 
 
-def _swap(tmp: Path, final: Path) -> None:
+def commit(staged: Path, final: Path) -> None:
+    """Put the complete folder `staged` in place of `final`."""
     old = final.with_name(f".old-{final.name}")
     if old.exists():
         shutil.rmtree(old)
     if final.exists():
         final.rename(old)
-    tmp.rename(final)
+    staged.rename(final)
     if old.exists():
         shutil.rmtree(old)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a single file through a temporary sibling and a rename."""
+def write_temporary(path: Path, text: str) -> Path:
+    """Write `text` to a new, uniquely named hidden sibling of `path` (mode as umask allows)
+    and return it; nothing is at `path` yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{path.name}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    fd, name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(name, _FILE_MODE)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a single file through a uniquely named temporary sibling and a rename: a reader
+    sees the old file or the new one, never a torn one; concurrent writers never collide."""
+    os.replace(write_temporary(path, text), path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp and mkdtemp create private (0600 / 0700) entries; published ones get the modes an
+# ordinary open() or mkdir() would give them.
+_UMASK = _umask()
+_FILE_MODE = 0o666 & ~_UMASK
+_DIR_MODE = 0o777 & ~_UMASK
