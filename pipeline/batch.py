@@ -190,8 +190,8 @@ class BatchSummary:
             s: sum(1 for o in self.outcomes if o.status == s) for s in (PROCESSED, REUSED, FAILED)
         }
         return (
-            f"ringkasan: {len(self.outcomes)} berkas: {count[PROCESSED]} diproses, "
-            f"{count[REUSED]} dilewati (tidak berubah), {count[FAILED]} gagal"
+            f"summary: {len(self.outcomes)} file(s): {count[PROCESSED]} processed, "
+            f"{count[REUSED]} skipped (unchanged), {count[FAILED]} failed"
         )
 
 

@@ -1,7 +1,7 @@
 """Thin CLI: parse arguments, call the library, turn PipelineError into one line + exit code.
 
-Exit codes: 0 the pipeline worked (whatever the documents' findings); 1 the pipeline failed
-on at least one input; 2 with --strict when any finding is a `galat`.
+The command line speaks English (help, progress, errors); what Bagian Hukum reads (findings,
+the QA report) is in Bahasa Indonesia. Exit codes are EXIT_* below and in the README.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,45 +24,101 @@ if TYPE_CHECKING:
 # The stages are imported where they are used: an unchanged document is reused without
 # loading the PDF, NLP and validation libraries at all.
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_STRICT = 2
-EXIT_USAGE = 2
+EXIT_OK = 0  # the pipeline worked, whatever the documents' findings
+EXIT_FAILED = 1  # the pipeline failed on at least one input
+EXIT_STRICT = 2  # --strict, and some finding is a galat
+EXIT_USAGE = 2  # bad arguments: nothing to process, --out is a file, ... (as argparse)
+REPORTS_UNDER_OUT = "laporan"  # with another --out, the reports go to <out>/laporan/
+
+DESCRIPTION = """\
+Parse Indonesian regulations (Peraturan Bupati etc.) and their lampiran tables into
+validated open datasets, one folder per document, a QA report per document for Bagian
+Hukum, and one catalog (katalog.sqlite, katalog.csv) of everything published."""
+
+EXAMPLES = """\
+examples:
+  python -m pipeline run                              every PDF in raw/ -> extracted/
+  python -m pipeline run archive/ --jobs 4 --out /data/perbup
+  python -m pipeline validate --strict                re-check every folder in extracted/
+  python -m pipeline diff extracted/perbup-a-1-2020 perubahan.pdf
+
+exit codes: 0 the pipeline worked (whatever the findings); 1 at least one input failed;
+2 with --strict when a finding is a galat, or bad arguments (nothing to process, ...)."""
+
+RUN_EXAMPLES = """\
+examples:
+  python -m pipeline run                                   every PDF in raw/
+  python -m pipeline run raw/perbup.pdf --out /tmp/hasil   reports in /tmp/hasil/laporan/
+  python -m pipeline run archive/ --jobs 4                 a folder, searched recursively
+  python -m pipeline run archive/ --engine dask --scheduler tcp://host:8786
+
+Runs into one --out wait for each other (a lock file, <out>/.lock)."""
+
+VALIDATE_EXAMPLES = """\
+examples:
+  python -m pipeline validate                          every folder in extracted/
+  python -m pipeline validate extracted/perbup-magetan-14-2020 --strict
+
+Every file is first checked against the folder's manifest.json: an edited, missing or
+unlisted file is a galat (berkas-tidak-cocok), and the folder is then left as it is."""
+
+DIFF_EXAMPLES = """\
+examples:
+  python -m pipeline diff extracted/perbup-a-1-2020 extracted/perbup-a-2-2021
+  python -m pipeline diff lama.pdf baru.pdf --out /tmp/perubahan"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=fmt
+    )
     parser.add_argument("--version", action="version", version=__version__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="parse PDFs into validated datasets under extracted/")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser(
+        "run", help="parse PDFs into validated datasets", epilog=RUN_EXAMPLES, formatter_class=fmt
+    )
     run.add_argument(
         "pdfs",
         nargs="*",
         type=Path,
+        metavar="PDF",
         help=f"PDF files or folders of them (default: every PDF in {SETTINGS.raw_dir}/)",
     )
-    run.add_argument("--out", type=Path, default=SETTINGS.out_dir, help="output folder")
+    run.add_argument(
+        "--out", type=Path, default=SETTINGS.out_dir,
+        help=f"output folder (default: {SETTINGS.out_dir}/)",
+    )  # fmt: skip
     run.add_argument("--jobs", type=int, default=1, help="documents processed in parallel")
     run.add_argument(
         "--engine", choices=("local", "dask"), default="local",
         help="local: this machine (a process pool with --jobs); dask: a Dask cluster",
     )  # fmt: skip
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
-    val = sub.add_parser("validate", help="re-validate published document folders")
+    val = sub.add_parser(
+        "validate", help="re-validate published document folders", epilog=VALIDATE_EXAMPLES,
+        formatter_class=fmt,
+    )  # fmt: skip
     val.add_argument(
         "folders",
         nargs="*",
         type=Path,
-        help=f"folders (default: every folder in {SETTINGS.out_dir}/)",
+        metavar="FOLDER",
+        help=f"published document folders (default: every one in {SETTINGS.out_dir}/)",
     )
     for p in (run, val):
         p.add_argument(
-            "--reports", type=Path, default=SETTINGS.reports_dir, help="folder of the QA reports"
-        )
+            "--reports", type=Path, default=None,
+            help=f"folder of the QA reports (default: {SETTINGS.reports_dir}/; with another "
+            f"--out, <out>/{REPORTS_UNDER_OUT}/)",
+        )  # fmt: skip
         p.add_argument("--strict", action="store_true", help="exit 2 when any finding is a galat")
         p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub.add_parser("schemas", help="regenerate schemas/ and validations/expectations/")
-    diff = sub.add_parser("diff", help="what changed between two versions of a regulation")
+    diff = sub.add_parser(
+        "diff", help="what changed between two versions of a regulation", epilog=DIFF_EXAMPLES,
+        formatter_class=fmt,
+    )  # fmt: skip
     diff.add_argument("old", type=Path, help="published folder or PDF of the earlier version")
     diff.add_argument("new", type=Path, help="published folder or PDF of the later version")
     diff.add_argument(
@@ -106,18 +163,38 @@ def _each(
 
 
 def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
-    from pipeline.publish.manifest import manifest
+    """Re-validate a published folder. Its files are checked against manifest.json first;
+    only an intact folder gets its findings rewritten (and only those entries of its
+    manifest). A folder that fails the check is left exactly as it is: the manifest is
+    never rewritten to match an edit. The report shows the findings either way."""
+    from pipeline.publish.files import write_atomically
+    from pipeline.publish.manifest import MANIFEST_NAME, manifest
     from pipeline.publish.paths import checked_id
     from pipeline.publish.report import find_source, write_report
-    from pipeline.publish.writer import write_json, write_temuan
+    from pipeline.publish.writer import render_temuan
     from pipeline.validate.dataset import load_folder
-    from pipeline.validate.engine import validate
+    from pipeline.validate.engine import INTEGRITY_CODE, validate
 
+    if not folder.is_dir():
+        raise PipelineError(folder, "no such folder")
     data = load_folder(folder)
     checked_id(data.dokumen.dokumen_id, folder / "dokumen.json")
-    temuan = validate(data)
-    write_temuan(folder, temuan)
-    write_json(folder / "manifest.json", manifest(folder, data.dokumen.sumber_sha256, __version__))
+    temuan = validate(data, folder=folder)
+    intact = not any(t.kode == INTEGRITY_CODE for t in temuan)
+    if intact:
+        changed = False
+        for name, text in render_temuan(temuan).items():
+            path = folder / name
+            if path.read_text("utf-8") != text:
+                write_atomically(path, text)
+                changed = True
+        if changed:
+            import json
+
+            entries = manifest(folder, data.dokumen.sumber_sha256, __version__)
+            write_atomically(
+                folder / MANIFEST_NAME, json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
+            )
     report = write_report(
         data.dokumen,
         temuan,
@@ -126,6 +203,11 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
         source=folder / "dokumen.json",
     )
     print(f"{folder}: {_findings(temuan)}; report {report}")
+    if not intact:
+        print(
+            f"notice: {folder}: files differ from its manifest.json; left as they are "
+            "(run the source PDF again to restore the folder)"
+        )
     return temuan
 
 
@@ -149,15 +231,20 @@ def _dataset(source: Path) -> tuple[Any, str]:
 def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
     from pipeline.diff import diff_datasets, write_diff
 
+    for given in (old, new):
+        if not given.exists():
+            raise PipelineError(given, "no such file or folder")
     old_data, old_label = _dataset(old)
     new_data, new_label = _dataset(new)
     changes = diff_datasets(old_data, new_data)
     target = out or SETTINGS.out_dir / "perubahan" / f"{old_label}__{new_label}"
+    if target.exists() and not target.is_dir():
+        raise PipelineError(target, "--out is a file, not a folder")
     write_diff(changes, target, old_label, new_label)
-    kinds = {
-        k: sum(1 for c in changes if c.jenis == k)
+    kinds = ", ".join(
+        f"{k} {sum(1 for c in changes if c.jenis == k)}"
         for k in ("ditambah", "dihapus", "diubah", "dipindah")
-    }
+    )
     print(f"{old} -> {new}: {len(changes)} perubahan ({kinds}) -> {target}")
     return []
 
@@ -180,10 +267,10 @@ def _pdfs(given: Sequence[Path]) -> list[Path]:
     return unique
 
 
-def _run(items: Sequence[Path], args: argparse.Namespace) -> tuple[int, bool]:
+def _run(items: Sequence[Path], args: argparse.Namespace, reports: Path) -> tuple[int, bool]:
     from pipeline.batch import FAILED, run_batch
 
-    summary = run_batch(items, args.out, args.reports, args.jobs, args.engine, args.scheduler)
+    summary = run_batch(items, args.out, reports, args.jobs, args.engine, args.scheduler)
     for outcome in summary.outcomes:
         for line in outcome.lines:
             print(line)
@@ -199,8 +286,49 @@ def _run(items: Sequence[Path], args: argparse.Namespace) -> tuple[int, bool]:
     return failed, any(o.galat for o in summary.outcomes)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+class UsageError(Exception):
+    """Bad arguments: one line, exit EXIT_USAGE."""
+
+
+def _folder_arg(path: Path, what: str) -> Path:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"error: {path}: {what} is a file, not a folder")
+    return path
+
+
+def _reports(args: argparse.Namespace) -> Path:
+    """--reports, or where the reports of --out go: validations/reports/ for the default
+    output folder, <out>/laporan/ for any other (a run's outputs stay together)."""
+    if args.reports is not None:
+        return _folder_arg(args.reports, "--reports")
+    out = getattr(args, "out", None)
+    if out is None or out == SETTINGS.out_dir:
+        return SETTINGS.reports_dir
+    return out / REPORTS_UNDER_OUT
+
+
+@contextmanager
+def _session(*folders: Path) -> Iterator[None]:
+    """The run lock on the output folders; then what an interrupted run left is swept."""
+    from pipeline.publish.lock import locked
+    from pipeline.publish.reuse import REUSE_DIR
+    from pipeline.publish.writer import sweep
+
+    with locked(*folders):
+        for folder in folders:
+            sweep(folder)
+            sweep(folder / REUSE_DIR)
+        yield
+
+
+def _catalog(out_dir: Path) -> None:
+    from pipeline.publish.katalog import build_catalog
+
+    db, csv_path = build_catalog(out_dir)
+    print(f"catalog: {db}, {csv_path}")
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "schemas":
         from pipeline.validate.expectations import write_suites
         from pipeline.validate.schemas import write_schemas
@@ -211,29 +339,59 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "diff":
         failed, _ = _each([args.new], args.debug, lambda new: _diff(args.old, new, args.out))
         return EXIT_FAILED if failed else EXIT_OK
+    reports = _reports(args)
     if args.command == "run":
+        out = _folder_arg(args.out, "--out")
         items: list[Path] = _pdfs(args.pdfs)
-        where = SETTINGS.raw_dir
-        failed, any_galat = _run(items, args) if items else (0, False)
+        if not items:
+            where = ", ".join(map(str, args.pdfs)) if args.pdfs else SETTINGS.raw_dir
+            raise UsageError(f"error: {where}: no PDF files found")
+        with _session(out, reports):
+            failed, any_galat = _run(items, args, reports)
+            _catalog(out)
     else:
         from pipeline.publish.paths import document_folders
 
-        items = args.folders or document_folders(SETTINGS.out_dir)
-        where = SETTINGS.out_dir
-        failed, any_galat = (
-            _each(items, args.debug, lambda f: _validate_one(f, args.reports))
-            if items
-            else (0, False)
-        )
-    if not items:
-        print(f"error: {where}: nothing to process", file=sys.stderr)
-        return EXIT_USAGE
-    out_dir = args.out if args.command == "run" else SETTINGS.out_dir
-    if out_dir.exists():
-        from pipeline.publish.katalog import build_catalog
-
-        db, csv_path = build_catalog(out_dir)
-        print(f"catalog: {db}, {csv_path}")
+        if args.folders:
+            items = list(args.folders)
+        elif not SETTINGS.out_dir.is_dir():
+            raise UsageError(
+                f"error: {SETTINGS.out_dir}: no such folder (name the folders to validate, "
+                "or run `python -m pipeline run` first)"
+            )
+        else:
+            items = document_folders(SETTINGS.out_dir)
+        if not items:
+            raise UsageError(f"error: {SETTINGS.out_dir}: no published document folders found")
+        parents = sorted({f.parent for f in items if f.is_dir()})
+        with _session(*parents, reports):
+            failed, any_galat = _each(items, args.debug, lambda f: _validate_one(f, reports))
+            for parent in parents:
+                if (parent / "katalog.sqlite").exists():
+                    _catalog(parent)
     if failed:
         return EXIT_FAILED
     return EXIT_STRICT if args.strict and any_galat else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _command(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    except PipelineError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        return EXIT_FAILED
+    except OSError as exc:  # the output folder itself: not writable, disk full, ...
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        where = exc.filename or getattr(args, "out", None) or "."
+        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED

@@ -17,6 +17,10 @@ class PipelineError(Exception):
         self.hint = hint
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[PipelineError], tuple[Path, str, str | None]]:
+        # Crosses process boundaries (a pool, a Dask worker) with its fields intact.
+        return (type(self), (self.path, self.reason, self.hint))
+
     def one_line(self) -> str:
         text = f"error: {self.path}: {self.reason}"
         if self.hint:

@@ -49,13 +49,13 @@ def test_pool_processes_the_archive_and_skips_unchanged(
 ) -> None:
     assert _run(archive, tmp_path, "--jobs", "2") == 1  # one file is broken
     captured = capsys.readouterr()
-    assert "ringkasan: 3 berkas: 2 diproses, 0 dilewati (tidak berubah), 1 gagal" in captured.err
+    assert "summary: 3 file(s): 2 processed, 0 skipped (unchanged), 1 failed" in captured.err
     assert captured.err.count("error: ") == 1 and "rusak.pdf: empty file" in captured.err
     assert sorted(p.name for p in (tmp_path / "x").iterdir() if p.is_dir() and p.name[0] != ".") == [
         "dokumen-a", "dokumen-b",
     ]  # fmt: skip
     assert _run(archive, tmp_path, "--jobs", "2") == 1
-    assert "0 diproses, 2 dilewati (tidak berubah), 1 gagal" in capsys.readouterr().err
+    assert "0 processed, 2 skipped (unchanged), 1 failed" in capsys.readouterr().err
 
 
 def test_pool_and_sequential_and_dask_give_the_same_files(archive: Path, tmp_path: Path) -> None:

@@ -37,6 +37,9 @@ MIN_VERTICAL_PX = 60  # vertical ones separate short header cells too (about 14 
 MIN_PIECE_PX = 40  # pieces of a line broken by noise ...
 MAX_GAP_PX = 8  # ... are joined over gaps this wide
 CACHE_DIR = Path(".cache") / "ocr"
+# A scanned page is refused above this many pixels at DPI (A2 at 300 dpi is 34.8 million,
+# A3 17.4, A4 8.7): the memory of one page's OCR grows with its area (README, "Resources").
+MAX_PAGE_PIXELS = 36_000_000
 CELL_INSET = 8  # pixels inside a cell's ruling lines that are left out (line remnants)
 CELL_PAD = 20  # white pixels put around a cell's ink for Tesseract
 MIN_CELL_INK = 12  # fewer dark pixels than this in a cell is noise
@@ -281,17 +284,36 @@ def _tesseract(image: Any, cache_dir: Path) -> dict[str, list[Any]]:
     settings = f"{LANG} {TESSERACT_CONFIG}".encode()
     key = hashlib.sha256(settings + image.tobytes() + repr(image.size).encode()).hexdigest()
     cached = cache_dir / f"{key}.json"
-    if cached.exists():
-        return json.loads(cached.read_text("utf-8"))
+    try:
+        entry = json.loads(cached.read_text("utf-8"))
+        if isinstance(entry, dict) and set(entry) >= {"text", "conf", "left", "top"}:
+            return entry
+    except (OSError, ValueError):
+        pass  # missing, or torn by a kill during an old write: a miss, rewritten below
     import pytesseract
 
     data = pytesseract.image_to_data(image, lang=LANG, config=TESSERACT_CONFIG,
                                      output_type=pytesseract.Output.DICT)  # fmt: skip
     keep = {k: data[k] for k in ("text", "conf", "left", "top", "width", "height",
                                  "block_num", "par_num", "line_num")}  # fmt: skip
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps(keep), encoding="utf-8")
+    _write_cache(cached, json.dumps(keep))
     return keep
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """A unique temporary sibling renamed into place: never a torn entry, never a clash
+    between workers writing the same entry."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _cell_boxes(page: Any, lines: list[dict[str, Any]]) -> tuple[list[BoxPx], list[BoxPx]]:
@@ -391,10 +413,49 @@ def ocr_document(
     {1-based page number: result}."""
     if not indexes:
         return {}
+    check_page_sizes(path, indexes)
     workers = min(len(indexes), workers or os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_ocr_one, [path] * len(indexes), indexes))
+    if workers == 1 or _in_worker():
+        results = [_ocr_one(path, i) for i in indexes]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_ocr_one, [path] * len(indexes), indexes))
     return {i + 1: r for i, r in zip(indexes, results, strict=True)}
+
+
+def _in_worker() -> bool:
+    """Inside a worker process (a --jobs pool, a Dask worker): the documents are the unit of
+    parallelism there, and a daemonic Dask worker may not start a pool of its own."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon or multiprocessing.parent_process() is not None
+
+
+def page_pixels(width_pt: float, height_pt: float, dpi: int = DPI) -> int:
+    """Pixels of a page rendered at `dpi`."""
+    return round(width_pt * dpi / 72) * round(height_pt * dpi / 72)
+
+
+def check_page_sizes(path: Path, indexes: Sequence[int]) -> None:
+    """Refuse, before rendering anything, a scanned page over MAX_PAGE_PIXELS at DPI:
+    memory grows with page area, and a 2 KB PDF can declare a page of 200 inches."""
+    from pypdf import PdfReader
+
+    from pipeline.errors import InputError
+
+    pages = PdfReader(path).pages
+    for i in indexes:
+        page = pages[i]
+        unit = float(page.get("/UserUnit", 1) or 1)
+        width, height = float(page.cropbox.width) * unit, float(page.cropbox.height) * unit
+        pixels = page_pixels(width, height)
+        if pixels > MAX_PAGE_PIXELS:
+            raise InputError(
+                path,
+                f"scanned page {i + 1} is {width:.0f} x {height:.0f} pt, {pixels / 1e6:.0f} "
+                f"megapixels at {DPI} dpi: over the OCR limit of {MAX_PAGE_PIXELS / 1e6:.0f} "
+                "megapixels (about A2)",
+            )
 
 
 def ocr_available() -> bool:

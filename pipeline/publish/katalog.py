@@ -7,13 +7,16 @@ Rebuilt from the published folders (never from memory), so it always says what i
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from pipeline.models import Temuan
+from pipeline.publish.files import file_mode, write_atomically
 from pipeline.publish.paths import document_folders
 from pipeline.validate.dataset import TABLES
 
@@ -71,25 +74,33 @@ def build_catalog(out_dir: Path) -> tuple[Path, Path]:
             )  # fmt: skip
     relations.sort(key=lambda r: (r["dokumen_id"], r["status"], r["dokumen_tujuan"]))
 
+    # Built under unique hidden names and renamed into place: a reader (or a run killed
+    # half-way) sees the old catalog or the new one, and concurrent builds never collide.
     db = out_dir / CATALOG_DB
-    tmp = out_dir / f".tmp-{CATALOG_DB}"
-    tmp.unlink(missing_ok=True)
-    with sqlite3.connect(tmp) as conn:
-        frame = pd.DataFrame(documents, columns=_doc_columns(documents))
-        frame.to_sql("dokumen", conn, index=False)
-        pd.DataFrame(relations, columns=["dokumen_id", "status", "dokumen_tujuan", "judul"]).to_sql(
-            "relasi", conn, index=False
-        )
-        for name, rows in tables.items():
-            if rows:
-                pd.DataFrame(rows).to_sql(name, conn, index=False)
-                conn.execute(f'CREATE INDEX "ix_{name}_dokumen" ON "{name}" (dokumen_id)')
-    conn.close()
-    tmp.replace(db)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".tmp-{CATALOG_DB}-", dir=out_dir)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with sqlite3.connect(tmp) as conn:
+            frame = pd.DataFrame(documents, columns=_doc_columns(documents))
+            frame.to_sql("dokumen", conn, index=False)
+            pd.DataFrame(
+                relations, columns=["dokumen_id", "status", "dokumen_tujuan", "judul"]
+            ).to_sql("relasi", conn, index=False)
+            for name, rows in tables.items():
+                if rows:
+                    pd.DataFrame(rows).to_sql(name, conn, index=False)
+                    conn.execute(f'CREATE INDEX "ix_{name}_dokumen" ON "{name}" (dokumen_id)')
+        conn.close()
+        os.chmod(tmp, file_mode())
+        tmp.replace(db)
+    finally:
+        tmp.unlink(missing_ok=True)
     csv_path = out_dir / CATALOG_CSV
-    pd.DataFrame(documents, columns=_doc_columns(documents)).to_csv(
-        csv_path, index=False, lineterminator="\n", encoding="utf-8"
+    text = pd.DataFrame(documents, columns=_doc_columns(documents)).to_csv(
+        index=False, lineterminator="\n"
     )
+    write_atomically(csv_path, text)
     return db, csv_path
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pipeline.extract.pdf import sha256_of
 from pipeline.models import Dokumen, Temuan
+from pipeline.publish.files import write_atomically, write_temporary
 from pipeline.publish.paths import document_path
-from pipeline.publish.writer import write_atomically, write_temporary
 from pipeline.report.html import render_report
 
 

@@ -44,7 +44,7 @@ def reusable(out_dir: Path, source_sha: str, reports_dir: Path) -> Path | None:
 
 def remember(out_dir: Path, source_sha: str, dokumen_id: str, report: Path | None) -> None:
     """Stamp the published folder of this source as reusable (written atomically)."""
-    from pipeline.publish.writer import write_atomically
+    from pipeline.publish.files import write_atomically
 
     info = {
         "dokumen_id": dokumen_id,

@@ -28,6 +28,7 @@ from pipeline.models import (
     Tabel,
     Temuan,
 )
+from pipeline.publish.files import TMP_PREFIX, dir_mode, write_atomically, write_temporary
 from pipeline.publish.manifest import manifest
 from pipeline.publish.package import datapackage, generic_resource
 from pipeline.publish.paths import checked_id, document_path
@@ -35,7 +36,6 @@ from pipeline.publish.xlsx import write_xlsx
 from pipeline.run import DocumentResult
 
 LIST_SEPARATOR = ";"
-TMP_PREFIX = ".tmp-"  # temporary files and folders; never read as documents
 
 
 def _csv_value(value: Any) -> Any:
@@ -82,6 +82,17 @@ def write_temuan(folder: Path, temuan: Sequence[Temuan]) -> None:
     write_json(folder / "temuan.json", [t.model_dump() for t in temuan])
 
 
+def render_temuan(temuan: Sequence[Temuan]) -> dict[str, str]:
+    """The text of temuan.csv and temuan.json, exactly as write_temuan writes them."""
+    rows = [{k: _csv_value(v) for k, v in t.model_dump().items()} for t in temuan]
+    frame = pd.DataFrame(rows, columns=list(Temuan.model_fields), dtype=object)
+    return {
+        "temuan.csv": frame.to_csv(index=False, lineterminator="\n"),
+        "temuan.json": json.dumps([t.model_dump() for t in temuan], ensure_ascii=False, indent=2)
+        + "\n",
+    }
+
+
 def write_tables(folder: Path, result: DocumentResult) -> None:
     """Every logical lampiran table: tabel/<id>.csv and .json (indexed by tabel.csv)."""
     (folder / "tabel").mkdir(exist_ok=True)
@@ -121,7 +132,7 @@ def stage(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) 
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{result.dokumen_id}-", dir=out_dir))
     try:
-        os.chmod(tmp, _DIR_MODE)
+        os.chmod(tmp, dir_mode())
         for name, records, model in tables(result):
             write_csv(tmp / f"{name}.csv", records, model)
             write_json(tmp / f"{name}.json", [r.model_dump() for r in records])
@@ -146,46 +157,71 @@ def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()
 
 
 def commit(staged: Path, final: Path) -> None:
-    """Put the complete folder `staged` in place of `final`."""
-    old = final.with_name(f".old-{final.name}")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
+    """Put the complete folder `staged` in place of `final`, atomically: a reader sees the
+    old folder or the new one, never a missing or half-written one.
+
+    A new `final` is one rename. An existing one is swapped with renameat2(RENAME_EXCHANGE)
+    (Linux 3.15+, local file systems), and the old version, now at the staged name, removed;
+    a crash before that leaves only a hidden `.tmp-*` folder, which the next run sweeps.
+    Where the exchange is not supported (another OS, some network file systems) the old
+    folder is renamed aside first: then, for the moment between two renames, `final` is
+    missing (documented in the README)."""
+    if not final.exists():
+        staged.rename(final)
+        return
+    if _exchange(staged, final):
+        shutil.rmtree(staged)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}old-{final.name}-", dir=final.parent))
+    final.replace(old / final.name)
     staged.rename(final)
-    if old.exists():
-        shutil.rmtree(old)
+    shutil.rmtree(old)
 
 
-def write_temporary(path: Path, text: str) -> Path:
-    """Write `text` to a new, uniquely named hidden sibling of `path` (mode as umask allows)
-    and return it; nothing is at `path` yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{path.name}-", dir=path.parent)
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with renameat2(2); False where the call or the flag is not
+    supported, OSError for any other failure."""
+    import ctypes
+    import errno
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(name, _FILE_MODE)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a single file through a uniquely named temporary sibling and a rename: a reader
-    sees the old file or the new one, never a torn one; concurrent writers never collide."""
-    os.replace(write_temporary(path, text), path)
+def sweep(folder: Path) -> list[Path]:
+    """Remove what an interrupted run left in `folder`: hidden `.tmp-*` files and folders
+    (staged documents and reports, old versions, catalog and stamp temp files) and `.old-*`
+    folders of earlier versions. Only under the run lock (pipeline/publish/lock.py)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in sorted([*folder.glob(f"{TMP_PREFIX}*"), *folder.glob(".old-*")]):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# mkstemp and mkdtemp create private (0600 / 0700) entries; published ones get the modes an
-# ordinary open() or mkdir() would give them.
-_UMASK = _umask()
-_FILE_MODE = 0o666 & ~_UMASK
-_DIR_MODE = 0o777 & ~_UMASK
+__all__ = ["commit", "publish", "stage", "sweep", "write_atomically", "write_temporary"]

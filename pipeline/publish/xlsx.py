@@ -116,8 +116,23 @@ def _cell_value(value: Any) -> Any:
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, str):
         # Control characters are not allowed in the XML of a sheet.
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return _fit_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
+
+
+# Excel holds at most 32,767 characters in a cell and cuts (or refuses) longer text without
+# a word. Such a text is cut here, visibly: the cell ends with CUT_MARK, and the whole text
+# stays in the CSV and JSON files.
+XLSX_CELL_LIMIT = 32_767
+CUT_MARK = (
+    " [... terpotong: sel Excel memuat paling banyak 32.767 karakter; teks lengkap di CSV/JSON]"
+)
+
+
+def _fit_cell(text: str) -> str:
+    if len(text) <= XLSX_CELL_LIMIT:
+        return text
+    return text[: XLSX_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
 
 
 def _deterministic_zip(data: bytes, workbook: Workbook) -> bytes:

@@ -112,6 +112,10 @@ CATALOG: dict[str, Aturan] = {
         INFO, "Sel kolom {kolom} kosong, padahal kolom ini terisi pada baris lain.",
         "Lengkapi isi sel atau beri tanda \"-\" bila memang tidak ada."),
     # Schemas and expectations
+    # Integrity of a published folder (manifest.json)
+    "berkas-tidak-cocok": Aturan(
+        GALAT, "Berkas terbitan {berkas} {masalah}; isinya tidak lagi dijamin sama dengan "
+        "hasil pipeline.", "Jalankan ulang pipeline pada PDF sumbernya untuk memulihkan folder."),
     "skema-tidak-valid": Aturan(
         GALAT, "Baris {baris} tabel {tabel} tidak sesuai skema: {alasan}.", None),
     "ekspektasi-gagal": Aturan(

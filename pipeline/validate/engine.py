@@ -36,9 +36,33 @@ def dataset_of(result: DocumentResult) -> Dataset:
     )
 
 
-def validate(data: Dataset, root: Path = Path(".")) -> list[Temuan]:
-    """All findings of a dataset, in a fixed order. Never raises on bad data."""
-    hits: list[Hit] = []
+# What manifest.verify reports, as the findings say it.
+MANIFEST_PROBLEMS = {
+    "manifest-tidak-ada": "tidak ada, sehingga isi folder tidak dapat diperiksa",
+    "manifest-rusak": "rusak, sehingga isi folder tidak dapat diperiksa",
+    "hilang": "tercantum dalam manifest.json tetapi tidak ada",
+    "berubah": "berbeda dari sidik (sha256) yang tercatat di manifest.json",
+    "tidak-terdaftar": "tidak tercantum dalam manifest.json",
+}
+INTEGRITY_CODE = "berkas-tidak-cocok"
+
+
+def manifest_hits(folder: Path) -> list[Hit]:
+    """One `berkas-tidak-cocok` galat per file of a published folder that is missing, edited
+    or unlisted against its manifest.json (or for the manifest itself, missing or torn)."""
+    from pipeline.publish.manifest import verify
+
+    return [
+        Hit(INTEGRITY_CODE, name.split("/")[0].rsplit(".", 1)[0], None, None, None, name,
+            {"berkas": name, "masalah": MANIFEST_PROBLEMS[problem]})
+        for name, problem in verify(folder)
+    ]  # fmt: skip
+
+
+def validate(data: Dataset, root: Path = Path("."), folder: Path | None = None) -> list[Temuan]:
+    """All findings of a dataset, in a fixed order. Never raises on bad data. With the
+    dataset's published `folder`, its files are checked against manifest.json first."""
+    hits: list[Hit] = manifest_hits(folder) if folder is not None else []
     for rule in all_rules():
         hits.extend(rule(data))
     for table, index, row, error in data.invalid:
