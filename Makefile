@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench golden schemas clean browser ocr ocr-accuracy
+.PHONY: help run test reliability lint bench golden schemas clean browser ocr ocr-accuracy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ocr ## set up .venv, then run the pipeline on every PDF in raw/ into extracted/
 	$(PY) -m pipeline run
 
-test: $(STAMP) browser ocr ## set up .venv, then run the whole test suite
+test: $(STAMP) browser ocr ## set up .venv, then run the test suite (without the slow reliability probes)
 	$(PY) -m pytest
+
+reliability: $(STAMP) ocr ## the slow probes: kill -9 mid-run + rerun, concurrent runs, memory limit, OCR on Dask
+	$(PY) -m pytest -m reliability tests/test_reliability_crash.py
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff check pipeline tests

@@ -160,7 +160,7 @@ def findings_line(temuan: Sequence[object]) -> str:
         level: sum(1 for t in temuan if getattr(t, "tingkat", None) == level)
         for level in ("galat", "peringatan", "info")
     }
-    return "temuan " + ", ".join(f"{k} {v}" for k, v in by.items())
+    return "findings (temuan): " + ", ".join(f"{k} {v}" for k, v in by.items())
 
 
 def summary_line(result: object, folder: Path, temuan: Sequence[object]) -> str:

@@ -245,7 +245,7 @@ def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
         f"{k} {sum(1 for c in changes if c.jenis == k)}"
         for k in ("ditambah", "dihapus", "diubah", "dipindah")
     )
-    print(f"{old} -> {new}: {len(changes)} perubahan ({kinds}) -> {target}")
+    print(f"{old} -> {new}: {len(changes)} changes ({kinds}) -> {target}")
     return []
 
 
