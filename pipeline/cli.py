@@ -322,8 +322,13 @@ def _session(*folders: Path) -> Iterator[None]:
 
 
 def _catalog(out_dir: Path) -> None:
-    from pipeline.publish.katalog import build_catalog
+    """Rebuild the catalog of out_dir, unless there is nothing to catalog (a run whose every
+    input failed leaves no output but the hidden lock)."""
+    from pipeline.publish.katalog import CATALOG_DB, build_catalog
+    from pipeline.publish.paths import document_folders
 
+    if not document_folders(out_dir) and not (out_dir / CATALOG_DB).exists():
+        return
     db, csv_path = build_catalog(out_dir)
     print(f"catalog: {db}, {csv_path}")
 

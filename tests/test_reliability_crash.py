@@ -196,6 +196,7 @@ def test_kill_at_random_times_then_rerun_is_the_clean_result(
             proc.wait(timeout=at)
         kill(proc)
         rerun_matches(pdfs, out, expected, f"kill {n} at {at:.2f} s")
+        print(f"kill {n + 1}/{KILLS} at {at:.2f} s of {seconds:.1f} s: rerun identical", flush=True)
 
 
 def test_concurrent_runs_into_one_out(
