@@ -175,3 +175,18 @@ def test_reference_at_a_flush_line_start_opens_no_ayat(tmp_path: Path) -> None:
         "Ketentuan lebih lanjut mengenai tarif sebagaimana dimaksud pada ayat (1) dan (2) "
         "diatur dengan Peraturan Bupati."
     )
+
+
+def test_headings_opening_several_pages_are_not_running_heads(tmp_path: Path) -> None:
+    """"Pasal 2", "Pasal 3", "Pasal 4" each opening a page differ only in their number: a
+    running head recurs word for word."""
+    pages = [TITLE + [H("Pasal 1"), L("Pajak daerah dipungut oleh Bupati.")]]
+    pages += [[H(f"Pasal {k}"), L(f"Ketentuan ke-{k} berlaku.")] for k in (2, 3, 4)]
+    pages[-1] = pages[-1] + CLOSING
+    result = process(make_text_pdf(tmp_path / "heads.pdf", pages))
+    assert [n.id for n in result.simpul if n.id.startswith("pasal")] == [
+        "pasal_1",
+        "pasal_2",
+        "pasal_3",
+        "pasal_4",
+    ]

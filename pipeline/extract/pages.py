@@ -2,8 +2,8 @@
 
 Page furniture is not content: page-number headers ("- 25 -"), lampiran header blocks
 ("LAMPIRAN I : PERATURAN BUPATI ...", "NOMOR : ...", "TANGGAL : ..."), and running heads
-and footers: the outermost lines of a page that recur at the page edge on several pages
-(digits aside), or that state an electronic signature ("Dokumen ini telah ditandatangani
+and footers: the outermost lines of a page that recur at the page edge on several pages,
+or that state an electronic signature ("Dokumen ini telah ditandatangani
 secara elektronik ... (BSrE)"). A lampiran starts
 where such a block names it, or, when it prints no block, where a page opens with a
 heading that the body cites as the lampiran's content ("... Rencana Aksi ... sebagaimana
@@ -49,7 +49,6 @@ ESIGN_RE = re.compile(
     r"|Sertifikasi\s+Elektronik|Badan\s+Siber\s+dan\s+Sandi\s+Negara",
     re.I,
 )
-_DIGITS_RE = re.compile(r"\d+")
 
 
 class PageKind(StrEnum):
@@ -164,7 +163,9 @@ def _heading(page: PageInfo) -> str | None:
 
 
 def _running_key(line: TextLine) -> str:
-    return _DIGITS_RE.sub("#", " ".join(line.text.split())).casefold()
+    # Exact text: with digits masked, "Pasal 2", "Pasal 5", "Pasal 8" opening three pages
+    # would recur. A running line that counts pages is a page number (PAGE_NUMBER_RE).
+    return " ".join(line.text.split()).casefold()
 
 
 def _edge_runs(page: PageInfo, lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
@@ -178,7 +179,7 @@ def _edge_runs(page: PageInfo, lines: list[TextLine]) -> tuple[list[TextLine], l
 def strip_running(pages: list[PageInfo]) -> None:
     """Move running heads and footers out of the content (and out of closing blocks, which
     run to the end of their page), in place: from each page edge inwards, every line that
-    states an e-sign or whose text (digits aside) recurs as content in that band on
+    states an e-sign or whose text recurs as content in that band on
     RUNNING_MIN_PAGES pages, until the first that does neither. A signature block recurs too
     (the body's, each lampiran's), but as a closing block: it never counts as recurring."""
     seen: dict[tuple[int, str], int] = {}
