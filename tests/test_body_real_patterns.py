@@ -178,7 +178,7 @@ def test_reference_at_a_flush_line_start_opens_no_ayat(tmp_path: Path) -> None:
 
 
 def test_headings_opening_several_pages_are_not_running_heads(tmp_path: Path) -> None:
-    """"Pasal 2", "Pasal 3", "Pasal 4" each opening a page differ only in their number: a
+    """ "Pasal 2", "Pasal 3", "Pasal 4" each opening a page differ only in their number: a
     running head recurs word for word."""
     pages = [TITLE + [H("Pasal 1"), L("Pajak daerah dipungut oleh Bupati.")]]
     pages += [[H(f"Pasal {k}"), L(f"Ketentuan ke-{k} berlaku.")] for k in (2, 3, 4)]
