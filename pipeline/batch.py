@@ -172,11 +172,13 @@ def summary_line(result: object, folder: Path, temuan: Sequence[object]) -> str:
     placed = sum(a.sel_ditempatkan for a in result.akuntansi)
     chars_in = sum(t.karakter_terlihat for t in result.teks)
     chars_out = sum(t.karakter_dalam_simpul for t in result.teks)
+    chars_lost = sum(t.karakter_hilang for t in result.teks)
     counts = ", ".join(f"{name} {len(records)}" for name, records, _ in tables(result))
     return (
         f"{result.path}: {result.dokumen_id} -> {folder}: {counts}; "
         f"table cells seen {seen} / placed {placed} / left over {seen - placed}; "
-        f"text chars seen {chars_in} / in nodes {chars_out}; leftover items {len(result.sisa)}; "
+        f"text chars printed {chars_in} / in nodes {chars_out} / lost {chars_lost}; "
+        f"leftover items {len(result.sisa)}; "
         f"{findings_line(temuan)}"
     )
 

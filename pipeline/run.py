@@ -55,11 +55,47 @@ IN_FORCE_RE = re.compile(r"\bmulai\s+berlaku\b", re.I)
 
 @dataclass(frozen=True, slots=True)
 class TextAccount:
-    """Characters (non-space) of a text part, and how many of them landed in nodes."""
+    """Characters (non-space) printed on the pages of a text part, counted from the pages
+    themselves: how many landed in its nodes, how many elsewhere (table cells, captions,
+    page numbers, lampiran header blocks, running heads and footers), and how many nowhere."""
 
     bagian: str
     karakter_terlihat: int
     karakter_dalam_simpul: int
+    karakter_di_luar_simpul: int = 0
+
+    @property
+    def karakter_hilang(self) -> int:
+        return self.karakter_terlihat - self.karakter_dalam_simpul - self.karakter_di_luar_simpul
+
+
+def _nonspace(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _text_account(
+    doc: ExtractedDocument, bagian: str, pages: list[int], in_nodes: int, captions: set[str]
+) -> TextAccount:
+    """The account of one part; see TextAccount."""
+    wanted = set(pages)
+    elsewhere = 0
+    for n in pages:
+        page = doc.pages[n - 1]
+        elsewhere += sum(
+            _nonspace(ln.text) for ln, r in page.furniture if r is not LineRole.CLOSING
+        )
+        elsewhere += sum(_nonspace(ln.text) for ln in page.lines if ln.key in captions)
+    parts: dict[tuple[int, str], str] = {}
+    for table in doc.tables:
+        for piece in table.pieces:
+            if piece.page in wanted:
+                for cell in piece.cells():
+                    for part in cell.parts:
+                        if part.page == piece.page:
+                            parts[id(cell), part.key] = part.text
+    elsewhere += sum(_nonspace(t) for t in parts.values())
+    printed = sum(doc.pages[n - 1].printed_chars for n in pages)
+    return TextAccount(bagian, printed, in_nodes, elsewhere)
 
 
 @dataclass(slots=True)
@@ -197,7 +233,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     body_pages = [p.number for p in doc.pages if p.kind is PageKind.BODY]
     lines, closing = _reading_order(doc, body_pages, caption_keys)
     body = parse_body(lines, closing=closing)
-    teks.append(TextAccount("batang_tubuh", body.chars_in, body.chars_out))
+    teks.append(_text_account(doc, "batang_tubuh", body_pages, body.chars_out, caption_keys))
     dasar, unparsed = dasar_hukum_records(body, dokumen_id)
     for u in unparsed:
         reason = f"dasar hukum tidak terurai: {u.reason}"
@@ -211,7 +247,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         pages = [p.number for p in doc.pages if p.lampiran == n]
         lines, closing = _reading_order(doc, pages, caption_keys)
         tree: Body = parse_body(lines, LAMPIRAN_GRAMMAR, closing)
-        teks.append(TextAccount(f"lampiran_{n}", tree.chars_in, tree.chars_out))
+        teks.append(_text_account(doc, f"lampiran_{n}", pages, tree.chars_out, caption_keys))
         lampiran_nodes.extend(simpul_records(tree, dokumen_id, sha, prefix=f"lampiran_{n}__"))
         judul = next((nd.teks for nd in tree.find("judul") if nd.teks), None)
         if judul is None:
@@ -228,6 +264,12 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
         notices.append("no Rencana Aksi table found; no rencana_aksi records")
+    for account in teks:
+        if account.karakter_hilang:
+            notices.append(
+                f"text lost: {account.karakter_hilang} printed characters of {account.bagian} "
+                "landed in no node, table cell, caption or page furniture"
+            )
     return DocumentResult(
         path=path,
         dokumen_id=dokumen_id,

@@ -159,7 +159,8 @@ def test_tree_without_bagian_and_references_that_do_not_split(perda: DocumentRes
 def test_every_body_character_lands_in_a_node(perda: DocumentResult) -> None:
     (body, *_) = perda.teks
     assert body.bagian == "batang_tubuh"
-    assert body.karakter_terlihat == body.karakter_dalam_simpul > 0
+    assert body.karakter_hilang == 0 and body.karakter_dalam_simpul > 0
+    assert body.karakter_di_luar_simpul == len("-2-")  # the page number of page 2
     assert ids(perda)[:2] == ["judul", "menimbang"]
     assert ids(perda)[-1] == "penutup"
 

@@ -15,6 +15,10 @@ from pipeline.roman import number_to_int, roman_to_int
         ("Peraturan\nPerundang-\nUndangan", "Peraturan Perundang-Undangan"),
         ("rapat-\nrapat untuk", "rapat-rapat untuk"),
         ("Tahun 2018 -\n2023", "Tahun 2018 - 2023"),
+        # A range broken after its en dash (a renderer breaks lines there) reads as printed
+        # unbroken; one with spaces around the dash keeps them.
+        ("tahun 2018\u2013\n2023 merupakan", "tahun 2018\u20132023 merupakan"),
+        ("tahun 2018 \u2013\n2023", "tahun 2018 \u2013 2023"),
         ("  a  \n\n b ", "a b"),
         (
             "(12 (dua\nbelas) kegiatan/tahun+\nrekomendasi)",

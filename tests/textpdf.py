@@ -30,10 +30,22 @@ def H(text: str) -> L:  # noqa: N802 - reads like the printed heading it makes
     return L(text, bold=True, center=True)
 
 
-def make_text_pdf(path: Path, pages: Sequence[Sequence[L]], numbered: bool = True) -> Path:
+def make_text_pdf(
+    path: Path,
+    pages: Sequence[Sequence[L]],
+    numbered: bool = True,
+    footer: Sequence[str] = (),
+    footer_pages: Sequence[int] | None = None,
+) -> Path:
+    """Each page's lines from the top; `footer` lines at the bottom edge of every page (or of
+    the 1-based `footer_pages`)."""
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     width, height = A4
     for n, lines in enumerate(pages, start=1):
+        if footer_pages is None or n in footer_pages:
+            canvas.setFont("Vera", 8)
+            for k, text in enumerate(footer):
+                canvas.drawString(LEFT, 40 + (len(footer) - 1 - k) * 10, text)
         y = height - 50
         if numbered and n > 1:
             canvas.setFont("Vera", 10)

@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from tqdm import tqdm
 
 from pipeline.errors import InputError
-from pipeline.extract.layout import TextLine, lines_outside
+from pipeline.extract.layout import TextLine, lines_outside, printed_chars
 from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
 from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
@@ -76,6 +76,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 ]
                 info = PageInfo(number=i, width=float(page.width), height=float(page.height))
                 info.table_tops = [p.bbox[1] for p in pieces]
+                info.printed_chars = printed_chars(page)
                 lines = lines_outside(page, i, [p.bbox for p in pieces])
                 block_numbers.append(split_furniture(info, lines, settings.margin_fraction))
                 pages.append(info)

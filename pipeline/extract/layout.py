@@ -32,6 +32,13 @@ def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
+def printed_chars(page: pdfplumber.page.Page) -> int:
+    """Non-space characters printed on `page` (its text layer, or the OCR text standing in
+    for it): what the text accounting starts from."""
+    # A ligature glyph may carry two letters ("fi"): count letters, not glyphs.
+    return sum(1 for c in page.chars for ch in c["text"] if not ch.isspace())
+
+
 def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -> list[TextLine]:
     """Text lines of `page` whose characters lie outside every box in `boxes`."""
     view = page

@@ -1,7 +1,10 @@
 """Classify pages into the regulation body and its lampiran, and strip page furniture.
 
-Page furniture is not content: page-number headers ("- 25 -") and lampiran header blocks
-("LAMPIRAN I : PERATURAN BUPATI ...", "NOMOR : ...", "TANGGAL : ..."). A lampiran starts
+Page furniture is not content: page-number headers ("- 25 -"), lampiran header blocks
+("LAMPIRAN I : PERATURAN BUPATI ...", "NOMOR : ...", "TANGGAL : ..."), and running heads
+and footers: the outermost lines of a page that recur at the page edge on several pages,
+or that state an electronic signature ("Dokumen ini telah ditandatangani
+secara elektronik ... (BSrE)"). A lampiran starts
 where such a block names it, or, when it prints no block, where a page opens with a
 heading that the body cites as the lampiran's content ("... Rencana Aksi ... sebagaimana
 tercantum dalam Lampiran II"), or on the first page after a closing formula ("Salinan
@@ -36,6 +39,16 @@ SIGNED_RE = re.compile(r"^ttd\.?$", re.I)
 CERTIFIED_COPY_RE = re.compile(r"^salinan sesuai dengan aslinya", re.I)
 SIGNATURE_LOOKAHEAD = 3
 MIN_HEADING_WORDS = 3
+# Running heads and footers: lines within this fraction of the page height from its top or
+# bottom edge, outermost first, that recur on at least RUNNING_MIN_PAGES pages.
+RUNNING_BAND = 0.15
+RUNNING_MIN_PAGES = 3
+# An e-sign footer states the certificate authority; once is enough.
+ESIGN_RE = re.compile(
+    r"ditandatangani\s+secara\s+elektronik|sertifikat\s+elektronik|\bBSrE\b"
+    r"|Sertifikasi\s+Elektronik|Badan\s+Siber\s+dan\s+Sandi\s+Negara",
+    re.I,
+)
 
 
 class PageKind(StrEnum):
@@ -46,6 +59,7 @@ class PageKind(StrEnum):
 class LineRole(StrEnum):
     PAGE_NUMBER = "nomor_halaman"
     LAMPIRAN_BLOCK = "kepala_lampiran"
+    RUNNING = "kepala_kaki_berulang"
     CLOSING = "penutup"
     CONTENT = "isi"
 
@@ -61,6 +75,7 @@ class PageInfo:
     lines: list[TextLine] = field(default_factory=list)  # content lines outside tables
     furniture: list[tuple[TextLine, LineRole]] = field(default_factory=list)
     table_tops: list[float] = field(default_factory=list)
+    printed_chars: int = 0  # non-space characters printed on the page, tables included
 
     @property
     def landscape(self) -> bool:
@@ -147,8 +162,52 @@ def _heading(page: PageInfo) -> str | None:
     return None
 
 
+def _running_key(line: TextLine) -> str:
+    # Exact text: with digits masked, "Pasal 2", "Pasal 5", "Pasal 8" opening three pages
+    # would recur. A running line that counts pages is a page number (PAGE_NUMBER_RE).
+    return " ".join(line.text.split()).casefold()
+
+
+def _edge_runs(page: PageInfo, lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
+    """The lines in the top band, top down, and in the bottom band, bottom up."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    top = [ln for ln in ordered if ln.bottom <= page.height * RUNNING_BAND]
+    bottom = [ln for ln in reversed(ordered) if ln.top >= page.height * (1 - RUNNING_BAND)]
+    return top, bottom
+
+
+def strip_running(pages: list[PageInfo]) -> None:
+    """Move running heads and footers out of the content (and out of closing blocks, which
+    run to the end of their page), in place: from each page edge inwards, every line that
+    states an e-sign or whose text recurs as content in that band on
+    RUNNING_MIN_PAGES pages, until the first that does neither. A signature block recurs too
+    (the body's, each lampiran's), but as a closing block: it never counts as recurring."""
+    seen: dict[tuple[int, str], int] = {}
+    for page in pages:
+        for side, run in enumerate(_edge_runs(page, page.lines)):
+            for key in {_running_key(ln) for ln in run}:
+                seen[side, key] = seen.get((side, key), 0) + 1
+    for page in pages:
+        running: set[str] = set()
+        for side, run in enumerate(_edge_runs(page, page.lines + closing_lines(page))):
+            for line in run:
+                recurs = seen.get((side, _running_key(line)), 0) >= RUNNING_MIN_PAGES
+                if not (recurs or ESIGN_RE.search(line.text)):
+                    break
+                running.add(line.key)
+        if not running:
+            continue
+        moved = [ln for ln in page.lines if ln.key in running]
+        moved += [ln for ln in closing_lines(page) if ln.key in running]
+        page.lines = [ln for ln in page.lines if ln.key not in running]
+        page.furniture = [(ln, r) for ln, r in page.furniture if ln.key not in running]
+        page.furniture.extend((ln, LineRole.RUNNING) for ln in moved)
+
+
 def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
-    """Set kind and lampiran number on every page, in place."""
+    """Strip running heads and footers, then set kind and lampiran number on every page, in
+    place."""
+    strip_running(pages)
     refs = lampiran_references(pages)
     current = 0
     closed = False

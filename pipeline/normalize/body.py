@@ -3,15 +3,18 @@ lands in exactly one node.
 
 Top-level parts, in the order regulations print them (Akoma Ntoso: preface, preamble,
 body, conclusions): `judul` (the title block), `menimbang`, `mengingat`, `memperhatikan`,
-`menetapkan` ("MEMUTUSKAN:" / "Menetapkan : ..."), the batang tubuh (BAB > Bagian > Paragraf
-> Pasal > ayat > huruf > angka) and `penutup` (from "Ditetapkan di" on: dates, signatures,
-Berita Daerah, certified-copy block).
+`menetapkan` (the enacting formula: "Dengan Persetujuan Bersama DEWAN PERWAKILAN RAKYAT
+DAERAH ... dan BUPATI ...", "MEMUTUSKAN:", then "Menetapkan : ..."), the batang tubuh
+(BAB > Bagian > Paragraf > Pasal > ayat > huruf > angka) and `penutup` (from "Ditetapkan
+di" on: dates, signatures, Berita Daerah, certified-copy block).
 
 Structure is read from line starts only, so a reference inside a sentence ("sebagaimana
 dimaksud pada ayat (1)", "Pasal 5") never starts a node: headings must stand alone on their
 line, and a numbered item starts a node only where a sentence can start (the line before
 ended with ".", ";" or ":", or was a heading) or where it is aligned with the open item of
-its level (wrapped text is indented further).
+its level (wrapped text is indented further) and numbered after it. A line after one ending
+in a reference word ("... dimaksud pada ayat" / "(1) berlaku ...") continues the sentence,
+even where wrapped lines come back to the item's own margin.
 
 In an amendment ("Pasal I" lists numbered instructions, "... sehingga berbunyi sebagai
 berikut:"), the articles quoted after an instruction are content of that instruction: they
@@ -53,6 +56,8 @@ PART_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("menetapkan", re.compile(r"^(MEMUTUSKAN\s*:?)\s*()$")),
 )
 MENETAPKAN_RE = re.compile(r"^(Menetapkan\s*:?)\s*(.*)$")
+# A Perda's (or a law's) joint approval opens the enacting formula before "MEMUTUSKAN:".
+APPROVAL_RE = re.compile(r"^Dengan\s+Persetujuan\s+Bersama\b", re.I)
 BODY_END_RE = re.compile(r"^(?:Ditetapkan|Diundangkan)\s+di\b", re.I)
 RANK = {
     "bab": 0, "bagian": 1, "paragraf": 2, "pasal": 3, "ayat": 4, "huruf": 5, "angka": 6,
@@ -67,6 +72,8 @@ ITEM_PARENTS = {
 }
 BATANG_TUBUH_HEADINGS = ("bab", "bagian", "paragraf", "pasal")
 SENTENCE_END = (".", ";", ":")
+# A line ending in one of these words cites the number that opens the next line.
+REFERENCE_END_RE = re.compile(r"\b(?:ayat|pasal|huruf|angka|butir)$", re.I)
 INDENT_TOLERANCE = 2.0
 ORDINALS = {
     "kesatu": 1, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
@@ -155,6 +162,18 @@ class Node:
     @property
     def teks(self) -> str:
         return join_lines("\n".join(self.text_lines))
+
+
+def _comes_after(number: str, previous: str) -> bool:
+    """Whether item `number` ("3", "c", "3a") may follow the printed item `previous` ("(2)",
+    "b."): a higher number or letter of the same kind; True where they cannot be compared."""
+    a, b = number.strip("().").lower(), previous.strip("().").lower()
+    da, db = re.match(r"\d+", a), re.match(r"\d+", b)
+    if da and db:
+        return (int(da.group()), a) > (int(db.group()), b)
+    if a.isalpha() and b.isalpha() and len(a) == len(b) == 1:
+        return a > b
+    return True
 
 
 def _id_number(node: Node) -> str:
@@ -250,7 +269,12 @@ class _Builder:
         level, m = found
         same = next((n for n in reversed(self.open) if n.level == level), None)
         aligned = same is not None and line.x0 <= same.x0 + INDENT_TOLERANCE
-        if not (self.prev_heading or self.prev_text.endswith(SENTENCE_END) or aligned):
+        if not self.prev_heading and REFERENCE_END_RE.search(self.prev_text):
+            return False
+        sentence_start = self.prev_heading or self.prev_text.endswith(SENTENCE_END)
+        # Mid-sentence, only the next number of an aligned list opens an item.
+        follows = aligned and same is not None and _comes_after(m.group(2), same.nomor)
+        if not (sentence_start or follows):
             return False
         quote = next((n for n in reversed(self.open) if n.quote_root), None)
         if (
@@ -364,12 +388,28 @@ def parse_body(
                 node.expects_heading = False
             continue
         cur = b.current
+        if (
+            APPROVAL_RE.match(text)
+            and "menetapkan" not in parts_seen
+            and not in_batang_tubuh
+            and grammar.with_preamble
+        ):
+            # The formula's lines up to "Menetapkan" are its heading, "MEMUTUSKAN:" included.
+            parts_seen.add("menetapkan")
+            node = b.open_part("menetapkan", "", line)
+            node.judul_lines.append(text)
+            continue
         if cur is not None and cur.level == "menetapkan" and (m := MENETAPKAN_RE.match(text)):
-            cur.judul_lines.append(cur.label)
+            if cur.label:
+                cur.judul_lines.append(cur.label)
             cur.label = m.group(1)
             b.text(line, m.group(2))
             continue
         heading = next(((lv, m) for lv, p in grammar.headings if (m := p.match(text))), None)
+        if cur is not None and cur.level == "menetapkan" and not cur.label and heading is None:
+            cur.judul_lines.append(text)
+            cur.see(line)
+            continue
         if heading is not None:
             level, m = heading
             b.heading(level, m.group(1), m.group(2), line)

@@ -7,12 +7,15 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SLUG = re.compile(r"[^0-9a-z]+")
+# Dashes that join the words on either side when printed without spaces: hyphens, and the
+# en dash of a range ("2018–2023"); a renderer may break the line after any of them.
+_JOINING_DASHES = "-\u2010\u2011\u2013"
 
 
 def join_lines(text: str) -> str:
-    """NFC; each printed line stripped; a line ending in a word-internal hyphen
-    ("Perundang-" + "Undangan") joined without a space, every other break by one space;
-    runs of spaces -> one. Spelling and punctuation are left untouched."""
+    """NFC; each printed line stripped; a line ending in a word-internal hyphen or en dash
+    ("Perundang-" + "Undangan", "2018–" + "2023") joined without a space, every other break
+    by one space; runs of spaces -> one. Spelling and punctuation are left untouched."""
     text = unicodedata.normalize("NFC", text)
     out = ""
     for raw in text.split("\n"):
@@ -21,7 +24,7 @@ def join_lines(text: str) -> str:
             continue
         if not out:
             out = line
-        elif len(out) >= 2 and out.endswith("-") and out[-2].isalnum():
+        elif len(out) >= 2 and out[-1] in _JOINING_DASHES and out[-2].isalnum():
             out += line
         else:
             out += " " + line
