@@ -124,7 +124,7 @@ class Title:
 
     @property
     def region(self) -> str | None:
-        """"Kabupaten Donggala" for a regional kind, else None."""
+        """The region, e.g. "Kabupaten Donggala", for a regional kind; else None."""
         if not self.kind.regional or not self.nama:
             return None
         kind = self.wilayah or self.kind.wilayah or ""

@@ -20,12 +20,18 @@ _LAPAN_SCAN = (
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     **{
         (LAPAN, f): _LAPAN_SCAN
-        for f in ("dokumen_id", "jenis", "nomor", "tahun", "tentang", "tempat_penetapan",
-                  "penandatangan")
+        for f in (
+            "dokumen_id",
+            "jenis",
+            "nomor",
+            "tahun",
+            "tentang",
+            "tempat_penetapan",
+            "penandatangan",
+        )
     },  # fmt: skip
     (BANJARNEGARA, "lampiran"): (
-        "the Penjelasan page (p12) is classified as the first page of Lampiran I "
-        "(extract/pages.py)"
+        "the Penjelasan page (p12) is classified as the first page of Lampiran I (extract/pages.py)"
     ),
 }
 
