@@ -19,6 +19,7 @@ from pipeline.models import (
     Lampiran,
     Menimbang,
     PenanggungJawab,
+    PerubahanPasal,
     Program,
     RencanaAksi,
     Simpul,
@@ -40,6 +41,7 @@ from pipeline.normalize.regulation import (
     lampiran_judul,
     menimbang_records,
     own_title,
+    perubahan_records,
     simpul_records,
 )
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
@@ -76,6 +78,7 @@ class DocumentResult:
     menimbang: list[Menimbang]
     dasar_hukum: list[DasarHukum]
     definisi: list[Definisi]
+    perubahan_pasal: list[PerubahanPasal]
     lampiran_simpul: list[Simpul]
     area_perubahan: list[AreaPerubahan]
     program: list[Program]
@@ -210,6 +213,10 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     for u in unparsed:
         reason = f"dasar hukum tidak terurai: {u.reason}"
         sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
+    perubahan, unparsed = perubahan_records(body, dokumen_id)
+    for u in unparsed:
+        reason = f"instruksi perubahan tidak terurai: {u.reason}"
+        sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
 
     # Each lampiran's own text (outside its tables), and its header block.
     lampiran_nodes: list[Simpul] = []
@@ -247,6 +254,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         menimbang=menimbang_records(body, dokumen_id),
         dasar_hukum=dasar,
         definisi=definisi,
+        perubahan_pasal=perubahan,
         lampiran_simpul=lampiran_nodes,
         area_perubahan=areas,
         program=programs,

@@ -16,6 +16,7 @@ from pipeline.models import (
     Lampiran,
     Menimbang,
     Pejabat,
+    PerubahanPasal,
     Relasi,
     Simpul,
 )
@@ -137,6 +138,92 @@ def dasar_hukum_records(body: Body, dokumen_id: str) -> tuple[list[DasarHukum], 
                     )
                 )
     return rows, failed
+
+
+# The verbs of an amending instruction -> tindakan ("disisip" is a printed misspelling).
+TINDAKAN: dict[str, str] = {
+    "diubah": "diubah",
+    "disisipkan": "disisipkan",
+    "disisip": "disisipkan",
+    "disisipi": "disisipkan",
+    "dihapus": "dihapus",
+    "ditambahkan": "ditambah",
+    "ditambah": "ditambah",
+}
+TINDAKAN_RE = re.compile(r"\b(" + "|".join(sorted(TINDAKAN, key=len, reverse=True)) + r")\b", re.I)
+# A reference to a provision: level word and number ("ayat (3)", "Pasal 7A", "huruf g").
+SASARAN_RE = re.compile(
+    r"\b(?P<level>Lampiran|Pasal|ayat|huruf|angka)\s*(?P<no>\(?[0-9]+[A-Za-z]?\)?[a-z]?\b|[IVXLC]+\b|[A-Za-z]\b)?"
+)
+# Where an insertion names what is new: "..., yakni Pasal 2A".
+NEW_RE = re.compile(r"\b(?:yakni|yaitu)\b", re.I)
+SASARAN_ORDER = ("huruf", "angka", "ayat", "pasal", "lampiran")
+# An amending regulation gives its instructions in Pasal I (Pasal II: entry into force).
+AMENDING_PASAL = "I"
+
+
+def _targets(text: str) -> dict[str, str]:
+    """First number of each level named in `text` ("Ketentuan huruf a ayat (3) Pasal 7")."""
+    out: dict[str, str] = {}
+    for m in SASARAN_RE.finditer(text):
+        level = m.group("level").lower()
+        if m.group("no") and level not in out:
+            out[level] = m.group("no").replace("(", "").replace(")", "")
+        elif level == "lampiran" and level not in out:
+            out[level] = ""
+    return out
+
+
+def perubahan_records(body: Body, dokumen_id: str) -> tuple[list[PerubahanPasal], list[Unparsed]]:
+    """The instructions of an amending regulation: each numbered point of its Pasal I
+    (or Pasal I itself when it has no points), with its verb and the
+    provision it acts on; text after "yakni" names the new provision of an insertion.
+    A numbered point without a known verb is returned as unparsed, never dropped."""
+    out = []
+    failed: list[Unparsed] = []
+    for pasal in body.find("pasal"):
+        nomor = pasal.nomor.strip()
+        if nomor != AMENDING_PASAL:
+            continue
+        points = [c for c in pasal.children if c.level == "angka"]
+        for node in points or [pasal]:
+            verb = TINDAKAN_RE.search(node.teks)
+            if verb is None:
+                if node is not pasal:
+                    reason = "no amending verb (diubah, disisipkan, dihapus, ditambah)"
+                    failed.append(Unparsed(node.id, _pages(node)[0], node.teks, reason))
+                continue
+            before, after = node.teks[: verb.start()], node.teks[verb.end() :]
+            found = _targets(before)
+            new = NEW_RE.search(after)
+            if new:
+                found.update(
+                    _targets(re.split(r"\b(?:sehingga|berbunyi)\b", after[new.end() :])[0])
+                )
+            level = next((lv for lv in SASARAN_ORDER if lv in found), None)
+            first, last = _pages(node)
+            content = next((c for c in node.children if c.level != "angka"), None)
+            out.append(
+                PerubahanPasal(
+                    id=node.id,
+                    dokumen_id=dokumen_id,
+                    pasal=nomor,
+                    no=node.nomor.rstrip(".") if node is not pasal else None,
+                    tindakan=TINDAKAN[verb.group(1).lower()],
+                    sasaran=level,
+                    sasaran_pasal=found.get("pasal"),
+                    sasaran_ayat=found.get("ayat"),
+                    sasaran_huruf=found.get("huruf"),
+                    sasaran_angka=found.get("angka"),
+                    sasaran_lampiran=found.get("lampiran") or None,
+                    teks=node.teks,
+                    isi_id=content.id if content else None,
+                    halaman_awal=first,
+                    halaman_akhir=last,
+                    keyakinan_ocr=node.confidence,
+                )
+            )
+    return out, failed
 
 
 def definisi_records(body: Body, dokumen_id: str) -> list[Definisi]:
