@@ -188,6 +188,33 @@ class Definisi(ReadRecord):
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
+class PerubahanPasal(ReadRecord):
+    """One instruction of an amending regulation's Pasal I ("Ketentuan ayat (2) Pasal 45
+    dihapus", "Di antara Pasal 2 dan Pasal 3 disisipkan 1 (satu) pasal, yakni Pasal 2A")."""
+
+    id: str = Field(description="Id simpul instruksi, mis. pasal_i__angka_3")
+    dokumen_id: str
+    pasal: str = Field(description="Pasal (romawi) peraturan perubahan yang memuat instruksi")
+    no: str | None = Field(description="Nomor urut instruksi sebagaimana tercetak")
+    tindakan: Literal["diubah", "disisipkan", "dihapus", "ditambah"] = Field(
+        description="Tindakan atas ketentuan yang diubah"
+    )
+    sasaran: Literal["lampiran", "pasal", "ayat", "huruf", "angka"] | None = Field(
+        description="Tingkat terkecil ketentuan yang dituju"
+    )
+    sasaran_pasal: str | None = Field(description="Pasal yang dituju (baru: yang disisipkan)")
+    sasaran_ayat: str | None = Field(description="Ayat yang dituju")
+    sasaran_huruf: str | None = Field(description="Huruf yang dituju")
+    sasaran_angka: str | None = Field(description="Angka yang dituju")
+    sasaran_lampiran: str | None = Field(description="Lampiran yang dituju")
+    teks: str = Field(description="Instruksi sebagaimana tercetak")
+    isi_id: str | None = Field(description="Id simpul yang memuat rumusan baru (-> pasal.id)")
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
+
+
 class Pejabat(Record):
     jabatan: str
     nama: str | None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.extract.document import ExtractedDocument, extract_document
 from pipeline.extract.layout import TextLine
-from pipeline.extract.pages import LineRole, PageKind
+from pipeline.extract.pages import LineRole, PageInfo, PageKind
 from pipeline.models import (
     Akuntansi,
     AreaPerubahan,
@@ -19,6 +19,7 @@ from pipeline.models import (
     Lampiran,
     Menimbang,
     PenanggungJawab,
+    PerubahanPasal,
     Program,
     RencanaAksi,
     Simpul,
@@ -37,7 +38,10 @@ from pipeline.normalize.regulation import (
     dasar_hukum_records,
     definisi_records,
     dokumen_record,
+    lampiran_judul,
     menimbang_records,
+    own_title,
+    perubahan_records,
     simpul_records,
 )
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
@@ -110,6 +114,7 @@ class DocumentResult:
     menimbang: list[Menimbang]
     dasar_hukum: list[DasarHukum]
     definisi: list[Definisi]
+    perubahan_pasal: list[PerubahanPasal]
     lampiran_simpul: list[Simpul]
     area_perubahan: list[AreaPerubahan]
     program: list[Program]
@@ -167,6 +172,12 @@ def _kepala(doc: ExtractedDocument, first_page: int) -> dict[str, object]:
         if m.group("tanggal") and (d := parse_tanggal(m.group("tanggal"))):
             out["kepala_tanggal"] = format_iso(d)
     return out
+
+
+def _with_header(page: PageInfo) -> list[str]:
+    """The page's text lines and its lampiran header block, top to bottom."""
+    head = [ln for ln, role in page.furniture if role is LineRole.LAMPIRAN_BLOCK]
+    return [ln.text for ln in sorted(head + page.lines, key=lambda ln: (ln.top, ln.x0))]
 
 
 def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
@@ -238,21 +249,25 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     for u in unparsed:
         reason = f"dasar hukum tidak terurai: {u.reason}"
         sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
+    perubahan, unparsed = perubahan_records(body, dokumen_id)
+    for u in unparsed:
+        reason = f"instruksi perubahan tidak terurai: {u.reason}"
+        sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
 
     # Each lampiran's own text (outside its tables), and its header block.
     lampiran_nodes: list[Simpul] = []
     lampiran_meta: list[Lampiran] = []
     numbers = sorted({p.lampiran for p in doc.pages if p.lampiran})
+    own = own_title(body)
     for n in numbers:
         pages = [p.number for p in doc.pages if p.lampiran == n]
         lines, closing = _reading_order(doc, pages, caption_keys)
         tree: Body = parse_body(lines, LAMPIRAN_GRAMMAR, closing)
         teks.append(_text_account(doc, f"lampiran_{n}", pages, tree.chars_out, caption_keys))
         lampiran_nodes.extend(simpul_records(tree, dokumen_id, sha, prefix=f"lampiran_{n}__"))
-        judul = next((nd.teks for nd in tree.find("judul") if nd.teks), None)
-        if judul is None:
-            judul = next((t.caption for t in doc.tables if doc.lampiran_of(t) == n), None)
-        fields = {"nomor": n, "judul": judul or None, "halaman_awal": pages[0],
+        judul = lampiran_judul([_with_header(doc.pages[k - 1]) for k in pages],
+                               own.tentang if own else None)  # fmt: skip
+        fields = {"nomor": n, "judul": judul, "halaman_awal": pages[0],
                   "halaman_akhir": pages[-1], "tahun_jadwal": schedule_years.get(n, []),
                   **_kepala(doc, pages[0])}  # fmt: skip
         lampiran_meta.append(Lampiran.model_validate(fields))
@@ -281,6 +296,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         menimbang=menimbang_records(body, dokumen_id),
         dasar_hukum=dasar,
         definisi=definisi,
+        perubahan_pasal=perubahan,
         lampiran_simpul=lampiran_nodes,
         area_perubahan=areas,
         program=programs,

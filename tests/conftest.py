@@ -24,3 +24,26 @@ def default_result() -> DocumentResult:
 def default_temuan(default_result: DocumentResult) -> list[Temuan]:
     """The findings of the default PDF, computed once."""
     return validate(dataset_of(default_result), ROOT)
+
+
+REAL_DIR = ROOT / "tests" / "fixtures" / "real"
+REAL_PDFS = sorted(p.stem for p in REAL_DIR.glob("*.pdf"))
+
+
+class RealCorpus:
+    """The real regulations of tests/fixtures/real, each processed (and validated) once
+    per session, on first use."""
+
+    def __init__(self) -> None:
+        self._results: dict[str, tuple[DocumentResult, list[Temuan]]] = {}
+
+    def get(self, stem: str) -> tuple[DocumentResult, list[Temuan]]:
+        if stem not in self._results:
+            result = process(REAL_DIR / f"{stem}.pdf")
+            self._results[stem] = (result, validate(dataset_of(result), ROOT))
+        return self._results[stem]
+
+
+@pytest.fixture(scope="session")
+def real_corpus() -> RealCorpus:
+    return RealCorpus()

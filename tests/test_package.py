@@ -54,7 +54,7 @@ def package_dir(tmp_path: Path) -> Path:
 def test_example_folder_validates(package_dir: Path) -> None:
     report = frictionless.validate(_write_package(package_dir))
     assert report.valid, _errors(report)
-    assert len(report.tasks) == len(_csv_tables(package_dir)) == 12
+    assert len(report.tasks) == len(_csv_tables(package_dir)) == 13
 
 
 def test_descriptor_is_deterministic() -> None:

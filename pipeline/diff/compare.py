@@ -63,6 +63,7 @@ NUMBERING_FIELDS: dict[str, frozenset[str]] = {
     "menimbang": frozenset({"no"}),
     "dasar_hukum": frozenset({"no"}),
     "definisi": frozenset({"no"}),
+    "perubahan_pasal": frozenset({"no"}),
     "area_perubahan": frozenset({"no"}),
     "program": frozenset({"no", "kegiatan_ke"}),
     "jadwal": frozenset(),

@@ -20,6 +20,7 @@ from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
+from pipeline.extract.visible import visible_page
 from pipeline.settings import SETTINGS, Settings
 
 # Caption lines sit right above their table: at most this many; the last one at most
@@ -62,7 +63,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         with _progress(count, path.name) as bar:
             for i, original in enumerate(pdf.pages, start=1):
                 turned = upright_copy(path, original, i - 1) if i not in scanned else None
-                page = turned.pages[0] if turned is not None else original
+                page = visible_page(turned.pages[0] if turned is not None else original)
                 ocr = scanned.get(i)
                 if ocr is not None and not page.chars:
                     # The OCR text and the ruling lines found in the image stand in for

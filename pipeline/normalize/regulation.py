@@ -16,34 +16,18 @@ from pipeline.models import (
     Lampiran,
     Menimbang,
     Pejabat,
+    PerubahanPasal,
     Relasi,
     Simpul,
 )
 from pipeline.normalize.body import Body, Node
 from pipeline.normalize.citations import CitationError, parse_dasar_hukum
-from pipeline.normalize.dates import format_iso, parse_tanggal
-from pipeline.normalize.dokumen import JENIS_SINGKATAN, dokumen_id_from_title
-from pipeline.normalize.text import join_lines
+from pipeline.normalize.dates import find_tanggal, format_iso
+from pipeline.vocabulary import Title, parse_title, title_at_start, title_case
 
-# Issuer as printed in the title -> (jenis, the kind of region it governs).
-PENERBIT: dict[str, tuple[str, str]] = {
-    "BUPATI": ("Peraturan Bupati", "Kabupaten"),
-    "WALIKOTA": ("Peraturan Walikota", "Kota"),
-    "WALI KOTA": ("Peraturan Wali Kota", "Kota"),
-    "GUBERNUR": ("Peraturan Gubernur", "Provinsi"),
-}
-TITLE_RE = re.compile(
-    r"\b(PERATURAN|KEPUTUSAN)\s+(BUPATI|WALI\s?KOTA|GUBERNUR|DAERAH)\s+"
-    r"(?:(KABUPATEN|KOTA|PROVINSI)\s+)?([A-Z][A-Z .'-]*?)\s+NOMOR\s*:?\s*(\d+)\s+TAHUN\s+(\d{4})"
-    r"(?:\s+TENTANG\s+(.+?))?(?:\s+DENGAN RAHMAT|$)",
-    re.S,
-)
-# "PERUBAHAN (KEDUA) ATAS PERATURAN BUPATI MAGETAN NOMOR 14 TAHUN 2020", "PENCABUTAN ...".
-RELATION_RE = re.compile(
-    r"\b(PERUBAHAN(?:\s+[A-Z]+)?\s+ATAS|PENCABUTAN)\s+((?:PERATURAN|KEPUTUSAN)\s+"
-    r"(?:BUPATI|WALI\s?KOTA|GUBERNUR|DAERAH)\s+[A-Z .'-]*?NOMOR\s+\d+\s+TAHUN\s+\d{4})",
-    re.I,
-)
+# "PERUBAHAN (KEDUA) ATAS <title>", "PENCABUTAN (ATAS) <title>": the keyword, then a title
+# read with the title grammar of pipeline/vocabulary.py.
+RELATION_RE = re.compile(r"\b(PERUBAHAN(?:\s+[A-Z]+)?\s+ATAS|PENCABUTAN(?:\s+ATAS)?)\s+")
 RELATION_STATUS = {"perubahan": "Mengubah", "pencabutan": "Mencabut"}
 PROVINSI_RE = re.compile(r"\bPROVINSI\s+([A-Z][A-Z ]+?)\s+(?:PERATURAN|KEPUTUSAN)\b")
 PLACE_RE = re.compile(r"^(Ditetapkan|Diundangkan)\s+di\s+(.+)$", re.I)
@@ -156,6 +140,92 @@ def dasar_hukum_records(body: Body, dokumen_id: str) -> tuple[list[DasarHukum], 
     return rows, failed
 
 
+# The verbs of an amending instruction -> tindakan ("disisip" is a printed misspelling).
+TINDAKAN: dict[str, str] = {
+    "diubah": "diubah",
+    "disisipkan": "disisipkan",
+    "disisip": "disisipkan",
+    "disisipi": "disisipkan",
+    "dihapus": "dihapus",
+    "ditambahkan": "ditambah",
+    "ditambah": "ditambah",
+}
+TINDAKAN_RE = re.compile(r"\b(" + "|".join(sorted(TINDAKAN, key=len, reverse=True)) + r")\b", re.I)
+# A reference to a provision: level word and number ("ayat (3)", "Pasal 7A", "huruf g").
+SASARAN_RE = re.compile(
+    r"\b(?P<level>Lampiran|Pasal|ayat|huruf|angka)\s*(?P<no>\(?[0-9]+[A-Za-z]?\)?[a-z]?\b|[IVXLC]+\b|[A-Za-z]\b)?"
+)
+# Where an insertion names what is new: "..., yakni Pasal 2A".
+NEW_RE = re.compile(r"\b(?:yakni|yaitu)\b", re.I)
+SASARAN_ORDER = ("huruf", "angka", "ayat", "pasal", "lampiran")
+# An amending regulation gives its instructions in Pasal I (Pasal II: entry into force).
+AMENDING_PASAL = "I"
+
+
+def _targets(text: str) -> dict[str, str]:
+    """First number of each level named in `text` ("Ketentuan huruf a ayat (3) Pasal 7")."""
+    out: dict[str, str] = {}
+    for m in SASARAN_RE.finditer(text):
+        level = m.group("level").lower()
+        if m.group("no") and level not in out:
+            out[level] = m.group("no").replace("(", "").replace(")", "")
+        elif level == "lampiran" and level not in out:
+            out[level] = ""
+    return out
+
+
+def perubahan_records(body: Body, dokumen_id: str) -> tuple[list[PerubahanPasal], list[Unparsed]]:
+    """The instructions of an amending regulation: each numbered point of its Pasal I
+    (or Pasal I itself when it has no points), with its verb and the
+    provision it acts on; text after "yakni" names the new provision of an insertion.
+    A numbered point without a known verb is returned as unparsed, never dropped."""
+    out = []
+    failed: list[Unparsed] = []
+    for pasal in body.find("pasal"):
+        nomor = pasal.nomor.strip()
+        if nomor != AMENDING_PASAL:
+            continue
+        points = [c for c in pasal.children if c.level == "angka"]
+        for node in points or [pasal]:
+            verb = TINDAKAN_RE.search(node.teks)
+            if verb is None:
+                if node is not pasal:
+                    reason = "no amending verb (diubah, disisipkan, dihapus, ditambah)"
+                    failed.append(Unparsed(node.id, _pages(node)[0], node.teks, reason))
+                continue
+            before, after = node.teks[: verb.start()], node.teks[verb.end() :]
+            found = _targets(before)
+            new = NEW_RE.search(after)
+            if new:
+                found.update(
+                    _targets(re.split(r"\b(?:sehingga|berbunyi)\b", after[new.end() :])[0])
+                )
+            level = next((lv for lv in SASARAN_ORDER if lv in found), None)
+            first, last = _pages(node)
+            content = next((c for c in node.children if c.level != "angka"), None)
+            out.append(
+                PerubahanPasal(
+                    id=node.id,
+                    dokumen_id=dokumen_id,
+                    pasal=nomor,
+                    no=node.nomor.rstrip(".") if node is not pasal else None,
+                    tindakan=TINDAKAN[verb.group(1).lower()],
+                    sasaran=level,
+                    sasaran_pasal=found.get("pasal"),
+                    sasaran_ayat=found.get("ayat"),
+                    sasaran_huruf=found.get("huruf"),
+                    sasaran_angka=found.get("angka"),
+                    sasaran_lampiran=found.get("lampiran") or None,
+                    teks=node.teks,
+                    isi_id=content.id if content else None,
+                    halaman_awal=first,
+                    halaman_akhir=last,
+                    keyakinan_ocr=node.confidence,
+                )
+            )
+    return out, failed
+
+
 def definisi_records(body: Body, dokumen_id: str) -> list[Definisi]:
     """From the article that opens with "... yang dimaksud dengan:"."""
     out = []
@@ -183,8 +253,12 @@ def definisi_records(body: Body, dokumen_id: str) -> list[Definisi]:
     return out
 
 
-def _title_case(text: str) -> str:
-    return " ".join(w.capitalize() for w in text.split())
+_title_case = title_case
+
+
+def _capitalised(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and line == line.upper() and not SIGNED_RE.match(line)
 
 
 def _officials(lines: list[str]) -> dict[str, object]:
@@ -192,15 +266,24 @@ def _officials(lines: list[str]) -> dict[str, object]:
     found: dict[str, object] = {}
     mode: str | None = None
     jabatan: str | None = None
+    pending: tuple[str, str] | None = None  # (key, office) still waiting for its name
     for raw in lines:
         line = raw.strip()
         if m := PLACE_RE.match(line):
+            if mode and jabatan:
+                pending = ("penandatangan" if mode == "penetapan" else "sekretaris_daerah", jabatan)
             mode = "penetapan" if m.group(1).lower() == "ditetapkan" else "pengundangan"
             found[f"tempat_{mode}"] = m.group(2).strip()
             jabatan = None
             continue
-        if mode and f"tanggal_{mode}" not in found and (d := parse_tanggal(line)):
-            found[f"tanggal_{mode}"] = format_iso(d)
+        if mode and f"tanggal_{mode}" not in found and (d := find_tanggal(line)):
+            found[f"tanggal_{mode}"] = format_iso(d[0])
+            # Side-by-side closing blocks can share a printed line: "Pada tanggal
+            # 27 November 2017   OLLY DONDOKAMBEY" ends with the other block's name.
+            rest = line[d[2] :].strip()
+            if pending and _capitalised(rest):
+                found.setdefault(pending[0], Pejabat(jabatan=pending[1], nama=rest))
+                pending = None
             continue
         if m := BERITA_RE.match(line):
             found["berita_daerah_tahun"] = int(m.group(2))
@@ -210,14 +293,82 @@ def _officials(lines: list[str]) -> dict[str, object]:
         if line.lower().startswith("salinan sesuai"):
             mode = None
             continue
+        key = "penandatangan" if mode == "penetapan" else "sekretaris_daerah"
         if mode and line.endswith(","):
             jabatan = line.rstrip(",").strip()
             continue
+        # The office is printed with a comma; one without ("SEKRETARIS DAERAH PROVINSI
+        # SULAWESI UTARA") is the first capitalised line after the place and date.
+        if mode and jabatan is None and key not in found and _capitalised(line):
+            jabatan = line
+            continue
         if mode and jabatan and not SIGNED_RE.match(line):
-            key = "penandatangan" if mode == "penetapan" else "sekretaris_daerah"
             found.setdefault(key, Pejabat(jabatan=jabatan, nama=line))
             jabatan = None
     return found
+
+
+# Lines of a lampiran header block ("LAMPIRAN II", "PERATURAN BUPATI X", "NOMOR ...",
+# "TANGGAL ...", "TENTANG"); the subject after TENTANG runs on until it is complete.
+HEADER_LINE_RE = re.compile(r"^(?:LAMPIRAN|PERATURAN|KEPUTUSAN|NOMOR|TANGGAL|TENTANG)\b", re.I)
+# Where a lampiran's own title ends: an item, a chapter or a table label starts.
+ITEM_START_RE = re.compile(r"^(?:(?:[A-Z]|[IVXLC]+|[0-9]+|[a-z])[.)]|\(?[0-9a-z]\)|BAB\s|Tabel\s)")
+HEADER_MAX_SUBJECT_LINES = 8
+TITLE_MAX_LINES = 5
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^0-9A-Z]+", " ", text.upper()).split()
+
+
+def _header_done(header: str, tail: list[str]) -> bool:
+    words = _words(header)
+    return "TENTANG" not in words or (bool(tail) and words[-len(tail) :] == tail)
+
+
+def lampiran_judul(pages: list[list[str]], tentang: str | None) -> str | None:
+    """A lampiran's own title: the capitalised lines printed under its header block
+    ("LAMPIRAN I PERATURAN ... TENTANG <the regulation's subject>") on the first page that
+    opens with the header (else its first page), up to the first item, chapter or table
+    label. None when the lampiran prints no title of its own, or its header cannot be
+    delimited.
+
+    `pages`: each page's lines (header block included), top to bottom; `tentang`: the
+    regulation's subject, which the header repeats and which ends it.
+    """
+
+    def opens(lines: list[str]) -> bool:
+        return bool(lines) and lines[0].upper().startswith("LAMPIRAN")
+
+    if not pages:
+        return None
+    lines = next((lines for lines in pages if opens(lines)), pages[0])
+    tail = _words(tentang or "")[-2:]
+    header, k, subject_lines = "", 0, 0
+    while opens(lines) and k < len(lines):
+        if _header_done(header, tail) and header and not HEADER_LINE_RE.match(lines[k]):
+            break
+        if "TENTANG" in _words(header):
+            subject_lines += 1
+            if subject_lines > HEADER_MAX_SUBJECT_LINES:
+                return None
+        header = f"{header} {lines[k]}"
+        k += 1
+    if header and not _header_done(header, tail):
+        return None
+    title: list[str] = []
+    for line in lines[k:]:
+        text = line.strip()
+        if len(title) == TITLE_MAX_LINES or ITEM_START_RE.match(text) or not _capitalised(text):
+            break
+        title.append(text)
+    return " ".join(title) or None
+
+
+def own_title(body: Body) -> Title | None:
+    """The regulation's own title, read from its title block."""
+    judul = next(iter(body.find("judul")), None)
+    return parse_title(" ".join(judul.text_lines)) if judul else None
 
 
 def dokumen_record(
@@ -229,24 +380,12 @@ def dokumen_record(
 ) -> Dokumen:
     judul = next(iter(body.find("judul")), None)
     title = " ".join(judul.text_lines) if judul else ""
-    m = TITLE_RE.search(title)
+    own = own_title(body)
     jenis = singkatan = daerah = nomor = tentang = None
     tahun: int | None = None
-    if m:
-        kind, issuer, region_kind, region, nomor, year, tentang_raw = m.groups()
-        issuer = re.sub(r"\s+", " ", issuer)
-        tahun = int(year)
-        if issuer == "DAERAH":
-            jenis = "Peraturan Daerah"
-            daerah = f"{_title_case(region_kind or '')} {_title_case(region)}".strip()
-        else:
-            jenis, region_kind = PENERBIT.get(
-                issuer, (f"{_title_case(kind)} {_title_case(issuer)}", "")
-            )
-            daerah = f"{region_kind} {_title_case(region)}".strip()
-        short = JENIS_SINGKATAN.get((kind, issuer))
-        singkatan = short.capitalize() if short else None
-        tentang = join_lines(tentang_raw) if tentang_raw else None
+    if own:
+        jenis, singkatan = own.kind.jenis, own.kind.singkatan_jenis
+        daerah, nomor, tahun, tentang = own.region, own.nomor, own.tahun, own.tentang
     prov = PROVINSI_RE.search(title)
     penutup = next(iter(body.find("penutup")), None)
     officials = _officials(penutup.text_lines if penutup else [])
@@ -255,7 +394,7 @@ def dokumen_record(
         jenis=jenis,
         singkatan_jenis=singkatan,
         daerah=daerah,
-        provinsi=_title_case(prov.group(1)) if prov else None,
+        provinsi=_title_case(prov.group(1)) if prov else _province_of(own),
         nomor=nomor,
         tahun=tahun,
         tentang=tentang,
@@ -268,19 +407,33 @@ def dokumen_record(
         berita_daerah_tahun=officials.get("berita_daerah_tahun"),
         berita_daerah_nomor=officials.get("berita_daerah_nomor"),
         lampiran=lampiran,
-        relasi=relations(tentang or ""),
+        relasi=relations(tentang or "", own),
         sumber_sha256=sha256,
         jumlah_halaman=page_count,
     )
 
 
-def relations(tentang: str) -> list[Relasi]:
-    """The regulations this one amends or revokes, from its title."""
+def _province_of(own: Title | None) -> str | None:
+    """A provincial kind (Pergub, Perda Provinsi) names its province itself."""
+    if own and own.nama and (own.wilayah or own.kind.wilayah) == "Provinsi":
+        return _title_case(own.nama)
+    return None
+
+
+def relations(tentang: str, own: Title | None = None) -> list[Relasi]:
+    """The regulations this one amends or revokes, from its title ("PERUBAHAN ATAS
+    PERATURAN BUPATI NOMOR 33 TAHUN 2024": a regional title printed without its region
+    names the issuer's own)."""
     out = []
-    for m in RELATION_RE.finditer(" ".join(tentang.upper().split())):
-        cited = m.group(2)
-        target = dokumen_id_from_title(re.sub(r"\s+NOMOR", "\nNOMOR", cited))
+    flat = " ".join(tentang.upper().split())
+    for m in RELATION_RE.finditer(flat):
+        cited = title_at_start(flat[m.end() :])
+        if cited is None:
+            continue
+        if own is not None:
+            cited = cited.with_issuer_of(own)
+        target = cited.dokumen_id()
         if target:
             status = RELATION_STATUS[m.group(1).split()[0].lower()]
-            out.append(Relasi(status=status, dokumen_id=target, judul=_title_case(cited)))
+            out.append(Relasi(status=status, dokumen_id=target, judul=_title_case(cited.teks)))
     return out

@@ -85,6 +85,10 @@ CATALOG: dict[str, Aturan] = {
     "tahun-publikasi-sebelum-peraturan": Aturan(
         GALAT, "{publikasi} Tahun {tahun_publikasi} lebih awal dari tahun peraturannya ({tahun}).",
         "Periksa tahun Lembaran/Berita yang dikutip."),
+    "perubahan-sitasi-tidak-konsisten": Aturan(
+        GALAT, "Peraturan yang diubah dikutip sebagai Nomor {nomor} Tahun {tahun}{catatan}, "
+        "sedangkan judul menyebut Nomor {nomor_judul} Tahun {tahun_judul}.",
+        "Samakan nomor dan tahun peraturan yang diubah di seluruh naskah."),
     "sitasi-tidak-terurai": Aturan(
         GALAT, "Butir dasar hukum tidak dapat diurai: {alasan}.",
         "Tulis dengan pola \"Jenis Nomor .. Tahun .. tentang ..\"."),

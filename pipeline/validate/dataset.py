@@ -18,6 +18,7 @@ from pipeline.models import (
     Jadwal,
     Menimbang,
     PenanggungJawab,
+    PerubahanPasal,
     Program,
     RencanaAksi,
     Simpul,
@@ -32,6 +33,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "menimbang": Menimbang,
     "dasar_hukum": DasarHukum,
     "definisi": Definisi,
+    "perubahan_pasal": PerubahanPasal,
     "lampiran": Simpul,
     "area_perubahan": AreaPerubahan,
     "program": Program,
@@ -49,6 +51,7 @@ class Dataset:
     menimbang: list[Menimbang] = field(default_factory=list)
     dasar_hukum: list[DasarHukum] = field(default_factory=list)
     definisi: list[Definisi] = field(default_factory=list)
+    perubahan_pasal: list[PerubahanPasal] = field(default_factory=list)
     lampiran: list[Simpul] = field(default_factory=list)
     area_perubahan: list[AreaPerubahan] = field(default_factory=list)
     program: list[Program] = field(default_factory=list)

@@ -24,6 +24,7 @@ def dataset_of(result: DocumentResult) -> Dataset:
         menimbang=result.menimbang,
         dasar_hukum=result.dasar_hukum,
         definisi=result.definisi,
+        perubahan_pasal=result.perubahan_pasal,
         lampiran=result.lampiran_simpul,
         area_perubahan=result.area_perubahan,
         program=result.program,

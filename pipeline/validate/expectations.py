@@ -90,6 +90,15 @@ def spec() -> dict[str, list[dict[str, Any]]]:
             _e("column_values_to_not_be_null", column="definisi"),
             _e("column_values_to_be_unique", column="istilah"),
         ],
+        "perubahan_pasal": _common("perubahan_pasal")
+        + [
+            _e(
+                "column_values_to_be_in_set",
+                column="tindakan",
+                value_set=["diubah", "disisipkan", "dihapus", "ditambah"],
+            ),
+            _e("column_values_to_not_be_null", column="teks"),
+        ],
         "lampiran": _common("lampiran")
         + [
             _e("column_values_to_be_in_set", column="tingkat", value_set=LEVELS),

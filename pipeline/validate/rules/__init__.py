@@ -32,6 +32,7 @@ def rule(fn: Rule) -> Rule:
 
 def all_rules() -> list[Rule]:
     from pipeline.validate.rules import (  # noqa: F401  (registration by import)
+        amendments,
         cross_table,
         dasar_hukum,
         definitions,

@@ -1,0 +1,193 @@
+"""The kinds of regulation and the grammar of their titles, from one table.
+
+`pipeline/data/jenis_peraturan.csv` names every kind once: how its title prints it
+(`cetak`, alternatives joined by "|"), its canonical name (`jenis`), the short form used in
+ids (`singkatan`) and for display (`singkatan_jenis`), the kind of region a regional kind
+governs (`wilayah`), and who stands after the kind in a title (`penerbit`): `negara` (no
+name; "REPUBLIK INDONESIA" at most), `instansi` (a ministry or agency, "MENTERI DALAM
+NEGERI", "LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL") or `daerah` (a region, optionally
+with its kind: "KABUPATEN BANJARNEGARA").
+
+A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`.
+The number slot holds digits; a capital I, a lower-case l or a bar stands for 1 and a
+capital O for 0 there (and only there: "NOMOR I TAHUN 2021" is number 1). A number left
+blank for the registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN") is unknown, and the rest
+of the title is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from pipeline.normalize.text import join_lines, slug
+
+Penerbit = Literal["negara", "instansi", "daerah"]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    cetak: tuple[str, ...]
+    jenis: str
+    singkatan: str
+    singkatan_jenis: str
+    wilayah: str | None
+    penerbit: Penerbit
+
+    @property
+    def regional(self) -> bool:
+        return self.penerbit == "daerah"
+
+
+def _load() -> tuple[Kind, ...]:
+    text = resources.files("pipeline").joinpath("data/jenis_peraturan.csv").read_text("utf-8")
+    kinds = []
+    for row in csv.DictReader(text.splitlines()):
+        penerbit = row["penerbit"]
+        if penerbit not in ("negara", "instansi", "daerah"):
+            raise ValueError(f"jenis_peraturan.csv: unknown penerbit {penerbit!r}")
+        kinds.append(
+            Kind(
+                cetak=tuple(row["cetak"].split("|")),
+                jenis=row["jenis"],
+                singkatan=row["singkatan"],
+                singkatan_jenis=row["singkatan_jenis"],
+                wilayah=row["wilayah"] or None,
+                penerbit=penerbit,  # type: ignore[arg-type]
+            )
+        )
+    return tuple(kinds)
+
+
+KINDS: tuple[Kind, ...] = _load()
+REGION_KINDS = ("KABUPATEN", "KOTA", "PROVINSI")
+
+
+def _printed(words: str) -> str:
+    """A printed kind as a pattern: words split by any whitespace, hyphens optional."""
+    parts = [re.escape(w).replace(r"\-", r"[-\s]?") for w in words.split()]
+    return r"\s+".join(parts)
+
+
+_BY_PATTERN: list[tuple[str, Kind]] = sorted(
+    ((_printed(c), k) for k in KINDS for c in k.cetak), key=lambda pk: len(pk[0]), reverse=True
+)
+KIND_RE = re.compile(r"\b(?:" + "|".join(p for p, _ in _BY_PATTERN) + r")\b")
+_KIND_FULL = [(re.compile(p + r"$"), k) for p, k in _BY_PATTERN]
+
+# After the kind: region kind, name, then the number and year; the subject runs to the
+# opening formula or the end of the text.
+_REST_RE = re.compile(
+    r"(?:\s+(?P<wilayah>" + "|".join(REGION_KINDS) + r")\b)?"
+    r"(?:\s+(?P<nama>[A-Z][A-Z0-9\s.,'()&/-]*?))?"
+    r"\s+NOMOR\s*:?\s*(?P<nomor>\S*?)\s*TAHUN\s+(?P<tahun>[0-9]{4})\b"
+    r"(?:\s+TENTANG\s+(?P<tentang>.+?)(?=\s+DENGAN\s+RAHMAT\b|$))?",
+    re.S,
+)
+_NATIONAL_RE = re.compile(r"^REPUBLIK\s+INDONESIA$")
+_DIGITS_RE = re.compile(r"[0-9]+")
+# Characters that stand for a digit in a number slot.
+_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
+_LOOKALIKE_RE = re.compile(r"[0-9Il|O]+")
+_TENTANG_RE = re.compile(r"\bTENTANG\b")
+
+
+def read_number(token: str) -> str | None:
+    """The regulation number in a title's NOMOR slot: digits as printed ("03"), look-alike
+    letters read as digits ("I" -> "1"), anything else (blank, dots, "…") unknown."""
+    t = token.strip().rstrip(".,:")
+    if _DIGITS_RE.fullmatch(t):
+        return t
+    if _LOOKALIKE_RE.fullmatch(t):
+        return str(int(t.translate(_LOOKALIKE)))
+    return None
+
+
+def kind_of(printed: str) -> Kind | None:
+    """The kind whose printed form is exactly `printed` (upper-cased, any spacing)."""
+    text = " ".join(printed.upper().split())
+    return next((k for pattern, k in _KIND_FULL if pattern.match(text)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    kind: Kind
+    wilayah: str | None  # region kind as printed, title case ("Kabupaten"), or None
+    nama: str | None  # the issuer's name as printed ("BANJARNEGARA"), or None
+    nomor: str | None
+    tahun: int
+    tentang: str | None
+    teks: str  # the title as printed, from the kind to the year
+
+    @property
+    def region(self) -> str | None:
+        """The region, e.g. "Kabupaten Donggala", for a regional kind; else None."""
+        if not self.kind.regional or not self.nama:
+            return None
+        kind = self.wilayah or self.kind.wilayah or ""
+        return f"{kind} {title_case(self.nama)}".strip()
+
+    def dokumen_id(self) -> str | None:
+        """'perbup-donggala-24-2025'; None while the number is unknown."""
+        if self.nomor is None or not _DIGITS_RE.search(self.nomor):
+            return None
+        number = str(int(self.nomor)) if self.nomor.isdigit() else self.nomor.lower()
+        parts = [self.kind.singkatan]
+        if self.nama:
+            parts.append(slug(self.nama).replace("_", "-"))
+        return "-".join([*parts, number, str(self.tahun)])
+
+    def with_issuer_of(self, own: Title) -> Title:
+        """A regional title printed without its region ("PERATURAN BUPATI NOMOR 33 TAHUN
+        2024" inside a Perbup Donggala) names the issuer's own region."""
+        if self.nama or not self.kind.regional or not own.kind.regional or not own.nama:
+            return self
+        return Title(
+            self.kind, self.wilayah or own.wilayah, own.nama, self.nomor, self.tahun,
+            self.tentang, self.teks,
+        )  # fmt: skip
+
+
+def title_case(text: str) -> str:
+    return " ".join(w.capitalize() for w in text.split())
+
+
+def _title_at(text: str, start: int, end: int) -> Title | None:
+    kind = kind_of(text[start:end])
+    m = _REST_RE.match(text, end)
+    if kind is None or m is None:
+        return None
+    nama = m.group("nama")
+    if nama and (kind.penerbit == "negara" or _NATIONAL_RE.match(nama)):
+        nama = None
+    tentang = m.group("tentang")
+    return Title(
+        kind=kind,
+        wilayah=title_case(m.group("wilayah")) if m.group("wilayah") else None,
+        nama=" ".join(nama.split()) if nama else None,
+        nomor=read_number(m.group("nomor")),
+        tahun=int(m.group("tahun")),
+        tentang=join_lines(tentang) if tentang else None,
+        teks=" ".join(text[start : m.end("tahun")].split()),
+    )
+
+
+def parse_title(text: str) -> Title | None:
+    """The document's own title: the first kind printed before any TENTANG (a regulation
+    named inside the subject is never the document itself), read with the title grammar."""
+    first_tentang = _TENTANG_RE.search(text)
+    limit = first_tentang.start() if first_tentang else len(text)
+    for m in KIND_RE.finditer(text, 0, limit):
+        found = _title_at(text, m.start(), m.end())
+        if found is not None:
+            return found
+    return None
+
+
+def title_at_start(text: str) -> Title | None:
+    """A title that `text` opens with (a cited regulation), else None."""
+    m = KIND_RE.match(text)
+    return _title_at(text, m.start(), m.end()) if m else None

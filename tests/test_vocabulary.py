@@ -1,0 +1,108 @@
+"""The title grammar of every regulation kind (pipeline/vocabulary.py, one table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.dates import parse_tanggal
+from pipeline.normalize.dokumen import dokumen_id_from_title
+from pipeline.normalize.regulation import lampiran_judul, relations
+from pipeline.vocabulary import KINDS, parse_title
+
+
+@pytest.mark.parametrize(
+    ("text", "jenis", "region", "nomor", "tahun", "dokumen_id"),
+    [
+        ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 1 TAHUN 2022\nTENTANG\nX", "Undang-Undang",
+         None, "1", 2022, "uu-1-2022"),
+        ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 35 TAHUN 2023 TENTANG X",
+         "Peraturan Pemerintah", None, "35", 2023, "pp-35-2023"),
+        ("PERATURAN PRESIDEN REPUBLIK INDONESIA NOMOR 81 TAHUN 2010", "Peraturan Presiden",
+         None, "81", 2010, "perpres-81-2010"),
+        ("PERATURAN MENTERI DALAM NEGERI NOMOR 77 TAHUN 2020", "Peraturan Menteri", None, "77",
+         2020, "permen-dalam-negeri-77-2020"),
+        ("PERATURAN\nKEPALA LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL\nNOMOR 8 TAHUN 2015",
+         "Peraturan Kepala", None, "8", 2015,
+         "perka-lembaga-penerbangan-dan-antariksa-nasional-8-2015"),
+        ("PERATURAN BADAN PUSAT STATISTIK NOMOR 5 TAHUN 2019", "Peraturan Badan", None, "5",
+         2019, "perban-pusat-statistik-5-2019"),
+        ("PERATURAN LEMBAGA KEBIJAKAN PENGADAAN BARANG/JASA PEMERINTAH NOMOR 12 TAHUN 2021",
+         "Peraturan Lembaga", None, "12", 2021,
+         "perlem-kebijakan-pengadaan-barang-jasa-pemerintah-12-2021"),
+        ("PERATURAN DAERAH KABUPATEN BANJARNEGARA\nNOMOR 8 TAHUN 2025", "Peraturan Daerah",
+         "Kabupaten Banjarnegara", "8", 2025, "perda-banjarnegara-8-2025"),
+        ("PERATURAN GUBERNUR SULAWESI UTARA\nNOMOR  75  TAHUN 2017", "Peraturan Gubernur",
+         "Provinsi Sulawesi Utara", "75", 2017, "pergub-sulawesi-utara-75-2017"),
+        ("PERATURAN BUPATI DONGGALA NOMOR 24 TAHUN 2025", "Peraturan Bupati",
+         "Kabupaten Donggala", "24", 2025, "perbup-donggala-24-2025"),
+        ("PERATURAN WALI KOTA SURABAYA NOMOR 7 TAHUN 2019", "Peraturan Wali Kota",
+         "Kota Surabaya", "7", 2019, "perwali-surabaya-7-2019"),
+        ("KEPUTUSAN BUPATI MAGETAN NOMOR 188/2 TAHUN 2020", "Keputusan Bupati",
+         "Kabupaten Magetan", None, 2020, None),
+        # Capital I for 1, only in the number slot.
+        ("PERATURAN BUPATI INDRAMAYU NOMOR I TAHUN 2021 TENTANG X", "Peraturan Bupati",
+         "Kabupaten Indramayu", "1", 2021, "perbup-indramayu-1-2021"),
+    ],
+)  # fmt: skip
+def test_title_grammar(
+    text: str, jenis: str, region: str | None, nomor: str | None, tahun: int, dokumen_id: str | None
+) -> None:
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.region, title.nomor, title.tahun) == (
+        jenis,
+        region,
+        nomor,
+        tahun,
+    )
+    assert title.dokumen_id() == dokumen_id
+
+
+def test_every_kind_of_the_table_parses() -> None:
+    for kind in KINDS:
+        title = parse_title(f"{kind.cetak[0]} CONTOH NOMOR 3 TAHUN 2020 TENTANG UJI")
+        assert title is not None and title.kind is kind, kind.jenis
+
+
+def test_blank_number_keeps_the_rest_and_never_takes_the_cited_id() -> None:
+    text = (
+        "PERATURAN BUPATI DONGGALA\nNOMOR      TAHUN 2025\nTENTANG\nPERUBAHAN ATAS PERATURAN "
+        "BUPATI DONGGALA NOMOR 33 TAHUN 2024 TENTANG ALOKASI DANA DESA"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.nomor, title.tahun) == ("Peraturan Bupati", None, 2025)
+    assert title.tentang and title.tentang.startswith("PERUBAHAN ATAS")
+    assert dokumen_id_from_title(text) is None
+
+
+def test_roman_i_in_subject_is_not_a_number() -> None:
+    title = parse_title("PERATURAN BUPATI X NOMOR 4 TAHUN 2021 TENTANG LAMPIRAN I DAN II")
+    assert title is not None and title.nomor == "4" and title.tentang == "LAMPIRAN I DAN II"
+
+
+def test_relation_region_implied_by_the_issuer() -> None:
+    own = parse_title("PERATURAN BUPATI DONGGALA NOMOR 24 TAHUN 2025")
+    rel = relations("PERUBAHAN ATAS PERATURAN BUPATI NOMOR 33 TAHUN 2024 TENTANG ADD", own)
+    assert [(r.status, r.dokumen_id) for r in rel] == [("Mengubah", "perbup-donggala-33-2024")]
+    own = parse_title("PERATURAN DAERAH KABUPATEN BANJARNEGARA NOMOR 8 TAHUN 2025")
+    rel = relations("PERUBAHAN KEDUA ATAS PERATURAN DAERAH NOMOR 8 TAHUN 2023 TENTANG PAJAK", own)
+    assert [r.dokumen_id for r in rel] == ["perda-banjarnegara-8-2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("pada tanggal 30-12-2025", "2025-12-30"), ("30/12/2025", "2025-12-30"),
+     ("31-02-2020", None), ("Nomor 12.3.2020.1", None)],
+)  # fmt: skip
+def test_numeric_dates(text: str, iso: str | None) -> None:
+    d = parse_tanggal(text)
+    assert (d.isoformat() if d else None) == iso
+
+
+def test_lampiran_title_under_its_header() -> None:
+    page = ["LAMPIRAN II", "PERATURAN BUPATI X", "NOMOR 2 TAHUN 2025", "TENTANG",
+            "ALOKASI DANA", "DESA", "PAGU ALOKASI DANA DESA", "TAHUN 2025", "1. Besaran ..."]  # fmt: skip
+    assert lampiran_judul([page], "ALOKASI DANA DESA") == "PAGU ALOKASI DANA DESA TAHUN 2025"
+    opens_with_item = [*page[:6], "A. FORMAT SURAT"]
+    assert lampiran_judul([opens_with_item], "ALOKASI DANA DESA") is None
