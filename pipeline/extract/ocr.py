@@ -69,18 +69,53 @@ class OcrPage:
 
 
 def scan_pages(path: Path) -> list[int]:
-    """0-based indexes of the pages that carry images but no fonts (no text layer)."""
+    """0-based indexes of the pages that carry images but draw no text (no text layer).
+
+    A page's font resources are not its text layer: producers declare a font on pages that
+    show nothing with it (reportlab does on every page), so the content stream itself, and
+    the forms it paints, are searched for a text-showing operator."""
     from pypdf import PdfReader
 
     out = []
     for i, page in enumerate(PdfReader(path).pages):
         resources = page.get("/Resources") or {}
         resources = resources.get_object() if hasattr(resources, "get_object") else resources
-        fonts = resources.get("/Font") if hasattr(resources, "get") else None
         images = resources.get("/XObject") if hasattr(resources, "get") else None
-        if not fonts and images:
+        if images and not _draws_text(page.get_contents(), resources, depth=0):
             out.append(i)
     return out
+
+
+_TEXT_SHOWING = {b"Tj", b"TJ", b"'", b'"'}
+
+
+def _draws_text(contents: Any, resources: Any, depth: int) -> bool:
+    """A content stream (or a form XObject it paints, to a few levels) shows text."""
+    if contents is None:
+        return False
+    forms: list[Any] = []
+    for operands, operator in contents.operations:
+        if operator in _TEXT_SHOWING:
+            return True
+        if operator == b"Do" and operands:
+            forms.append(operands[0])
+    if depth >= 3 or not forms or not hasattr(resources, "get"):
+        return False
+    from pypdf.generic import ContentStream
+
+    xobjects = resources.get("/XObject")
+    xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+    for name in forms:
+        xobject: Any = xobjects.get(name) if hasattr(xobjects, "get") else None
+        xobject = xobject.get_object() if hasattr(xobject, "get_object") else xobject
+        if xobject is None or xobject.get("/Subtype") != "/Form":
+            continue
+        inner = xobject.get("/Resources")
+        inner = inner.get_object() if hasattr(inner, "get_object") else inner
+        stream = ContentStream(xobject, None)
+        if _draws_text(stream, inner if inner is not None else resources, depth + 1):
+            return True
+    return False
 
 
 def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
