@@ -250,6 +250,15 @@ def test_a_declared_font_is_not_a_text_layer(tmp_path: Path) -> None:
     canvas.showPage()
     canvas.save()
     assert scan_pages(texted) == []  # text and no image: not a scan
+    in_form = tmp_path / "form.pdf"
+    canvas = Canvas(str(in_form), invariant=1)
+    canvas.beginForm("kop")
+    canvas.drawString(72, 72, "Pasal 1")
+    canvas.endForm()
+    canvas.doForm("kop")
+    canvas.showPage()
+    canvas.save()
+    assert scan_pages(in_form) == []  # the text is painted by a form XObject
 
 
 # --- one-line errors, the README's exit codes ----------------------------------------------
