@@ -5,6 +5,7 @@ modules a fresh interpreter loads, not by a time."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -22,3 +23,15 @@ def test_light_module_loads_no_extraction_stack(module: str) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == []
+
+
+def test_workbook_bytes_do_not_depend_on_lxml_being_installed() -> None:
+    """openpyxl writes other bytes through lxml ("/>" vs " />"); the golden .xlsx changed
+    when a test dependency pulled lxml into the environment."""
+    pytest.importorskip("lxml")
+    probe = "import pipeline, openpyxl.xml; print(openpyxl.xml.LXML)"
+    env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.strip() == "False"

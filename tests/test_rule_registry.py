@@ -1,15 +1,23 @@
-"""Every rule function of pipeline.validate.rules is in the explicit RULES tuple (issue 20:
-rules registered by import, so a module left off the import list never ran)."""
+"""Validation wiring (issue 20): every rule function of pipeline.validate.rules is in the
+explicit RULES tuple (rules registered by import, so a module left off the import list never
+ran), and the Great Expectations suites are the project's own wherever a run starts."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
+
+import pytest
 
 import pipeline.validate.rules as rules_pkg
-from pipeline.validate.dataset import Dataset
+from pipeline.errors import PipelineError
+from pipeline.validate.dataset import Dataset, load_folder
+from pipeline.validate.expectations import run_expectations
 from pipeline.validate.rules import RULES, Hit
+
+DEFAULT = Path(__file__).resolve().parent.parent / "extracted" / "perbup-magetan-14-2020"
 
 
 def _rule_functions() -> list[str]:
@@ -37,3 +45,20 @@ def test_every_rule_function_is_listed() -> None:
 
 def test_rules_listed_once() -> None:
     assert len(set(RULES)) == len(RULES)
+
+
+def test_suites_are_the_projects_own_wherever_the_run_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: suites were read relative to the working directory and silently skipped when
+    missing there, so a run started elsewhere checked no expectation."""
+    data = load_folder(DEFAULT)
+    here = sorted(h.kode for h in run_expectations(data))
+    monkeypatch.chdir(tmp_path)
+    assert sorted(h.kode for h in run_expectations(data)) == here
+
+
+def test_a_missing_suite_is_an_error(tmp_path: Path) -> None:
+    data = load_folder(DEFAULT)
+    with pytest.raises(PipelineError, match="Great Expectations suite missing"):
+        list(run_expectations(data, root=tmp_path))

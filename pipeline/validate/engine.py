@@ -11,7 +11,7 @@ from pipeline.models import Temuan
 from pipeline.result import DocumentResult
 from pipeline.validate.catalog import CATALOG
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.expectations import run_expectations
+from pipeline.validate.expectations import PROJECT_ROOT, run_expectations
 from pipeline.validate.rules import Hit, all_rules
 
 SEVERITY_ORDER = {"galat": 0, "peringatan": 1, "info": 2}
@@ -60,7 +60,7 @@ def manifest_hits(folder: Path) -> list[Hit]:
     ]  # fmt: skip
 
 
-def validate(data: Dataset, root: Path = Path("."), folder: Path | None = None) -> list[Temuan]:
+def validate(data: Dataset, root: Path = PROJECT_ROOT, folder: Path | None = None) -> list[Temuan]:
     """All findings of a dataset, in a fixed order. Never raises on bad data. With the
     dataset's published `folder`, its files are checked against manifest.json first."""
     hits: list[Hit] = manifest_hits(folder) if folder is not None else []

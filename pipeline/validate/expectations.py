@@ -17,13 +17,17 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.errors import PipelineError
 from pipeline.normalize.target import Status, canonical_units
-from pipeline.validate.dataset import TABLES, Dataset
+from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.dasar_hukum import HIERARCHY
 from pipeline.validate.rules.schedule import regulation_period
 
 SUITE_DIR = Path("validations") / "expectations"
+# The stored suites belong to the code, not to the working directory: a run started anywhere
+# reads the project's own suites (a missing one is an error, never a silently skipped check).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PAGE = {"min_value": 1, "max_value": {"$PARAMETER": "jumlah_halaman"}}
 YEAR = {"min_value": {"$PARAMETER": "tahun_awal"}, "max_value": {"$PARAMETER": "tahun_akhir"}}
 LEVELS = [
@@ -176,7 +180,7 @@ def suite_json(table: str, expectations: list[dict[str, Any]]) -> str:
     )
 
 
-def write_suites(root: Path = Path(".")) -> list[Path]:
+def write_suites(root: Path = PROJECT_ROOT) -> list[Path]:
     folder = root / SUITE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -206,12 +210,15 @@ def _context() -> Any:
     return gx.get_context(project_config=config, mode="ephemeral")
 
 
-def _stored(table: str, root: Path) -> dict[str, Any] | None:
+def _stored(table: str, root: Path) -> dict[str, Any]:
     path = root / SUITE_DIR / f"{table}.json"
-    return json.loads(path.read_text("utf-8")) if path.exists() else None
+    if not path.is_file():
+        raise PipelineError(path, "Great Expectations suite missing", hint="make schemas writes it")
+    stored: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return stored
 
 
-def run_expectations(data: Dataset, root: Path = Path(".")) -> Iterator[Hit]:
+def run_expectations(data: Dataset, root: Path = PROJECT_ROOT) -> Iterator[Hit]:
     """Each failed expectation as hits naming the rows it failed on."""
     import great_expectations as gx
 
@@ -223,10 +230,10 @@ def run_expectations(data: Dataset, root: Path = Path(".")) -> Iterator[Hit]:
         "tahun_dokumen": data.dokumen.tahun or 2100,
     }
     ctx = _context()
-    for table in TABLES:
+    for table in spec():  # every table with expectations; its stored suite must exist
         stored = _stored(table, root)
         rows = [r.model_dump() for r in data.table(table)]
-        if stored is None or not rows:
+        if not rows:
             continue
         frame = pd.DataFrame(rows)
         name = f"{table}-{id(data)}"
