@@ -33,16 +33,17 @@ class Outcome:
     report: str | None = None
 
 
-def run_document(pdf: Path, out: Path, reports: Path) -> Outcome:
+def run_document(pdf: Path, out: Path, reports: Path, base_url: str | None = None) -> Outcome:
     """Process (or reuse) one PDF: a processed document is staged under out/ and reports/,
-    not yet in place (see `settle`). Never raises."""
+    not yet in place (see `settle`). `base_url`: where the PDFs are served (the JDIHN
+    feed's urlDownload). Never raises."""
     from pipeline.extract.pdf import check_file, sha256_of
     from pipeline.publish.reuse import reusable
 
     try:
         check_file(pdf)
         source = sha256_of(pdf)
-        folder = reusable(out, source, reports)
+        folder = reusable(out, source, reports, base_url)
         if folder is not None:
             from pipeline.validate.dataset import load_temuan
 
@@ -64,7 +65,7 @@ def run_document(pdf: Path, out: Path, reports: Path) -> Outcome:
         result = process(pdf)
         final = document_path(out, result.dokumen_id, pdf)
         temuan = validate(dataset_of(result))
-        staged = stage(result, out, temuan)
+        staged = stage(result, out, temuan, base_url)
         try:
             staged_report, report = stage_report(result.dokumen, temuan, pdf, reports)
         except BaseException:
@@ -102,7 +103,7 @@ def _failed(outcome: Outcome, error: str) -> Outcome:
     return Outcome(outcome.path, FAILED, error=error, dokumen_id=outcome.dokumen_id)
 
 
-def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
+def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) -> list[Outcome]:
     """Put the staged documents of a run in place, in input order.
 
     Two inputs of one run with the same dokumen_id are both failures naming each other;
@@ -143,7 +144,10 @@ def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
             commit(Path(o.staged), Path(o.final))
             if o.staged_report and o.report:
                 os.replace(o.staged_report, o.report)
-            remember(out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None)
+            remember(
+                out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None,
+                base_url,
+            )  # fmt: skip
         except OSError as exc:
             settled.append(_failed(o, f"error: {o.final}: cannot publish: {exc.strerror}"))
             continue
@@ -204,23 +208,29 @@ def run_batch(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    base_url: str | None = None,
 ) -> BatchSummary:
     """Every PDF through run_document: in this process, a process pool, or on Dask."""
     if engine == "dask":
-        outcomes = _on_dask(pdfs, out, reports, scheduler, jobs)
+        outcomes = _on_dask(pdfs, out, reports, scheduler, jobs, base_url)
     elif jobs > 1 and len(pdfs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(run_document, p, out, reports) for p in pdfs]
+            futures = [pool.submit(run_document, p, out, reports, base_url) for p in pdfs]
             outcomes = [f.result() for f in futures]
     else:
-        outcomes = [run_document(p, out, reports) for p in pdfs]
-    return BatchSummary(settle(outcomes, out))
+        outcomes = [run_document(p, out, reports, base_url) for p in pdfs]
+    return BatchSummary(settle(outcomes, out, base_url))
 
 
 def _on_dask(
-    pdfs: Sequence[Path], out: Path, reports: Path, scheduler: str | None, jobs: int
+    pdfs: Sequence[Path],
+    out: Path,
+    reports: Path,
+    scheduler: str | None,
+    jobs: int,
+    base_url: str | None = None,
 ) -> list[Outcome]:
     from distributed import Client, LocalCluster
 
@@ -232,7 +242,9 @@ def _on_dask(
                                dashboard_address=None)  # fmt: skip
         client = Client(cluster)
     try:
-        futures = client.map(run_document, list(pdfs), out=out, reports=reports, pure=False)
+        futures = client.map(
+            run_document, list(pdfs), out=out, reports=reports, base_url=base_url, pure=False
+        )
         return list(client.gather(futures))
     finally:
         client.close()

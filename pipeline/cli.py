@@ -7,6 +7,7 @@ the QA report) is in Bahasa Indonesia. Exit codes are EXIT_* below and in the RE
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -14,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.errors import InputError, PipelineError
 from pipeline.settings import SETTINGS
+from pipeline.version import pipeline_version
 
 if TYPE_CHECKING:
     from pipeline.models import Temuan
@@ -29,6 +30,7 @@ EXIT_FAILED = 1  # the pipeline failed on at least one input
 EXIT_STRICT = 2  # --strict, and some finding is a galat
 EXIT_USAGE = 2  # bad arguments: nothing to process, --out is a file, ... (as argparse)
 REPORTS_UNDER_OUT = "laporan"  # with another --out, the reports go to <out>/laporan/
+BASE_URL_ENV = "PIPELINE_BASE_URL"  # the default of run --base-url
 
 DESCRIPTION = """\
 Parse Indonesian regulations (Peraturan Bupati etc.) and their lampiran tables into
@@ -51,6 +53,7 @@ examples:
   python -m pipeline run raw/perbup.pdf --out /tmp/hasil   reports in /tmp/hasil/laporan/
   python -m pipeline run archive/ --jobs 4                 a folder, searched recursively
   python -m pipeline run archive/ --engine dask --scheduler tcp://host:8786
+  python -m pipeline run --base-url https://jdih.example.go.id/files   JDIHN urlDownload
 
 Runs into one --out wait for each other (a lock file, <out>/.lock)."""
 
@@ -73,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=fmt
     )
-    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--version", action="version", version=pipeline_version())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run", help="parse PDFs into validated datasets", epilog=RUN_EXAMPLES, formatter_class=fmt
@@ -95,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         help="local: this machine (a process pool with --jobs); dask: a Dask cluster",
     )  # fmt: skip
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    run.add_argument(
+        "--base-url", default=os.environ.get(BASE_URL_ENV) or None, metavar="URL",
+        help="where the source PDFs are served, e.g. https://jdih.example.go.id/files: "
+        "jdihn.json's urlDownload is URL/<file name> (default: $" + BASE_URL_ENV + "; "
+        "without it urlDownload is \"-\")",
+    )  # fmt: skip
     val = sub.add_parser(
         "validate", help="re-validate published document folders", epilog=VALIDATE_EXAMPLES,
         formatter_class=fmt,
@@ -191,7 +200,10 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
         if changed:
             import json
 
-            entries = manifest(folder, data.dokumen.sumber_sha256, __version__)
+            # The data were made by the pipeline version the manifest names; only the
+            # findings are rewritten here.
+            made_by = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))["versi_pipeline"]
+            entries = manifest(folder, data.dokumen.sumber_sha256, made_by)
             write_atomically(
                 folder / MANIFEST_NAME, json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
             )
@@ -270,7 +282,9 @@ def _pdfs(given: Sequence[Path]) -> list[Path]:
 def _run(items: Sequence[Path], args: argparse.Namespace, reports: Path) -> tuple[int, bool]:
     from pipeline.batch import FAILED, run_batch
 
-    summary = run_batch(items, args.out, reports, args.jobs, args.engine, args.scheduler)
+    summary = run_batch(
+        items, args.out, reports, args.jobs, args.engine, args.scheduler, args.base_url
+    )
     for outcome in summary.outcomes:
         for line in outcome.lines:
             print(line)

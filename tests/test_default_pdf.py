@@ -3,6 +3,8 @@ rendered PDF pages by eye (pages 20, 21, 22, 30, 40, 41), not copied from the ou
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from pipeline.models import Temuan
 from pipeline.publish.report import write_report
 from pipeline.publish.writer import publish
 from pipeline.run import DocumentResult
+from pipeline.version import pipeline_version
 from tests.conftest import DEFAULT_PDF, GOLDEN_DIR, GOLDEN_REPORT
 
 
@@ -57,9 +60,9 @@ def test_identity_and_ids(default_result: DocumentResult) -> None:
 def test_records_per_area_checked_against_the_pdf(default_result: DocumentResult) -> None:
     per_area = Counter((r.kelompok, r.area_no) for r in default_result.rencana_aksi)
     # Area 1: programs 1 (a-c), 2 (a-c), 3 (a-g), pages 20-21.
-    assert per_area[("Manajemen Perubahan", "1")] == 13
+    assert per_area[("Manajemen Perubahan", 1)] == 13
     # Area 3: program 1 (a), program 2 (a, with two indicator lines), pages 23-24.
-    assert per_area[("Penguatan Kelembagaan", "3")] == 3
+    assert per_area[("Penguatan Kelembagaan", 3)] == 3
     # QuickWins: items 1-7, items 5 and 6 with two indicator lines each, pages 40-41.
     assert per_area[("QuickWins Reformasi Birokasi", None)] == 9
     assert len(per_area) == 9  # 8 areas and the QuickWins group
@@ -139,7 +142,19 @@ def test_golden_outputs(
     fresh = files(folder)
     assert fresh == files(GOLDEN_DIR)
     for name in fresh:
+        if name == "manifest.json":
+            continue
         assert (folder / name).read_bytes() == (GOLDEN_DIR / name).read_bytes(), name
+    # The manifest names the code that made the folder: this code's version in the fresh
+    # one; apart from that line, the committed one is the same byte for byte.
+    made = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert made["versi_pipeline"] == pipeline_version()
+    committed = json.loads((GOLDEN_DIR / "manifest.json").read_text("utf-8"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+\+[0-9a-f]{16}", committed["versi_pipeline"])
+    version_line = re.compile(r'"versi_pipeline": "[^"]*"')
+    assert version_line.sub("", (folder / "manifest.json").read_text("utf-8")) == (
+        version_line.sub("", (GOLDEN_DIR / "manifest.json").read_text("utf-8"))
+    )
 
 
 def test_golden_report(

@@ -41,16 +41,14 @@ def subset() -> list[RencanaAksi]:
     """Areas 1-2 of the default document's published table, programs 1-2 of area 2."""
     rows = json.loads((GOLDEN_DIR / "rencana_aksi.json").read_text("utf-8"))
     records = [RencanaAksi.model_validate(r) for r in rows]
-    return [
-        r for r in records if r.area_no == "1" or (r.area_no == "2" and r.program_no in ("1", "2"))
-    ]
+    return [r for r in records if r.area_no == 1 or (r.area_no == 2 and r.program_no in ("1", "2"))]
 
 
 def amended(records: list[RencanaAksi]) -> list[RencanaAksi]:
     """The SYNTHETIC amendment: one change of each kind the diff reports."""
     out: list[RencanaAksi] = []
     for r in records:
-        key = (r.area_no, r.program_no, r.aksi_no)
+        key = (str(r.area_no), r.program_no, r.aksi_no)
         if key == ("1", "1", "a"):
             r = r.model_copy(update={"indikator_target": NEW_TARGET})
         elif key == ("1", "1", "c"):

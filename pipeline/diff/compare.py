@@ -22,6 +22,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.diff.html import render_diff
+from pipeline.publish.package import primary_key
 from pipeline.publish.writer import LIST_SEPARATOR, write_json
 from pipeline.validate.dataset import TABLES, Dataset, load_folder
 
@@ -187,7 +188,7 @@ def _items(table: str, records: Iterable[BaseModel]) -> list[_Item]:
         out.append(
             _Item(
                 position=position,
-                id=str(data["id"]),
+                id="__".join(str(data[k]) for k in primary_key(table)),
                 content=content,
                 similarity_text=" | ".join(_text(data[f]) for f in similar),
                 pages=_pages(record),
