@@ -49,16 +49,19 @@ def _decide(path: Path, decisions: dict[str, tuple[str, str, str, str]]) -> None
 
 def test_update_carries_decisions_by_id(tmp_path: Path) -> None:
     path = tmp_path / "tindak_lanjut.csv"
-    update(path, {"dok-a": [_t(1), _t(2, "info")], "dok-b": [_t(3)]})
+    update(path, {"dok-a": [_t(1), _t(2, "info"), _t(5)], "dok-b": [_t(3)]})
     rows = _read(path)
     assert list(rows[0]) == list(COLUMNS)
     assert [(r["dokumen_id"], r["id_temuan"], r["status"], r["aktif"]) for r in rows] == [
         ("dok-a", "target-placeholder__r1", "", "ya"),
         ("dok-a", "target-placeholder__r2", "", "ya"),
+        ("dok-a", "target-placeholder__r5", "", "ya"),
         ("dok-b", "target-placeholder__r3", "", "ya"),
     ]
-    _decide(path, {"target-placeholder__r1": ("diterima", "disengaja", "Budi", "2026-12-01")})
-    # Next run of dok-a: r1 still there, r2 gone, r4 new; dok-b not in this run.
+    _decide(path, {"target-placeholder__r1": ("diterima", "disengaja", "Budi", "2026-12-01"),
+                   "target-placeholder__r2": ("sudah_diperbaiki", "", "Ani", "")})  # fmt: skip
+    # Next run of dok-a: r1 still there, r2 (decided) and r5 (undecided) gone, r4 new;
+    # dok-b not in this run.
     update(path, {"dok-a": [_t(4), _t(1)]})
     rows = _read(path)
     assert [
@@ -66,7 +69,7 @@ def test_update_carries_decisions_by_id(tmp_path: Path) -> None:
     ] == [
         ("dok-a", "target-placeholder__r4", "", "", "ya"),
         ("dok-a", "target-placeholder__r1", "diterima", "disengaja", "ya"),
-        ("dok-a", "target-placeholder__r2", "", "", "tidak"),
+        ("dok-a", "target-placeholder__r2", "sudah_diperbaiki", "", "tidak"),
         ("dok-b", "target-placeholder__r3", "", "", "ya"),
     ]
     before = path.read_bytes()
@@ -75,7 +78,8 @@ def test_update_carries_decisions_by_id(tmp_path: Path) -> None:
     decisions, notices = load(path)
     assert decisions == {
         "dok-a": {
-            "target-placeholder__r1": Keputusan("diterima", "disengaja", "Budi", "2026-12-01")
+            "target-placeholder__r1": Keputusan("diterima", "disengaja", "Budi", "2026-12-01"),
+            "target-placeholder__r2": Keputusan("sudah_diperbaiki", "", "Ani", ""),
         }
     }
     assert notices == []

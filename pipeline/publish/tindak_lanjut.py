@@ -5,7 +5,8 @@ validated (dokumen_id, id_temuan, and the finding's severity, code, page and mes
 reader), with the reviewer's columns `status`, `catatan`, `oleh`, `tanggal` carried over
 unchanged by (dokumen_id, id_temuan); a finding id is stable (its code and the record or
 table it points at), so a decision survives a rerun. `aktif` says whether the finding is
-still there. The QA report shows each decision; findings whose status is in EXEMPT are not
+still there: a finding that is gone keeps its row only when a reviewer wrote something in
+it (nothing a reviewer wrote is lost; undecided rows of gone findings are dropped). The QA report shows each decision; findings whose status is in EXEMPT are not
 counted by --strict.
 
 Default place: validations/tindak_lanjut.csv beside the default reports folder; with another
@@ -120,7 +121,8 @@ def counted_galat(temuan: Iterable[Temuan], decisions: Mapping[str, Keputusan]) 
 def update(path: Path, findings: Mapping[str, Sequence[Temuan]]) -> None:
     """Bring `path` up to date with the findings of the documents in `findings`: a row for
     every finding (the reviewer's columns carried over, new ones empty), rows of findings
-    that are gone kept with aktif "tidak"; rows of other documents untouched. Rows sorted by
+    that are gone kept with aktif "tidak" when they carry a decision (dropped when they do
+    not); rows of other documents untouched. Rows sorted by
     document, then the findings' own order, then gone findings by id. Written atomically;
     the same findings and decisions give the same bytes."""
     old = _rows(path)
@@ -143,7 +145,13 @@ def update(path: Path, findings: Mapping[str, Sequence[Temuan]]) -> None:
             row.update({c: before.get(c, "") for c in DECISION_COLUMNS})
             out.append(row)
         gone = sorted(
-            (r for r in old if r["dokumen_id"] == dokumen_id and r["id_temuan"] not in current),
+            (
+                r
+                for r in old
+                if r["dokumen_id"] == dokumen_id
+                and r["id_temuan"] not in current
+                and any(r[c] for c in DECISION_COLUMNS)
+            ),
             key=lambda r: r["id_temuan"],
         )
         out.extend({**r, "aktif": INACTIVE} for r in gone)
