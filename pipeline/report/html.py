@@ -799,11 +799,15 @@ table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
   @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt;
     color: #52525b; } }
 @media print {
-  body { max-width: none; padding: 0; }
-  section.depan { break-after: page; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .naratif { font-size: 10.5pt; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  table.grafik, ul.perbaiki-dulu li { break-inside: avoid; }
+  figure img { max-height: 60mm; width: auto; }
+  article.temuan { padding: .4rem .6rem; margin-bottom: .5rem; }
   .lencana, pre.kutipan { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .kontrol, .kosong-saring { display: none !important; }
-  article.temuan { break-inside: avoid; page-break-inside: avoid; }
+  article.temuan header, dl.meta, pre.kutipan { break-inside: avoid; break-after: avoid; }
   figure, figure img { break-inside: avoid; max-width: 100% !important; height: auto; }
   a { color: inherit; text-decoration: none; }
 }
@@ -877,6 +881,8 @@ JS = """
     var dimuat = gambar.filter(function (g) { return g.complete && g.naturalWidth > 0; });
     document.body.dataset.gambarDimuat = String(dimuat.length);
     document.body.dataset.gambarTotal = String(gambar.length);
+    // Widest content, for the phone-layout test (no sideways scrolling at 390 px).
+    document.body.dataset.lebarIsi = String(document.documentElement.scrollWidth);
     document.body.dataset.siap = "1";
   }
   function satu() {
@@ -926,7 +932,7 @@ def render_report(
     Sebaiknya diperbaiki / Catatan"; the codes behind a toggle), the galat to fix first
     grouped by lampiran and table, the reviewers' follow-up (`keputusan`, by finding id,
     also shown on each finding), the source's dates and `versi` (the pipeline version that
-    made the data). Printed: A4 with page numbers, the front page on its own.
+    made the data). Printed: A4 with "Halaman n dari m" at the foot of each page.
 
     No network or external files: CSS and JS are inline and page pictures are base64 PNG data
     URIs. Each finding with a page and a quotation gets a crop of that page with the quotation
