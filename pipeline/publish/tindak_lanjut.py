@@ -6,8 +6,8 @@ reader), with the reviewer's columns `status`, `catatan`, `oleh`, `tanggal` carr
 unchanged by (dokumen_id, id_temuan); a finding id is stable (its code and the record or
 table it points at), so a decision survives a rerun. `aktif` says whether the finding is
 still there: a finding that is gone keeps its row only when a reviewer wrote something in
-it (nothing a reviewer wrote is lost; undecided rows of gone findings are dropped). The QA report shows each decision; findings whose status is in EXEMPT are not
-counted by --strict.
+it (nothing a reviewer wrote is lost; undecided rows of gone findings are dropped). The QA
+report shows each decision; galat whose status is in EXEMPT are not counted by --strict.
 
 Default place: validations/tindak_lanjut.csv beside the default reports folder; with another
 reports folder, <reports>/tindak_lanjut.csv.
