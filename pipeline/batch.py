@@ -90,8 +90,9 @@ def run_document(
         staged = stage(result, out, temuan, base_url)
         try:
             staged_report, report = stage_report(
-                result.dokumen, temuan, pdf, reports, mine, pipeline_version()
-            )
+                result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
+                result.rencana_aksi,
+            )  # fmt: skip
         except BaseException:
             _remove(str(staged))
             raise

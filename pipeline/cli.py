@@ -226,6 +226,7 @@ def _validate_one(
         source=folder / "dokumen.json",
         keputusan=decisions.get(data.dokumen.dokumen_id, {}),
         versi=made_by,
+        rencana_aksi=data.rencana_aksi,
     )
     mine = decisions.get(data.dokumen.dokumen_id, {})
     seen[data.dokumen.dokumen_id] = temuan

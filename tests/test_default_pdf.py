@@ -168,7 +168,7 @@ def test_golden_report(
     mine = decisions.get(default_result.dokumen_id, {})
     report = write_report(
         default_result.dokumen, default_temuan, DEFAULT_PDF, tmp_path, keputusan=mine,
-        versi=pipeline_version(),
+        versi=pipeline_version(), rencana_aksi=default_result.rencana_aksi,
     )  # fmt: skip
     text = report.read_text("utf-8")
     assert f"<code>{pipeline_version()}</code>" in text

@@ -7,6 +7,7 @@ sideways, the fields of a finding are not squeezed into narrow columns)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -173,3 +174,32 @@ def test_phone_width_390(tmp_path: Path) -> None:
     assert int(attrs["lebar"]) <= 390, attrs
     assert attrs["lebih"] == "0", attrs
     assert int(attrs["dd-min"]) >= 200, attrs
+
+
+def test_schedule_grid_counts_the_checked_years_per_program() -> None:
+    """The year grid by area and program, counted here from rencana_aksi.json and
+    jadwal.json (the block printed twice counted once)."""
+    plans = json.loads((GOLDEN_DIR / "rencana_aksi.json").read_text())
+    jadwal = json.loads((GOLDEN_DIR / "jadwal.json").read_text())
+    skip = {r["id"] for r in plans if r["duplikat_dari"]}
+    years = sorted({j["tahun"] for j in jadwal})
+    assert years == [2019, 2020, 2021, 2022, 2023]  # the schedule header of Lampiran II
+    by_program: dict[str, Counter[int]] = {}
+    program_of = {r["id"]: f"{r['program_no']}. {r['program']}" if r["program_no"] else (r["program"] or "")
+                  for r in plans}  # fmt: skip
+    for j in jadwal:
+        if j["record_id"] not in skip:
+            by_program.setdefault(program_of[j["record_id"]], Counter())[j["tahun"]] += 1
+    section = REPORT[REPORT.index('<section class="jadwal"') :]
+    section = section[: section.index("</section>")]
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td[^>]*>[^<]*</td>)+)</tr>', section)
+    total = Counter[int]()
+    for name, cells in rows:
+        values = [int(v) if v else 0 for v in re.findall(r"<td[^>]*>([^<]*)</td>", cells)]
+        assert len(values) == len(years)
+        total.update(dict(zip(years, values, strict=True)))
+        expected = by_program[html.unescape(name)]
+        # One program name may recur under several areas: each row is at most its total.
+        assert all(v <= expected[y] for y, v in zip(years, values, strict=True)), name
+    assert sum(total.values()) == len(jadwal) - sum(1 for j in jadwal if j["record_id"] in skip)
+    assert "7. Akuntabilitas" in section  # area 7 under its fallback name

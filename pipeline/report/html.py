@@ -26,7 +26,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.page import Page
 
-from pipeline.models import Dokumen, Temuan
+from pipeline.models import Dokumen, RencanaAksi, Temuan
 from pipeline.publish.tindak_lanjut import Keputusan
 
 # Rendering: crops of the page around the match at a readable resolution; a smaller whole-page
@@ -719,6 +719,53 @@ def _front(
 </section>"""
 
 
+def _schedule(dokumen: Dokumen, plans: Sequence[RencanaAksi]) -> str:
+    """The Rencana Aksi schedule as a year grid: one row per program (under its area or
+    group), one column per year of the schedule header, each cell the number of indicator
+    lines checked for that year (shaded by count); a block printed twice counts once (its
+    repeat, `duplikat_dari`, is left out); empty without records."""
+    plans = [r for r in plans if r.duplikat_dari is None]
+    if not plans:
+        return ""
+    lampiran = {r.lampiran for r in plans}
+    header = [y for lamp in dokumen.lampiran if lamp.nomor in lampiran for y in lamp.tahun_jadwal]
+    years = sorted({*header, *(y for r in plans for y in r.tahun_pelaksanaan)})
+    rows: dict[tuple[str, str], Counter[int]] = {}
+    for r in plans:
+        area = r.area or r.area_cadangan
+        group = (
+            f"{r.area_no}. {area}" if r.area_no is not None and area else area or r.kelompok or ""
+        )
+        program = f"{r.program_no}. {r.program}" if r.program_no else (r.program or "")
+        rows.setdefault((group, program), Counter()).update(r.tahun_pelaksanaan)
+    widest = max((n for c in rows.values() for n in c.values()), default=1)
+    head = "".join(f'<th scope="col">{y}</th>' for y in years)
+    body = []
+    last_group = None
+    for (group, program), counts in rows.items():
+        if group != last_group:
+            body.append(f'<tr class="grup"><th scope="rowgroup" colspan="{len(years) + 1}">'
+                        f"{_e(group)}</th></tr>")  # fmt: skip
+            last_group = group
+        cells = "".join(
+            f'<td class="angka" style="--isi:{round(0.5 * counts[y] / widest, 2)}">'
+            f"{counts[y] or ''}</td>"
+            for y in years
+        )
+        body.append(f'<tr><th scope="row">{_e(program)}</th>{cells}</tr>')
+    rows_html = "\n".join(body)
+    return f"""<section class="jadwal" aria-labelledby="judul-jadwal">
+<h2 id="judul-jadwal">Jadwal Rencana Aksi</h2>
+<p>Jumlah baris indikator yang dicentang per tahun pelaksanaan, per program (blok yang \
+tercetak dua kali dihitung sekali).</p>
+<div class="gulir"><table class="kisi">
+<thead><tr><th scope="col">Area / program</th>{head}</tr></thead>
+<tbody>
+{rows_html}
+</tbody></table></div>
+</section>"""
+
+
 CSS = """
 :root { --galat: #b91c1c; --peringatan: #b45309; --info: #1d4ed8; --garis: #d4d4d8;
   --redup: #52525b; font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
@@ -774,6 +821,11 @@ figure img { display: block; max-width: 100%; height: auto; border: 1px solid va
 figure.halaman-penuh img { max-width: min(100%, 560px); }
 figcaption, .catatan-gambar { font-size: .85rem; color: var(--redup); margin-top: .3rem; }
 .kosong-saring { padding: 1rem; text-align: center; }
+.gulir { overflow-x: auto; }
+table.kisi td { min-width: 2.5rem; text-align: center;
+  background: rgb(37 99 235 / var(--isi)); }
+table.kisi tr.grup th { background: #f4f4f5; }
+table.kisi { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .kode-teknis { display: none; }
 body.tampil-kode .kode-teknis { display: inline; }
 .kode-label { font-weight: 600; }
@@ -925,6 +977,7 @@ def render_report(
     pdf_path: Path | None,
     keputusan: Mapping[str, Keputusan] | None = None,
     versi: str | None = None,
+    rencana_aksi: Sequence[RencanaAksi] = (),
 ) -> str:
     """One self-contained HTML report (Bahasa Indonesia) of `temuan` about `dokumen`.
 
@@ -932,7 +985,8 @@ def render_report(
     Sebaiknya diperbaiki / Catatan"; the codes behind a toggle), the galat to fix first
     grouped by lampiran and table, the reviewers' follow-up (`keputusan`, by finding id,
     also shown on each finding), the source's dates and `versi` (the pipeline version that
-    made the data). Printed: A4 with "Halaman n dari m" at the foot of each page.
+    made the data). With `rencana_aksi`, the schedule as a year grid by area and program.
+    Printed: A4 with "Halaman n dari m" at the foot of each page.
 
     No network or external files: CSS and JS are inline and page pictures are base64 PNG data
     URIs. Each finding with a page and a quotation gets a crop of that page with the quotation
@@ -983,6 +1037,7 @@ bermasalah sebagaimana tercetak.</p>
 {_identity(dokumen, pdf_path)}
 </section>
 {_summary(temuan)}
+{_schedule(dokumen, rencana_aksi)}
 <section aria-labelledby="judul-temuan">
 <h2 id="judul-temuan">Daftar temuan</h2>
 {listing}
