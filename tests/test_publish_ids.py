@@ -100,7 +100,7 @@ def test_hostile_file_name_is_refused_and_nothing_published_is_touched(
     assert names == sorted([hp.GOOD_ID, "katalog.csv", "katalog.metadata.json", "katalog.sqlite"])
     assert not list((published / "out").glob(".tmp-*"))
     reports = sorted(p.name for p in (published / "reports").iterdir() if p.name[0] != ".")
-    assert reports == [f"{hp.GOOD_ID}.html"]
+    assert reports == [f"{hp.GOOD_ID}.html", "tindak_lanjut.csv"]  # the follow-up file
 
 
 def test_two_inputs_with_one_id_fail_naming_each_other(

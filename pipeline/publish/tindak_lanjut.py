@@ -124,7 +124,8 @@ def update(path: Path, findings: Mapping[str, Sequence[Temuan]]) -> None:
     that are gone kept with aktif "tidak" when they carry a decision (dropped when they do
     not); rows of other documents untouched. Rows sorted by
     document, then the findings' own order, then gone findings by id. Written atomically;
-    the same findings and decisions give the same bytes."""
+    the same findings and decisions give the same bytes. Nothing is written when nothing
+    changes, nor when the file does not exist and `findings` is empty."""
     old = _rows(path)
     by_key = {(r["dokumen_id"], r["id_temuan"]): r for r in old}
     out: list[dict[str, str]] = []
@@ -159,4 +160,9 @@ def update(path: Path, findings: Mapping[str, Sequence[Temuan]]) -> None:
     writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(out)
-    write_atomically(path, buffer.getvalue())
+    text = buffer.getvalue()
+    if not path.is_file() and not findings:
+        return  # a run that published nothing leaves no empty follow-up file behind
+    if path.is_file() and path.read_text("utf-8-sig") == text:
+        return
+    write_atomically(path, text)
