@@ -147,8 +147,9 @@ def test_printed_report_has_page_numbers_and_no_blank_page(tmp_path: Path) -> No
 
 
 def test_phone_width_390(tmp_path: Path) -> None:
-    """The report in a 390 px wide frame: no sideways scrolling, and a finding's fields
-    (ids included) get the width instead of four narrow columns (65 px before)."""
+    """The report in a 390 px wide frame: no sideways scrolling of the page (the schedule
+    grid scrolls inside its own box), and a finding's fields (ids included) get the width
+    instead of four narrow columns (65 px before)."""
     frame = tmp_path / "telepon.html"
     frame.write_text(
         f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{GOLDEN_REPORT.as_uri()}" '
@@ -158,7 +159,9 @@ def test_phone_width_390(tmp_path: Path) -> None:
         'd.querySelectorAll("dl.meta dd").forEach(function (e) {'
         "m = Math.min(m, e.getBoundingClientRect().width); });"
         'd.querySelectorAll("body *").forEach(function (e) {'
-        "if (e.getBoundingClientRect().right > 391) { over += 1; } });"
+        # A wide table scrolls inside its own box (.gulir); nothing else may stick out.
+        'if ((!e.parentElement || !e.parentElement.closest(".gulir")) &&'
+        " e.getBoundingClientRect().right > 391) { over += 1; } });"
         'document.body.setAttribute("data-lebar", String(d.documentElement.scrollWidth));'
         'document.body.setAttribute("data-dd-min", String(Math.round(m)));'
         'document.body.setAttribute("data-lebih", String(over)); });'
