@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test reliability lint bench golden schemas clean browser ocr ocr-accuracy
+.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,6 +38,10 @@ golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye bef
 
 ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of a PDF (PDF=..., default the default input; 200 and 300 dpi)
 	$(PY) -m tests.ocr_accuracy $(PDF)
+
+serve: $(STAMP) ## browse extracted/katalog.sqlite in Datasette at http://127.0.0.1:8001 (make run first)
+	$(VENV)/bin/datasette serve extracted/katalog.sqlite --metadata extracted/katalog.metadata.json \
+	  --host 127.0.0.1 --port 8001
 
 schemas: $(STAMP) ## regenerate schemas/ and validations/expectations/ from the models
 	$(PY) -m pipeline schemas

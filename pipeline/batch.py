@@ -9,8 +9,15 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import InputError, PipelineError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from pipeline.models import Temuan
+    from pipeline.publish.tindak_lanjut import Decisions, Keputusan
 
 PROCESSED, REUSED, FAILED = "diproses", "dilewati", "gagal"
 
@@ -31,51 +38,71 @@ class Outcome:
     final: str | None = None  # where it goes
     staged_report: str | None = None
     report: str | None = None
+    temuan: tuple[Temuan, ...] = ()  # the findings, for the follow-up file
+    keputusan_sha: str | None = None  # the digest of this document's decisions
 
 
-def run_document(pdf: Path, out: Path, reports: Path) -> Outcome:
+def run_document(
+    pdf: Path,
+    out: Path,
+    reports: Path,
+    base_url: str | None = None,
+    decisions: Decisions | None = None,
+) -> Outcome:
     """Process (or reuse) one PDF: a processed document is staged under out/ and reports/,
-    not yet in place (see `settle`). Never raises."""
+    not yet in place (see `settle`). `base_url`: where the PDFs are served (the JDIHN
+    feed's urlDownload); `decisions`: the reviewers' follow-up decisions (the report shows
+    them, exempt galat are not counted). Never raises."""
     from pipeline.extract.pdf import check_file, sha256_of
     from pipeline.publish.reuse import reusable
+    from pipeline.publish.tindak_lanjut import counted_galat, digest
 
+    decisions = decisions or {}
     try:
         check_file(pdf)
         source = sha256_of(pdf)
-        folder = reusable(out, source, reports)
+        folder = reusable(out, source, reports, base_url, decisions)
         if folder is not None:
             from pipeline.validate.dataset import load_temuan
 
             temuan = load_temuan(folder)
+            mine = decisions.get(folder.name, {})
             line = (
                 f"{pdf}: unchanged (same source and pipeline version): reused {folder}; "
-                f"{findings_line(temuan)}"
+                f"{findings_line(temuan, mine)}"
             )
             return Outcome(
-                str(pdf), REUSED, (line,), galat=_galat(temuan), dokumen_id=folder.name,
-                sumber=source,
+                str(pdf), REUSED, (line,), galat=counted_galat(temuan, mine),
+                dokumen_id=folder.name, sumber=source, temuan=tuple(temuan),
+                keputusan_sha=digest(mine),
             )  # fmt: skip
         from pipeline.publish.paths import document_path
         from pipeline.publish.report import stage_report
         from pipeline.publish.writer import stage
         from pipeline.run import process
         from pipeline.validate.engine import dataset_of, validate
+        from pipeline.version import pipeline_version
 
         result = process(pdf)
         final = document_path(out, result.dokumen_id, pdf)
         temuan = validate(dataset_of(result))
-        staged = stage(result, out, temuan)
+        mine = decisions.get(result.dokumen_id, {})
+        staged = stage(result, out, temuan, base_url)
         try:
-            staged_report, report = stage_report(result.dokumen, temuan, pdf, reports)
+            staged_report, report = stage_report(
+                result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
+                result.rencana_aksi,
+            )  # fmt: skip
         except BaseException:
             _remove(str(staged))
             raise
-        lines = [summary_line(result, final, temuan) + f"; report {report}"]
+        lines = [summary_line(result, final, temuan, mine) + f"; report {report}"]
         lines += [f"notice: {pdf}: {n}" for n in result.notices]
         return Outcome(
-            str(pdf), PROCESSED, tuple(lines), galat=_galat(temuan),
+            str(pdf), PROCESSED, tuple(lines), galat=counted_galat(temuan, mine),
             dokumen_id=result.dokumen_id, sumber=source, staged=str(staged), final=str(final),
-            staged_report=str(staged_report), report=str(report),
+            staged_report=str(staged_report), report=str(report), temuan=tuple(temuan),
+            keputusan_sha=digest(mine),
         )  # fmt: skip
     except PipelineError as exc:
         return Outcome(str(pdf), FAILED, error=exc.one_line(), trace=traceback.format_exc())
@@ -102,7 +129,7 @@ def _failed(outcome: Outcome, error: str) -> Outcome:
     return Outcome(outcome.path, FAILED, error=error, dokumen_id=outcome.dokumen_id)
 
 
-def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
+def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) -> list[Outcome]:
     """Put the staged documents of a run in place, in input order.
 
     Two inputs of one run with the same dokumen_id are both failures naming each other;
@@ -143,7 +170,10 @@ def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
             commit(Path(o.staged), Path(o.final))
             if o.staged_report and o.report:
                 os.replace(o.staged_report, o.report)
-            remember(out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None)
+            remember(
+                out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None,
+                base_url, o.keputusan_sha,
+            )  # fmt: skip
         except OSError as exc:
             settled.append(_failed(o, f"error: {o.final}: cannot publish: {exc.strerror}"))
             continue
@@ -151,19 +181,32 @@ def settle(outcomes: Sequence[Outcome], out: Path) -> list[Outcome]:
     return settled
 
 
-def _galat(temuan: Sequence[object]) -> int:
-    return sum(1 for t in temuan if getattr(t, "tingkat", None) == "galat")
-
-
-def findings_line(temuan: Sequence[object]) -> str:
+def findings_line(
+    temuan: Sequence[Temuan], decisions: Mapping[str, Keputusan] | None = None
+) -> str:
+    """'findings (temuan): galat 7, peringatan 29, info 21', and with reviewers' decisions
+    '; follow-up: 5 reviewed, 2 galat accepted (not counted by --strict)'."""
     by = {
         level: sum(1 for t in temuan if getattr(t, "tingkat", None) == level)
         for level in ("galat", "peringatan", "info")
     }
-    return "findings (temuan): " + ", ".join(f"{k} {v}" for k, v in by.items())
+    line = "findings (temuan): " + ", ".join(f"{k} {v}" for k, v in by.items())
+    if decisions:
+        from pipeline.publish.tindak_lanjut import counted_galat
+
+        reviewed = sum(1 for t in temuan if t.id in decisions)
+        accepted = by["galat"] - counted_galat(temuan, decisions)
+        line += f"; follow-up: {reviewed} reviewed, {accepted} galat accepted"
+        line += " (not counted by --strict)" if accepted else ""
+    return line
 
 
-def summary_line(result: object, folder: Path, temuan: Sequence[object]) -> str:
+def summary_line(
+    result: object,
+    folder: Path,
+    temuan: Sequence[Temuan],
+    decisions: Mapping[str, Keputusan] | None = None,
+) -> str:
     from pipeline.publish.writer import tables
     from pipeline.result import DocumentResult
 
@@ -179,7 +222,7 @@ def summary_line(result: object, folder: Path, temuan: Sequence[object]) -> str:
         f"table cells seen {seen} / placed {placed} / left over {seen - placed}; "
         f"text chars printed {chars_in} / in nodes {chars_out} / lost {chars_lost}; "
         f"leftover items {len(result.sisa)}; "
-        f"{findings_line(temuan)}"
+        f"{findings_line(temuan, decisions)}"
     )
 
 
@@ -204,23 +247,33 @@ def run_batch(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    base_url: str | None = None,
+    decisions: Decisions | None = None,
 ) -> BatchSummary:
     """Every PDF through run_document: in this process, a process pool, or on Dask."""
     if engine == "dask":
-        outcomes = _on_dask(pdfs, out, reports, scheduler, jobs)
+        outcomes = _on_dask(pdfs, out, reports, scheduler, jobs, base_url, decisions)
     elif jobs > 1 and len(pdfs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(run_document, p, out, reports) for p in pdfs]
+            futures = [
+                pool.submit(run_document, p, out, reports, base_url, decisions) for p in pdfs
+            ]
             outcomes = [f.result() for f in futures]
     else:
-        outcomes = [run_document(p, out, reports) for p in pdfs]
-    return BatchSummary(settle(outcomes, out))
+        outcomes = [run_document(p, out, reports, base_url, decisions) for p in pdfs]
+    return BatchSummary(settle(outcomes, out, base_url))
 
 
 def _on_dask(
-    pdfs: Sequence[Path], out: Path, reports: Path, scheduler: str | None, jobs: int
+    pdfs: Sequence[Path],
+    out: Path,
+    reports: Path,
+    scheduler: str | None,
+    jobs: int,
+    base_url: str | None = None,
+    decisions: Decisions | None = None,
 ) -> list[Outcome]:
     from distributed import Client, LocalCluster
 
@@ -232,7 +285,15 @@ def _on_dask(
                                dashboard_address=None)  # fmt: skip
         client = Client(cluster)
     try:
-        futures = client.map(run_document, list(pdfs), out=out, reports=reports, pure=False)
+        futures = client.map(
+            run_document,
+            list(pdfs),
+            out=out,
+            reports=reports,
+            base_url=base_url,
+            decisions=decisions,
+            pure=False,
+        )
         return list(client.gather(futures))
     finally:
         client.close()

@@ -7,6 +7,7 @@ the QA report) is in Bahasa Indonesia. Exit codes are EXIT_* below and in the RE
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -14,12 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.errors import InputError, PipelineError
 from pipeline.settings import SETTINGS
+from pipeline.version import pipeline_version
 
 if TYPE_CHECKING:
     from pipeline.models import Temuan
+    from pipeline.publish.tindak_lanjut import Decisions
 
 # The stages are imported where they are used: an unchanged document is reused without
 # loading the PDF, NLP and validation libraries at all.
@@ -29,6 +31,7 @@ EXIT_FAILED = 1  # the pipeline failed on at least one input
 EXIT_STRICT = 2  # --strict, and some finding is a galat
 EXIT_USAGE = 2  # bad arguments: nothing to process, --out is a file, ... (as argparse)
 REPORTS_UNDER_OUT = "laporan"  # with another --out, the reports go to <out>/laporan/
+BASE_URL_ENV = "PIPELINE_BASE_URL"  # the default of run --base-url
 
 DESCRIPTION = """\
 Parse Indonesian regulations (Peraturan Bupati etc.) and their lampiran tables into
@@ -51,6 +54,7 @@ examples:
   python -m pipeline run raw/perbup.pdf --out /tmp/hasil   reports in /tmp/hasil/laporan/
   python -m pipeline run archive/ --jobs 4                 a folder, searched recursively
   python -m pipeline run archive/ --engine dask --scheduler tcp://host:8786
+  python -m pipeline run --base-url https://jdih.example.go.id/files   JDIHN urlDownload
 
 Runs into one --out wait for each other (a lock file, <out>/.lock)."""
 
@@ -73,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=fmt
     )
-    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--version", action="version", version=pipeline_version())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run", help="parse PDFs into validated datasets", epilog=RUN_EXAMPLES, formatter_class=fmt
@@ -95,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
         help="local: this machine (a process pool with --jobs); dask: a Dask cluster",
     )  # fmt: skip
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    run.add_argument(
+        "--base-url", default=os.environ.get(BASE_URL_ENV) or None, metavar="URL",
+        help="where the source PDFs are served, e.g. https://jdih.example.go.id/files: "
+        "jdihn.json's urlDownload is URL/<file name> (default: $" + BASE_URL_ENV + "; "
+        "without it urlDownload is \"-\")",
+    )  # fmt: skip
     val = sub.add_parser(
         "validate", help="re-validate published document folders", epilog=VALIDATE_EXAMPLES,
         formatter_class=fmt,
@@ -112,7 +122,17 @@ def _parser() -> argparse.ArgumentParser:
             help=f"folder of the QA reports (default: {SETTINGS.reports_dir}/; with another "
             f"--out, <out>/{REPORTS_UNDER_OUT}/)",
         )  # fmt: skip
-        p.add_argument("--strict", action="store_true", help="exit 2 when any finding is a galat")
+        p.add_argument(
+            "--tindak-lanjut", type=Path, default=None, metavar="FILE",
+            help="the reviewers' follow-up file, kept up to date by every run (default: "
+            f"{SETTINGS.reports_dir.parent}/tindak_lanjut.csv; with another reports folder, "
+            "<reports>/tindak_lanjut.csv)",
+        )  # fmt: skip
+        p.add_argument(
+            "--strict", action="store_true",
+            help="exit 2 when any finding is a galat (except those tindak_lanjut.csv marks "
+            "diterima or bukan_masalah)",
+        )  # fmt: skip
         p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub.add_parser("schemas", help="regenerate schemas/ and validations/expectations/")
     diff = sub.add_parser(
@@ -128,19 +148,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _findings(temuan: Sequence[Temuan]) -> str:
-    from pipeline.batch import findings_line
-
-    return findings_line(temuan)
-
-
-def _each(
-    items: Sequence[Path], debug: bool, work: Callable[[Path], Sequence[Temuan]]
-) -> tuple[int, bool]:
+def _each(items: Sequence[Path], debug: bool, work: Callable[[Path], int]) -> tuple[int, bool]:
+    """Run `work` (which returns the galat --strict counts) on every item; (failed, any
+    counted galat)."""
     failed, any_galat = 0, False
     for item in items:
         try:
-            temuan = work(item)
+            galat = work(item)
         except PipelineError as exc:
             failed += 1
             print(exc.one_line(), file=sys.stderr)
@@ -156,21 +170,28 @@ def _each(
                 file=sys.stderr,
             )
             continue
-        any_galat = any_galat or any(t.tingkat == "galat" for t in temuan)
+        any_galat = any_galat or galat > 0
     if failed:
         print(f"{failed} of {len(items)} input(s) failed", file=sys.stderr)
     return failed, any_galat
 
 
-def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
+def _validate_one(
+    folder: Path, reports: Path, decisions: Decisions, seen: dict[str, Sequence[Temuan]]
+) -> int:
     """Re-validate a published folder. Its files are checked against manifest.json first;
     only an intact folder gets its findings rewritten (and only those entries of its
     manifest). A folder that fails the check is left exactly as it is: the manifest is
-    never rewritten to match an edit. The report shows the findings either way."""
+    never rewritten to match an edit. The report shows the findings (and the reviewers'
+    decisions) either way. Returns the galat --strict counts; `seen` gets the findings."""
+    import json
+
+    from pipeline.batch import findings_line
     from pipeline.publish.files import write_atomically
     from pipeline.publish.manifest import MANIFEST_NAME, manifest
     from pipeline.publish.paths import checked_id
     from pipeline.publish.report import find_source, write_report
+    from pipeline.publish.tindak_lanjut import counted_galat
     from pipeline.publish.writer import render_temuan
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import INTEGRITY_CODE, validate
@@ -181,7 +202,9 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
     checked_id(data.dokumen.dokumen_id, folder / "dokumen.json")
     temuan = validate(data, folder=folder)
     intact = not any(t.kode == INTEGRITY_CODE for t in temuan)
+    made_by: str | None = None
     if intact:
+        made_by = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))["versi_pipeline"]
         changed = False
         for name, text in render_temuan(temuan).items():
             path = folder / name
@@ -189,9 +212,9 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
                 write_atomically(path, text)
                 changed = True
         if changed:
-            import json
-
-            entries = manifest(folder, data.dokumen.sumber_sha256, __version__)
+            # The data were made by the pipeline version the manifest names; only the
+            # findings are rewritten here.
+            entries = manifest(folder, data.dokumen.sumber_sha256, str(made_by))
             write_atomically(
                 folder / MANIFEST_NAME, json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
             )
@@ -201,14 +224,19 @@ def _validate_one(folder: Path, reports: Path) -> Sequence[Temuan]:
         find_source(data.dokumen, SETTINGS.raw_dir),
         reports,
         source=folder / "dokumen.json",
+        keputusan=decisions.get(data.dokumen.dokumen_id, {}),
+        versi=made_by,
+        rencana_aksi=data.rencana_aksi,
     )
-    print(f"{folder}: {_findings(temuan)}; report {report}")
+    mine = decisions.get(data.dokumen.dokumen_id, {})
+    seen[data.dokumen.dokumen_id] = temuan
+    print(f"{folder}: {findings_line(temuan, mine)}; report {report}")
     if not intact:
         print(
             f"notice: {folder}: files differ from its manifest.json; left as they are "
             "(run the source PDF again to restore the folder)"
         )
-    return temuan
+    return counted_galat(temuan, mine)
 
 
 def _dataset(source: Path) -> tuple[Any, str]:
@@ -228,7 +256,7 @@ def _dataset(source: Path) -> tuple[Any, str]:
     return data, label
 
 
-def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
+def _diff(old: Path, new: Path, out: Path | None) -> int:
     from pipeline.diff import diff_datasets, write_diff
 
     for given in (old, new):
@@ -246,7 +274,7 @@ def _diff(old: Path, new: Path, out: Path | None) -> Sequence[Temuan]:
         for k in ("ditambah", "dihapus", "diubah", "dipindah")
     )
     print(f"{old} -> {new}: {len(changes)} changes ({kinds}) -> {target}")
-    return []
+    return 0
 
 
 def _pdfs(given: Sequence[Path]) -> list[Path]:
@@ -267,10 +295,19 @@ def _pdfs(given: Sequence[Path]) -> list[Path]:
     return unique
 
 
-def _run(items: Sequence[Path], args: argparse.Namespace, reports: Path) -> tuple[int, bool]:
+def _run(
+    items: Sequence[Path], args: argparse.Namespace, reports: Path, follow_up: Path
+) -> tuple[int, bool]:
     from pipeline.batch import FAILED, run_batch
+    from pipeline.publish.tindak_lanjut import update
 
-    summary = run_batch(items, args.out, reports, args.jobs, args.engine, args.scheduler)
+    decisions = _decisions(follow_up)
+    summary = run_batch(
+        items, args.out, reports, args.jobs, args.engine, args.scheduler, args.base_url,
+        decisions,
+    )  # fmt: skip
+    update(follow_up, {o.dokumen_id: o.temuan for o in summary.outcomes
+                       if o.status != FAILED and o.dokumen_id})  # fmt: skip
     for outcome in summary.outcomes:
         for line in outcome.lines:
             print(line)
@@ -284,6 +321,28 @@ def _run(items: Sequence[Path], args: argparse.Namespace, reports: Path) -> tupl
     if failed:
         print(f"{failed} of {len(items)} input(s) failed", file=sys.stderr)
     return failed, any(o.galat for o in summary.outcomes)
+
+
+def _decisions(follow_up: Path) -> Decisions:
+    """The reviewers' decisions; a row with an unknown status is a notice line."""
+    from pipeline.publish.tindak_lanjut import load
+
+    decisions, notices = load(follow_up)
+    for notice in notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    return decisions
+
+
+def _follow_up(args: argparse.Namespace, reports: Path) -> Path:
+    from pipeline.publish.tindak_lanjut import default_path
+
+    if args.tindak_lanjut is not None:
+        if args.tindak_lanjut.is_dir():
+            raise UsageError(
+                f"error: {args.tindak_lanjut}: --tindak-lanjut is a folder, not a file"
+            )
+        return Path(args.tindak_lanjut)
+    return default_path(reports, SETTINGS.reports_dir)
 
 
 class UsageError(Exception):
@@ -345,6 +404,7 @@ def _command(args: argparse.Namespace) -> int:
         failed, _ = _each([args.new], args.debug, lambda new: _diff(args.old, new, args.out))
         return EXIT_FAILED if failed else EXIT_OK
     reports = _reports(args)
+    follow_up = _follow_up(args, reports)
     if args.command == "run":
         out = _folder_arg(args.out, "--out")
         items: list[Path] = _pdfs(args.pdfs)
@@ -352,7 +412,7 @@ def _command(args: argparse.Namespace) -> int:
             where = ", ".join(map(str, args.pdfs)) if args.pdfs else SETTINGS.raw_dir
             raise UsageError(f"error: {where}: no PDF files found")
         with _session(out, reports):
-            failed, any_galat = _run(items, args, reports)
+            failed, any_galat = _run(items, args, reports, follow_up)
             _catalog(out)
     else:
         from pipeline.publish.paths import document_folders
@@ -370,7 +430,14 @@ def _command(args: argparse.Namespace) -> int:
             raise UsageError(f"error: {SETTINGS.out_dir}: no published document folders found")
         parents = sorted({f.parent for f in items if f.is_dir()})
         with _session(*parents, reports):
-            failed, any_galat = _each(items, args.debug, lambda f: _validate_one(f, reports))
+            from pipeline.publish.tindak_lanjut import update
+
+            decisions = _decisions(follow_up)
+            seen: dict[str, Sequence[Temuan]] = {}
+            failed, any_galat = _each(
+                items, args.debug, lambda f: _validate_one(f, reports, decisions, seen)
+            )
+            update(follow_up, seen)
             for parent in parents:
                 if (parent / "katalog.sqlite").exists():
                     _catalog(parent)

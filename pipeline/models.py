@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# The version of the published data contract (the models below): in every JSON Schema's
+# `$id` and `version` and in datapackage.json. Raise the major number when a published field
+# is removed or changes type, the minor one when fields are added.
+CONTRACT_VERSION = "2.0.0"
 
 
 class Record(BaseModel):
@@ -51,8 +56,16 @@ class RencanaAksi(ReadRecord):
     kelompok: str | None = Field(
         description="Baris kelompok di atas area (mis. Manajemen Perubahan)"
     )
-    area_no: str | None = Field(description="Nomor area tanpa titik penutup")
+    area_no: int | None = Field(
+        description="Nomor area sebagai bilangan bulat (tercetak: area_no_tercetak); kosong "
+        "bila tidak tercetak atau bukan angka"
+    )
     area: str | None = Field(description="Area Reformasi Birokrasi, sebagaimana tercetak")
+    area_cadangan: str | None = Field(
+        None,
+        description="Bila kolom area kosong: nama area dari tabel area perubahan yang disebut "
+        "baris kelompok (mis. Akuntabilitas dari 'Penguatan Akuntabilitas')",
+    )
     hasil_indikator: str | None = Field(description="Hasil yang diharapkan dan indikator")
     program_no: str | None = Field(description="Nomor program tanpa titik penutup")
     program: str | None = Field(description="Nama program")
@@ -66,6 +79,11 @@ class RencanaAksi(ReadRecord):
     area_no_tercetak: str | None = Field(None, description="Nomor area persis tercetak (mis. 1.)")
     program_no_tercetak: str | None = Field(None, description="Nomor program persis tercetak")
     aksi_no_tercetak: str | None = Field(None, description="Nomor aksi persis tercetak")
+    duplikat_dari: str | None = Field(
+        None,
+        description="Untuk blok yang tercetak dua kali: id record cetakan pertama (-> "
+        "rencana_aksi.id); kosong untuk cetakan pertama dan record lain",
+    )
     # Normalised from the printed cells (issue 4); the raw cells above are never overwritten.
     indikator: str | None = Field(None, description="Indikator tanpa targetnya")
     target_teks: str | None = Field(None, description="Target sebagaimana tercetak")
@@ -92,11 +110,25 @@ class RencanaAksi(ReadRecord):
     penanggung_jawab: list[str] = Field(
         default_factory=list, description="Unit kanonik dari glosarium definisi"
     )
+    penanggung_jawab_saran: list[str] = Field(
+        default_factory=list,
+        description="Unit terdekat yang disarankan untuk nama penanggung jawab yang tidak "
+        "dikenal (lihat penanggung_jawab.saran); bukan bagian dari naskah",
+    )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
     sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
+
+    @field_validator("area_no", mode="before")
+    @classmethod
+    def _area_number(cls, value: Any) -> Any:
+        """A printed number ("7", "07") as an integer; anything else (a misread "l") is no
+        number: the printed text stays in area_no_tercetak."""
+        if isinstance(value, str):
+            return int(value) if value.strip().isascii() and value.strip().isdigit() else None
+        return value
 
 
 class Sisa(Record):
@@ -303,9 +335,9 @@ class Program(ReadRecord):
 
 
 class Jadwal(Record):
-    """tahun_pelaksanaan in long form: one row per record and checked year."""
+    """tahun_pelaksanaan in long form: one row per record and checked year, keyed by
+    (record_id, tahun)."""
 
-    id: str
     record_id: str = Field(description="rencana_aksi.id")
     tahun: int
 

@@ -22,7 +22,7 @@ from pipeline.normalize.accounting import account_table
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
-from pipeline.normalize.enrich import enrich
+from pipeline.normalize.enrich import enrich, mark_repeats_and_areas
 from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
@@ -224,6 +224,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
 
     definisi = definisi_records(body, dokumen_id)
     records, jadwal, penanggung_jawab = enrich(records, Glossary(definisi))
+    records = mark_repeats_and_areas(records, areas)
     dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, lampiran_meta)
     dokumen = dokumen.model_copy(update={"halaman_ocr": doc.ocr_pages})
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))

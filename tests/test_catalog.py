@@ -44,6 +44,8 @@ def test_catalog_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     db, csv_path = build_catalog(tmp_path)
     assert db.read_bytes() == (ROOT / "extracted" / "katalog.sqlite").read_bytes()
     assert csv_path.read_bytes() == (ROOT / "extracted" / "katalog.csv").read_bytes()
+    metadata = "katalog.metadata.json"
+    assert (tmp_path / metadata).read_bytes() == (ROOT / "extracted" / metadata).read_bytes()
 
 
 def _readme_queries() -> list[str]:

@@ -3,6 +3,8 @@ rendered PDF pages by eye (pages 20, 21, 22, 30, 40, 41), not copied from the ou
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from pipeline.models import Temuan
 from pipeline.publish.report import write_report
 from pipeline.publish.writer import publish
 from pipeline.run import DocumentResult
-from tests.conftest import DEFAULT_PDF, GOLDEN_DIR, GOLDEN_REPORT
+from pipeline.version import pipeline_version
+from tests.conftest import DEFAULT_PDF, GOLDEN_DIR, GOLDEN_REPORT, ROOT
 
 
 def test_pages_are_classified_by_content(default_result: DocumentResult) -> None:
@@ -57,9 +60,9 @@ def test_identity_and_ids(default_result: DocumentResult) -> None:
 def test_records_per_area_checked_against_the_pdf(default_result: DocumentResult) -> None:
     per_area = Counter((r.kelompok, r.area_no) for r in default_result.rencana_aksi)
     # Area 1: programs 1 (a-c), 2 (a-c), 3 (a-g), pages 20-21.
-    assert per_area[("Manajemen Perubahan", "1")] == 13
+    assert per_area[("Manajemen Perubahan", 1)] == 13
     # Area 3: program 1 (a), program 2 (a, with two indicator lines), pages 23-24.
-    assert per_area[("Penguatan Kelembagaan", "3")] == 3
+    assert per_area[("Penguatan Kelembagaan", 3)] == 3
     # QuickWins: items 1-7, items 5 and 6 with two indicator lines each, pages 40-41.
     assert per_area[("QuickWins Reformasi Birokasi", None)] == 9
     assert len(per_area) == 9  # 8 areas and the QuickWins group
@@ -139,11 +142,37 @@ def test_golden_outputs(
     fresh = files(folder)
     assert fresh == files(GOLDEN_DIR)
     for name in fresh:
+        if name == "manifest.json":
+            continue
         assert (folder / name).read_bytes() == (GOLDEN_DIR / name).read_bytes(), name
+    # The manifest names the code that made the folder: this code's version in the fresh
+    # one; apart from that line, the committed one is the same byte for byte.
+    made = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert made["versi_pipeline"] == pipeline_version()
+    committed = json.loads((GOLDEN_DIR / "manifest.json").read_text("utf-8"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+\+[0-9a-f]{16}", committed["versi_pipeline"])
+    version_line = re.compile(r'"versi_pipeline": "[^"]*"')
+    assert version_line.sub("", (folder / "manifest.json").read_text("utf-8")) == (
+        version_line.sub("", (GOLDEN_DIR / "manifest.json").read_text("utf-8"))
+    )
 
 
 def test_golden_report(
     default_result: DocumentResult, default_temuan: list[Temuan], tmp_path: Path
 ) -> None:
-    report = write_report(default_result.dokumen, default_temuan, DEFAULT_PDF, tmp_path)
-    assert report.read_bytes() == GOLDEN_REPORT.read_bytes()
+    """The committed report is what this code writes, with the committed follow-up file's
+    decisions; the pipeline version it names is masked (it changes with any code edit)."""
+    from pipeline.publish.tindak_lanjut import load
+
+    decisions, _ = load(ROOT / "validations" / "tindak_lanjut.csv")
+    mine = decisions.get(default_result.dokumen_id, {})
+    report = write_report(
+        default_result.dokumen, default_temuan, DEFAULT_PDF, tmp_path, keputusan=mine,
+        versi=pipeline_version(), rencana_aksi=default_result.rencana_aksi,
+    )  # fmt: skip
+    text = report.read_text("utf-8")
+    assert f"<code>{pipeline_version()}</code>" in text
+    version = re.compile(r"<code>\d+\.\d+\.\d+\+[0-9a-f]{16}</code>")
+    committed = GOLDEN_REPORT.read_text("utf-8")
+    assert len(version.findall(committed)) == 1
+    assert version.sub("", text) == version.sub("", committed)

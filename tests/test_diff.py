@@ -41,16 +41,14 @@ def subset() -> list[RencanaAksi]:
     """Areas 1-2 of the default document's published table, programs 1-2 of area 2."""
     rows = json.loads((GOLDEN_DIR / "rencana_aksi.json").read_text("utf-8"))
     records = [RencanaAksi.model_validate(r) for r in rows]
-    return [
-        r for r in records if r.area_no == "1" or (r.area_no == "2" and r.program_no in ("1", "2"))
-    ]
+    return [r for r in records if r.area_no == 1 or (r.area_no == 2 and r.program_no in ("1", "2"))]
 
 
 def amended(records: list[RencanaAksi]) -> list[RencanaAksi]:
     """The SYNTHETIC amendment: one change of each kind the diff reports."""
     out: list[RencanaAksi] = []
     for r in records:
-        key = (r.area_no, r.program_no, r.aksi_no)
+        key = (str(r.area_no), r.program_no, r.aksi_no)
         if key == ("1", "1", "a"):
             r = r.model_copy(update={"indikator_target": NEW_TARGET})
         elif key == ("1", "1", "c"):
@@ -203,7 +201,7 @@ def test_diff_is_deterministic(versions: Versions, tmp_path: Path) -> None:
     assert one == two
     write_diff(one, tmp_path / "a", "asli", "perubahan")
     write_diff(two, tmp_path / "b", "asli", "perubahan")
-    for name in ("perubahan.csv", "perubahan.json", "perubahan.html"):
+    for name in ("perubahan.csv", "perubahan_kolom.csv", "perubahan.json", "perubahan.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
@@ -223,11 +221,19 @@ def test_write_diff_files(versions: Versions, tmp_path: Path) -> None:
     csv = (tmp_path / "out" / "perubahan.csv").read_bytes().decode("utf-8")
     assert "\r" not in csv
     header = csv.split("\n", 1)[0]
-    assert header == ",".join(Perubahan.model_fields)
+    assert header == ",".join(f for f in Perubahan.model_fields if not f.startswith("nilai_"))
     frame = pd.read_csv(tmp_path / "out" / "perubahan.csv", dtype=str, keep_default_na=False)
     assert list(frame["id"]) == [c.id for c in changes]
-    assert json.loads(frame["nilai_baru"][0])["target_nilai"] == 2
     assert frame["kolom"][3] == "penanggung_jawab_teks"
+    # The changed values in long form: one row per changed column, no JSON in any cell.
+    long = pd.read_csv(tmp_path / "out" / "perubahan_kolom.csv", dtype=str, keep_default_na=False)
+    assert list(long.columns) == ["perubahan_id", "tabel", "kolom", "nilai_lama", "nilai_baru"]
+    first = long[long["perubahan_id"] == changes[0].id]
+    row = first[first["kolom"] == "target_nilai"].iloc[0]
+    assert (row["nilai_lama"], row["nilai_baru"]) == ("1", "2")
+    assert not long.map(lambda v: v.startswith("{")).any().any()
+    expected = sum(len(set(c.nilai_lama) | set(c.nilai_baru)) for c in changes)
+    assert len(long) == expected
     text = (tmp_path / "out" / "perubahan.json").read_text("utf-8")
     assert text.endswith("]\n")
     assert [Perubahan.model_validate(x) for x in json.loads(text)] == changes

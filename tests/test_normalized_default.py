@@ -16,7 +16,9 @@ def test_jadwal_is_the_long_form_of_tahun_pelaksanaan(default_result: DocumentRe
     long = Counter(j.record_id for j in default_result.jadwal)
     for r in default_result.rencana_aksi:
         assert long[r.id] == len(r.tahun_pelaksanaan)
-    assert len({j.id for j in default_result.jadwal}) == len(default_result.jadwal)
+    # keyed by (record_id, tahun): no schedule row twice
+    keys = {(j.record_id, j.tahun) for j in default_result.jadwal}
+    assert len(keys) == len(default_result.jadwal)
 
 
 def test_targets_read_off_the_pdf(default_result: DocumentResult) -> None:

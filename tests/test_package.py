@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
-from pipeline.models import Jadwal, RencanaAksi, Simpul, Temuan
+from pipeline.models import Jadwal, PerubahanPasal, RencanaAksi, Simpul, Temuan
 from pipeline.publish.manifest import manifest
 from pipeline.publish.package import datapackage, table_schema
 from pipeline.publish.xlsx import write_xlsx
@@ -100,7 +100,8 @@ def test_descriptor_shape() -> None:
         ("jadwal", Jadwal, [("record_id", "rencana_aksi")]),
         ("pasal", Simpul, [("induk_id", "")]),
         ("temuan", Temuan, []),
-        ("rencana_aksi", RencanaAksi, []),
+        ("rencana_aksi", RencanaAksi, [("duplikat_dari", "")]),
+        ("perubahan_pasal", PerubahanPasal, [("isi_id", "pasal")]),
     ],
 )
 def test_foreign_keys(stem: str, model: type[BaseModel], expected: list[tuple[str, str]]) -> None:
@@ -150,7 +151,7 @@ def test_broken_self_reference_makes_the_package_invalid(package_dir: Path) -> N
     ("stem", "column", "value", "error"),
     [
         ("jadwal", "tahun", "20x0", "type-error"),
-        ("jadwal", "id", "", "constraint-error"),  # required
+        ("jadwal", "record_id", "", "constraint-error"),  # required
         ("rencana_aksi", "target_terbilang_cocok", "true", "type-error"),  # pandas writes True
         ("rencana_aksi", "tahun_pelaksanaan", "2019,2020", "constraint-error"),  # pattern
         ("rencana_aksi", "indikator_ke", "0", "constraint-error"),  # minimum
@@ -194,7 +195,7 @@ def test_xlsx_sheets_header_filter_and_values(tmp_path: Path) -> None:
     path = tmp_path / "data.xlsx"
     write_xlsx(path, sheets, temuan)
     workbook = load_workbook(path)
-    assert workbook.sheetnames == [*TABLES, "Temuan"]
+    assert workbook.sheetnames == [*TABLES, "Temuan", "Panduan_kolom"]
     expected: list[tuple[str, list[BaseModel], type[BaseModel]]] = [
         *sheets,
         ("Temuan", temuan, Temuan),
@@ -236,15 +237,14 @@ def test_xlsx_is_byte_deterministic(tmp_path: Path) -> None:
 
 
 def test_xlsx_text_is_never_a_formula_and_temuan_sheet_always_exists(tmp_path: Path) -> None:
-    jadwal = Jadwal(id="=SUM(1)", record_id="x\x01y", tahun=2020)
+    jadwal = Jadwal(record_id="=SUM(1)\x01", tahun=2020)
     path = tmp_path / "f.xlsx"
     write_xlsx(path, [("a" * 40, [jadwal], Jadwal)], [])
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["a" * 31, "Temuan"]
+    assert workbook.sheetnames == ["a" * 31, "Temuan", "Panduan_kolom"]
     cell = workbook["a" * 31]["A2"]
     assert cell.value == "=SUM(1)"
     assert cell.data_type == "s"
-    assert workbook["a" * 31]["B2"].value == "xy"
     assert [c.value for c in workbook["Temuan"][1]] == list(Temuan.model_fields)
 
 

@@ -97,10 +97,10 @@ def test_hostile_file_name_is_refused_and_nothing_published_is_touched(
     assert "internal error" not in err and "Traceback" not in err
     assert snapshot(published / "out" / hp.GOOD_ID) == before
     names = sorted(p.name for p in (published / "out").iterdir() if not p.name.startswith("."))
-    assert names == sorted([hp.GOOD_ID, "katalog.csv", "katalog.sqlite"])
+    assert names == sorted([hp.GOOD_ID, "katalog.csv", "katalog.metadata.json", "katalog.sqlite"])
     assert not list((published / "out").glob(".tmp-*"))
     reports = sorted(p.name for p in (published / "reports").iterdir() if p.name[0] != ".")
-    assert reports == [f"{hp.GOOD_ID}.html"]
+    assert reports == [f"{hp.GOOD_ID}.html", "tindak_lanjut.csv"]  # the follow-up file
 
 
 def test_two_inputs_with_one_id_fail_naming_each_other(

@@ -174,7 +174,9 @@ def test_row_failing_its_model_becomes_a_finding(tmp_path: Path) -> None:
     data = load_folder(folder)
     assert len(data.jadwal) == len(rows) - 1
     (t,) = codes(validate(data, ROOT))["skema-tidak-valid"]
-    assert t.tabel == "jadwal" and t.record_id == rows[0]["id"] and "baris 1" in t.pesan.lower()
+    assert (
+        t.tabel == "jadwal" and t.record_id == rows[0]["record_id"] and "baris 1" in t.pesan.lower()
+    )
 
 
 def test_not_a_published_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 @pytest.mark.parametrize("name", sorted(published_models()))
 def test_schema_is_fresh(name: str) -> None:
     path = ROOT / SCHEMA_DIR / f"{name}.schema.json"
-    assert path.read_text("utf-8") == schema_text(published_models()[name]), (
+    assert path.read_text("utf-8") == schema_text(published_models()[name], name), (
         f"{path} is stale: run `make schemas`"
     )
 

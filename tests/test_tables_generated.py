@@ -104,7 +104,7 @@ def test_row_broken_across_pages_is_one_record(tmp_path: Path, repeat_header: bo
     # The merged No/Area/Hasil cells go on across the page break.
     c = recs[2]
     assert (c.area_no, c.area, c.program_no, c.program) == (
-        "1",
+        1,
         "Mental Aparatur",
         "1",
         "Tim Reformasi",

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.diff.html import render_diff
 from pipeline.publish.files import LIST_SEPARATOR, write_json
+from pipeline.publish.package import primary_key
 from pipeline.validate.dataset import TABLES, Dataset, load_folder
 
 Jenis = Literal["ditambah", "dihapus", "diubah", "dipindah"]
@@ -186,7 +187,7 @@ def _items(table: str, records: Iterable[BaseModel]) -> list[_Item]:
         out.append(
             _Item(
                 position=position,
-                id=str(data["id"]),
+                id="__".join(str(data[k]) for k in primary_key(table)),
                 content=content,
                 similarity_text=" | ".join(_text(data[f]) for f in similar),
                 pages=_pages(record),
@@ -397,32 +398,58 @@ def diff_folders(old: Path, new: Path, tables: Sequence[str] = DEFAULT_TABLES) -
     return diff_datasets(load_folder(old), load_folder(new), tables)
 
 
+# perubahan.csv holds one row per change, without the value maps; perubahan_kolom.csv holds
+# them in long form, one row per changed column, so no cell holds JSON.
+CSV_COLUMNS = tuple(f for f in Perubahan.model_fields if f not in ("nilai_lama", "nilai_baru"))
+KOLOM_COLUMNS = ("perubahan_id", "tabel", "kolom", "nilai_lama", "nilai_baru")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, dict):  # a nested value (none today): as JSON, never a repr
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else value
+
+
 def _csv_row(change: Perubahan) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name, value in change.model_dump().items():
-        if isinstance(value, dict):
-            row[name] = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, list):
-            row[name] = LIST_SEPARATOR.join(str(v) for v in value)
-        elif value is None:
-            row[name] = ""
-        else:
-            row[name] = value
-    return row
+    data = change.model_dump()
+    return {name: _csv_cell(data[name]) for name in CSV_COLUMNS}
+
+
+def _kolom_rows(change: Perubahan) -> list[dict[str, Any]]:
+    return [
+        {
+            "perubahan_id": change.id,
+            "tabel": change.tabel,
+            "kolom": kolom,
+            "nilai_lama": _csv_cell(change.nilai_lama.get(kolom)),
+            "nilai_baru": _csv_cell(change.nilai_baru.get(kolom)),
+        }
+        for kolom in change.kolom
+        if kolom in change.nilai_lama or kolom in change.nilai_baru
+    ]
 
 
 def write_diff(changes: Sequence[Perubahan], out_dir: Path, old_label: str, new_label: str) -> None:
-    """Write `perubahan.csv`, `perubahan.json` and `perubahan.html` into `out_dir` (created).
+    """Write `perubahan.csv`, `perubahan_kolom.csv`, `perubahan.json` and `perubahan.html`
+    into `out_dir` (created).
 
-    CSV: UTF-8, header, `\\n` line endings, lists `;`-joined, `nilai_*` as JSON objects, None
-    -> ''. JSON: an array, ensure_ascii False, indent 2, trailing newline. HTML: `render_diff`.
+    CSV: UTF-8, header, `\\n` line endings, lists `;`-joined, None -> ''; perubahan.csv has
+    every field but the value maps, perubahan_kolom.csv one row per changed column
+    (perubahan_id -> perubahan.id, tabel, kolom, nilai_lama, nilai_baru). JSON: an array,
+    ensure_ascii False, indent 2, trailing newline. HTML: `render_diff`.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    columns = list(Perubahan.model_fields)
     import pandas as pd  # only when a CSV is written: `pipeline.diff` stays light to import
 
-    frame = pd.DataFrame([_csv_row(c) for c in changes], columns=columns, dtype=object)
+    frame = pd.DataFrame([_csv_row(c) for c in changes], columns=list(CSV_COLUMNS), dtype=object)
     frame.to_csv(out_dir / "perubahan.csv", index=False, lineterminator="\n", encoding="utf-8")
+    rows = [row for c in changes for row in _kolom_rows(c)]
+    kolom = pd.DataFrame(rows, columns=list(KOLOM_COLUMNS), dtype=object)
+    kolom.to_csv(
+        out_dir / "perubahan_kolom.csv", index=False, lineterminator="\n", encoding="utf-8"
+    )
     write_json(out_dir / "perubahan.json", [c.model_dump() for c in changes])
     page = render_diff(changes, old_label, new_label)
     (out_dir / "perubahan.html").write_text(page, encoding="utf-8")

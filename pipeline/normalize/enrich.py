@@ -3,9 +3,10 @@ cells stay as printed; normalised values go into fields of their own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from pipeline.models import Jadwal, PenanggungJawab, RencanaAksi
+from pipeline.models import AreaPerubahan, Jadwal, PenanggungJawab, RencanaAksi
 from pipeline.normalize.target import parse_target
 from pipeline.normalize.units import Glossary
 
@@ -21,6 +22,7 @@ def enrich(
         h = parse_target(r.hasil_indikator)
         pieces = glossary.resolve(r.penanggung_jawab_teks)
         units = list(dict.fromkeys(p.unit for p in pieces if p.unit))
+        suggested = list(dict.fromkeys(p.saran for p in pieces if not p.unit and p.saran))
         out.append(
             r.model_copy(
                 update={
@@ -44,12 +46,11 @@ def enrich(
                     "hasil_target_catatan": h.catatan,
                     "hasil_target_status": h.status.value if r.hasil_indikator else None,
                     "penanggung_jawab": units,
+                    "penanggung_jawab_saran": suggested,
                 }
             )
         )
-        jadwal.extend(
-            Jadwal(id=f"{r.id}__tahun_{y}", record_id=r.id, tahun=y) for y in r.tahun_pelaksanaan
-        )
+        jadwal.extend(Jadwal(record_id=r.id, tahun=y) for y in r.tahun_pelaksanaan)
         pj_rows.extend(
             PenanggungJawab(
                 id=f"{r.id}__pj_{k}", record_id=r.id, urutan=k, teks=p.teks, unit=p.unit,
@@ -58,3 +59,40 @@ def enrich(
             for k, p in enumerate(pieces, start=1)
         )  # fmt: skip
     return out, jadwal, pj_rows
+
+
+# The id rencana_aksi.py gives the second (third, ...) printing of a block: the first
+# printing's id plus "__ulang_<n>".
+_REPEAT_RE = re.compile(r"^(?P<first>.+)__ulang_\d+$")
+
+
+def mark_repeats_and_areas(
+    records: Sequence[RencanaAksi], areas: Sequence[AreaPerubahan]
+) -> list[RencanaAksi]:
+    """Fields that help readers of the published data, from the records themselves:
+
+    * `duplikat_dari`: for a block printed twice, the id of its first printing (a record
+      whose id is that id plus "__ulang_<n>", when that record exists);
+    * `area_cadangan`: for a record whose area cell is empty, the one area name of the
+      document's area tables (Tabel 3.1) that its group row names as a whole word
+      ("Penguatan Akuntabilitas" -> "Akuntabilitas"), and that no other record already has
+      as its area; None when none or several fit.
+    """
+    ids = {r.id for r in records}
+    used = {r.area.casefold() for r in records if r.area}
+    names = list(dict.fromkeys(a.area for a in areas if a.area and a.area.casefold() not in used))
+    out: list[RencanaAksi] = []
+    for r in records:
+        update: dict[str, str | None] = {}
+        if (m := _REPEAT_RE.match(r.id)) and m.group("first") in ids:
+            update["duplikat_dari"] = m.group("first")
+        if not r.area and r.kelompok:
+            fits = [n for n in names if _names(r.kelompok, n)]
+            update["area_cadangan"] = fits[0] if len(fits) == 1 else None
+        out.append(r.model_copy(update=update) if update else r)
+    return out
+
+
+def _names(text: str, name: str) -> bool:
+    pattern = r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None

@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from pipeline.models import CONTRACT_VERSION
+
 # How the CSV writer (publish/writer.py) spells values that CSV has no type for.
 LIST_SEPARATOR = ";"
 TRUE_VALUES = ["True"]  # pandas writes Python booleans as True/False
@@ -23,14 +25,30 @@ FALSE_VALUES = ["False"]
 MISSING_VALUES = [""]  # None is written as an empty cell
 
 PRIMARY_KEY = "id"
+# Tables keyed by other columns than "id" (a schedule row is a record and a year).
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"jadwal": ("record_id", "tahun")}
+
+# The published data are the text of regulations, which have no copyright in Indonesia
+# (UU 28/2014 tentang Hak Cipta, Pasal 42); the datasets are dedicated to the public domain.
+LICENSES: list[dict[str, str]] = [
+    {
+        "name": "CC0-1.0",
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "title": "Creative Commons Zero v1.0 Universal (peraturan perundang-undangan tidak "
+        "dilindungi hak cipta: UU 28/2014 Pasal 42)",
+    }
+]
 
 # (table, column) -> (referenced table, referenced column). "" is frictionless' spelling of
 # "this same resource". temuan.record_id is left out on purpose: it points at rows of any table.
 FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
+    ("dasar_hukum", "mengubah_id"): ("", "id"),
     ("jadwal", "record_id"): ("rencana_aksi", "id"),
     ("lampiran", "induk_id"): ("", "id"),
     ("pasal", "induk_id"): ("", "id"),
     ("penanggung_jawab", "record_id"): ("rencana_aksi", "id"),
+    ("perubahan_pasal", "isi_id"): ("pasal", "id"),
+    ("rencana_aksi", "duplikat_dari"): ("", "id"),
 }
 
 # Descriptions (Bahasa Indonesia) for model fields that carry none. Looked up first as
@@ -100,24 +118,43 @@ _SCALAR_TYPES: dict[type, str] = {
 }
 
 
+def primary_key(stem: str) -> tuple[str, ...]:
+    """The columns that key a row of published table `stem`."""
+    return PRIMARY_KEYS.get(stem, (PRIMARY_KEY,))
+
+
 def datapackage(
-    dokumen_id: str, title: str, csv_tables: Sequence[tuple[str, type[BaseModel]]]
+    dokumen_id: str,
+    title: str,
+    csv_tables: Sequence[tuple[str, type[BaseModel]]],
+    version: str = CONTRACT_VERSION,
+    created: str | None = None,
+    sources: Sequence[dict[str, str]] = (),
 ) -> dict[str, Any]:
     """The tabular Data Package descriptor of one document folder.
 
     One resource per (file stem, model) in `csv_tables`, in the order given, `path`
-    "<stem>.csv". The result depends only on the arguments (no timestamps, fixed key order),
-    so the same tables give a byte-identical datapackage.json. Foreign keys are emitted only
-    where both ends are among `csv_tables` (or are a self reference). Raises TypeError for a
-    field type with no CSV representation (e.g. a nested model).
+    "<stem>.csv"; `licenses` (LICENSES), `version` (of the data contract), `created` (a
+    date-time the caller derives from the data, e.g. the regulation's promulgation date;
+    left out when None) and `sources`. The result depends only on the arguments (no wall
+    clock, fixed key order), so the same tables give a byte-identical datapackage.json.
+    Foreign keys are emitted only where both ends are among `csv_tables` (or are a self
+    reference). Raises TypeError for a field type with no CSV representation.
     """
     stems = {stem for stem, _ in csv_tables}
-    return {
+    package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": dokumen_id,
         "title": title,
-        "resources": [_resource(stem, model, stems) for stem, model in csv_tables],
+        "version": version,
+        "licenses": [dict(item) for item in LICENSES],
     }
+    if created is not None:
+        package["created"] = created
+    if sources:
+        package["sources"] = [dict(item) for item in sources]
+    package["resources"] = [_resource(stem, model, stems) for stem, model in csv_tables]
+    return package
 
 
 def _resource(stem: str, model: type[BaseModel], stems: set[str]) -> dict[str, Any]:
@@ -147,8 +184,9 @@ def table_schema(
     FOREIGN_KEYS whose referenced table is in `stems` (all of them when `stems` is None)."""
     fields = [_field(stem, name, info) for name, info in model.model_fields.items()]
     schema: dict[str, Any] = {"fields": fields, "missingValues": list(MISSING_VALUES)}
-    if PRIMARY_KEY in model.model_fields:
-        schema["primaryKey"] = PRIMARY_KEY
+    key = primary_key(stem)
+    if all(column in model.model_fields for column in key):
+        schema["primaryKey"] = key[0] if len(key) == 1 else list(key)
     foreign_keys = [
         {"fields": column, "reference": {"resource": target, "fields": target_column}}
         for (table, column), (target, target_column) in sorted(FOREIGN_KEYS.items())

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.extract.pdf import sha256_of
-from pipeline.models import Dokumen, Temuan
+from pipeline.models import Dokumen, RencanaAksi, Temuan
 from pipeline.publish.files import write_atomically, write_temporary
 from pipeline.publish.paths import document_path
+from pipeline.publish.tindak_lanjut import Keputusan
 from pipeline.report.html import render_report
 
 
@@ -31,18 +32,31 @@ def write_report(
     pdf: Path | None,
     reports_dir: Path,
     source: Path | str | None = None,
+    keputusan: Mapping[str, Keputusan] | None = None,
+    versi: str | None = None,
+    rencana_aksi: Sequence[RencanaAksi] = (),
 ) -> Path:
-    """Write the report in place (atomically); `source` is the file the id came from."""
+    """Write the report in place (atomically); `source` is the file the id came from;
+    `keputusan` the reviewer's decisions by finding id, `versi` the pipeline version that
+    made the data (the manifest's versi_pipeline), `rencana_aksi` for the schedule grid."""
     path = report_path(dokumen, reports_dir, source or pdf or reports_dir)
-    write_atomically(path, render_report(dokumen, temuan, pdf))
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi)
+    write_atomically(path, text)
     return path
 
 
 def stage_report(
-    dokumen: Dokumen, temuan: Sequence[Temuan], pdf: Path, reports_dir: Path
+    dokumen: Dokumen,
+    temuan: Sequence[Temuan],
+    pdf: Path,
+    reports_dir: Path,
+    keputusan: Mapping[str, Keputusan] | None = None,
+    versi: str | None = None,
+    rencana_aksi: Sequence[RencanaAksi] = (),
 ) -> tuple[Path, Path]:
     """Write the report to a new hidden file beside its place; (staged file, its place).
     The caller moves it in with os.replace once the document's folder is in place."""
     path = report_path(dokumen, reports_dir, pdf)
-    staged = write_temporary(path, render_report(dokumen, temuan, pdf))
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi)
+    staged = write_temporary(path, text)
     return staged, path

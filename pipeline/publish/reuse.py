@@ -16,6 +16,7 @@ from pipeline.errors import PipelineError
 from pipeline.publish.manifest import MANIFEST_NAME, verify
 from pipeline.publish.manifest import sha256_of as _sha
 from pipeline.publish.paths import document_path
+from pipeline.publish.tindak_lanjut import Decisions, digest
 from pipeline.version import pipeline_version
 
 REUSE_DIR = ".reuse"
@@ -25,15 +26,28 @@ def _stamp(out_dir: Path, source_sha: str) -> Path:
     return out_dir / REUSE_DIR / f"{source_sha}.json"
 
 
-def reusable(out_dir: Path, source_sha: str, reports_dir: Path) -> Path | None:
-    """The published folder of this source if it can be reused as it is, else None.
-    A torn or edited stamp, manifest or report is a miss, never an error."""
+def reusable(
+    out_dir: Path,
+    source_sha: str,
+    reports_dir: Path,
+    base_url: str | None = None,
+    decisions: Decisions | None = None,
+) -> Path | None:
+    """The published folder of this source if it can be reused as it is, else None: made
+    by this pipeline version with this base URL (JDIHN urlDownload), its report showing
+    the reviewers' current decisions. A torn or edited stamp, manifest or report is a
+    miss, never an error."""
     try:
         info = json.loads(_stamp(out_dir, source_sha).read_text("utf-8"))
         folder = document_path(out_dir, info["dokumen_id"], out_dir)
         report = document_path(reports_dir, info["dokumen_id"], out_dir, ".html")
         manifest = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))
         if info.get("versi") != pipeline_version() or manifest.get("sumber_sha256") != source_sha:
+            return None
+        if info.get("base_url") != base_url:
+            return None
+        mine = (decisions or {}).get(info["dokumen_id"], {})
+        if info.get("keputusan_sha256") != digest(mine):
             return None
         if not report.is_file() or _sha(report) != info.get("laporan_sha256"):
             return None
@@ -42,7 +56,14 @@ def reusable(out_dir: Path, source_sha: str, reports_dir: Path) -> Path | None:
     return folder if not verify(folder) else None
 
 
-def remember(out_dir: Path, source_sha: str, dokumen_id: str, report: Path | None) -> None:
+def remember(
+    out_dir: Path,
+    source_sha: str,
+    dokumen_id: str,
+    report: Path | None,
+    base_url: str | None = None,
+    keputusan_sha: str | None = None,
+) -> None:
     """Stamp the published folder of this source as reusable (written atomically)."""
     from pipeline.publish.files import write_atomically
 
@@ -50,6 +71,8 @@ def remember(out_dir: Path, source_sha: str, dokumen_id: str, report: Path | Non
         "dokumen_id": dokumen_id,
         "versi": pipeline_version(),
         "laporan_sha256": _sha(report) if report is not None else None,
+        "base_url": base_url,
+        "keputusan_sha256": keputusan_sha,
     }
     write_atomically(_stamp(out_dir, source_sha), json.dumps(info, indent=2) + "\n")
 

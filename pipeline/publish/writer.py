@@ -13,7 +13,6 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
-from pipeline import __version__
 from pipeline.models import (
     AreaPerubahan,
     DasarHukum,
@@ -29,6 +28,7 @@ from pipeline.models import (
     Tabel,
     Temuan,
 )
+from pipeline.normalize.jdihn import MISSING, jdihn_feed
 from pipeline.publish.files import (
     LIST_SEPARATOR,
     TMP_PREFIX,
@@ -42,6 +42,7 @@ from pipeline.publish.package import datapackage, generic_resource
 from pipeline.publish.paths import checked_id, document_path
 from pipeline.publish.xlsx import write_xlsx
 from pipeline.result import DocumentResult
+from pipeline.version import pipeline_version
 
 
 def _csv_value(value: Any) -> Any:
@@ -109,12 +110,31 @@ def write_tables(folder: Path, result: DocumentResult) -> None:
         )
 
 
-def write_package(folder: Path, result: DocumentResult, temuan: Sequence[Temuan]) -> None:
+def package_created(result: DocumentResult) -> str | None:
+    """datapackage.json's `created`, from the data, never the clock: the day the regulation
+    was promulgated (or, failing that, enacted), as an ISO 8601 date-time."""
+    day = result.dokumen.tanggal_pengundangan or result.dokumen.tanggal_penetapan
+    return f"{day}T00:00:00Z" if day else None
+
+
+def package_sources(feed: dict[str, str]) -> list[dict[str, str]]:
+    """The source regulation: its JDIHN title and its download URL (or file name)."""
+    title = feed["judul"] if feed["judul"] != MISSING else feed["idData"]
+    path = feed["urlDownload"] if feed["urlDownload"] != MISSING else feed["fileDownload"]
+    return [{"title": title, "path": path}]
+
+
+def write_package(
+    folder: Path, result: DocumentResult, temuan: Sequence[Temuan], feed: dict[str, str]
+) -> None:
     """datapackage.json, the analysts' workbook, and last the manifest of every file."""
     csv_tables: list[tuple[str, type[BaseModel]]] = [(n, m) for n, _, m in tables(result)]
     csv_tables.append(("temuan", Temuan))
     title = result.dokumen.tentang or result.dokumen_id
-    package = datapackage(result.dokumen_id, title, csv_tables)
+    package = datapackage(
+        result.dokumen_id, title, csv_tables, created=package_created(result),
+        sources=package_sources(feed),
+    )  # fmt: skip
     for flat in result.tabel_isi:
         name = flat.id.replace("_", "-")
         package["resources"].append(
@@ -122,14 +142,20 @@ def write_package(folder: Path, result: DocumentResult, temuan: Sequence[Temuan]
         )
     write_json(folder / "datapackage.json", package)
     sheets = [(name, records, model) for name, records, model in tables(result)]
-    write_xlsx(folder / f"{result.dokumen_id}.xlsx", sheets, temuan)
-    write_json(folder / "manifest.json", manifest(folder, result.sha256, __version__))
+    write_xlsx(folder / f"{result.dokumen_id}.xlsx", sheets, temuan, result.dokumen)
+    write_json(folder / "manifest.json", manifest(folder, result.sha256, pipeline_version()))
 
 
-def stage(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
+def stage(
+    result: DocumentResult,
+    out_dir: Path,
+    temuan: Sequence[Temuan] = (),
+    base_url: str | None = None,
+) -> Path:
     """Write `result` and its findings, complete with their manifest, into a new hidden
     folder out_dir/.tmp-<dokumen_id>-*; `commit` then puts it in place. Nothing is written
-    for an id that cannot name a folder."""
+    for an id that cannot name a folder. `base_url`: where the PDFs are served, for the
+    JDIHN feed's urlDownload."""
     checked_id(result.dokumen_id, result.path)
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{result.dokumen_id}-", dir=out_dir))
@@ -139,22 +165,28 @@ def stage(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) 
             write_csv(tmp / f"{name}.csv", records, model)
             write_json(tmp / f"{name}.json", [r.model_dump() for r in records])
         write_json(tmp / "dokumen.json", result.dokumen.model_dump())
-        write_json(tmp / "jdihn.json", result.jdihn)
+        feed = jdihn_feed(result.jdihn, base_url)
+        write_json(tmp / "jdihn.json", feed)
         write_json(tmp / "sisa.json", [s.model_dump() for s in result.sisa])
         write_tables(tmp, result)
         write_temuan(tmp, temuan)
-        write_package(tmp, result, temuan)
+        write_package(tmp, result, temuan, feed[0])
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return tmp
 
 
-def publish(result: DocumentResult, out_dir: Path, temuan: Sequence[Temuan] = ()) -> Path:
+def publish(
+    result: DocumentResult,
+    out_dir: Path,
+    temuan: Sequence[Temuan] = (),
+    base_url: str | None = None,
+) -> Path:
     """Write `result` and its findings to out_dir/<dokumen_id>/; a failure leaves the old
     folder intact."""
     final = document_path(out_dir, result.dokumen_id, result.path)
-    commit(stage(result, out_dir, temuan), final)
+    commit(stage(result, out_dir, temuan, base_url), final)
     return final
 
 

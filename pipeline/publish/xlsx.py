@@ -18,10 +18,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 from pydantic import BaseModel
 
-from pipeline.models import Temuan
+from pipeline.models import Dokumen, RencanaAksi, Temuan
+from pipeline.publish.package import table_schema
 
 LIST_SEPARATOR = ";"  # as in the CSV files
 TEMUAN_SHEET = "Temuan"
+GRID_SHEET = "jadwal_grid"  # the Rencana Aksi schedule as printed: a year grid
+GUIDE_SHEET = "Panduan_kolom"  # what every column of every sheet holds
+GRID_MARK = "✓"
+GRID_COLUMNS = ("id", "lampiran", "kelompok", "area_no", "area", "area_cadangan",
+                "program_no", "program", "aksi_no", "rencana_aksi", "indikator_ke",
+                "indikator", "duplikat_dari")  # fmt: skip
+GUIDE_COLUMNS = ("lembar", "kolom", "tipe", "wajib", "keterangan")
 
 MAX_SHEET_TITLE = 31  # Excel's limit
 # Characters Excel refuses in a sheet name.
@@ -42,9 +50,15 @@ def write_xlsx(
     path: Path,
     sheets: Sequence[tuple[str, Sequence[BaseModel], type[BaseModel]]],
     temuan: Sequence[BaseModel],
+    dokumen: Dokumen | None = None,
 ) -> None:
     """Write `path`: one sheet per (name, records, model) in `sheets`, in order, then a
-    "Temuan" sheet of the findings (columns of their model; of `Temuan` when there are none).
+    "Temuan" sheet of the findings (columns of their model; of `Temuan` when there are none);
+    with `dokumen`, when a "rencana_aksi" sheet has records, the schedule as the printed
+    year grid ("jadwal_grid": one row per record, one column per year of its lampiran's
+    schedule header, GRID_MARK where the year is checked); last "Panduan_kolom", the
+    column guide (sheet, column, Table Schema type, required, description in Bahasa
+    Indonesia) of every sheet before it.
 
     Each sheet: a bold, frozen header row of the model's field names; one row per record;
     lists joined with ";"; None as an empty cell; text always stored as text (never a
@@ -65,6 +79,26 @@ def write_xlsx(
     temuan_model = type(temuan[0]) if temuan else Temuan
     temuan_columns = list(temuan_model.model_fields)
     _fill_sheet(workbook.create_sheet(_sheet_title(TEMUAN_SHEET, used)), temuan, temuan_columns)
+    guide: list[tuple[str, str, str, str, str]] = []
+    for (name, _, model), title in zip(
+        [*sheets, ("temuan", temuan, temuan_model)], workbook.sheetnames, strict=True
+    ):
+        guide.extend(_guide_rows(title, name, model))
+    records = next((r for n, r, _ in sheets if n == "rencana_aksi"), [])
+    plans = [r for r in records if isinstance(r, RencanaAksi)]
+    if dokumen is not None and plans:
+        title = _sheet_title(GRID_SHEET, used)
+        years = _grid_years(dokumen, plans)
+        rows = _grid_rows(plans, years)
+        _fill_rows(workbook.create_sheet(title), [*GRID_COLUMNS, *map(str, years)], rows)
+        for column in GRID_COLUMNS:
+            guide.append((title, column, "", "", f"Sama dengan rencana_aksi.{column}"))
+        guide.extend(
+            (title, str(y), "string", "", f"{GRID_MARK} bila tahun {y} dicentang pada Waktu "
+             "Pelaksanaan (= baris jadwal record_id, tahun)") for y in years
+        )  # fmt: skip
+    _fill_rows(workbook.create_sheet(_sheet_title(GUIDE_SHEET, used)), list(GUIDE_COLUMNS),
+               [list(g) for g in guide])  # fmt: skip
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
@@ -83,17 +117,48 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
+def _guide_rows(
+    title: str, stem: str, model: type[BaseModel]
+) -> list[tuple[str, str, str, str, str]]:
+    rows: list[tuple[str, str, str, str, str]] = []
+    for field in table_schema(stem, model)["fields"]:
+        required = "ya" if field.get("constraints", {}).get("required") else ""
+        rows.append((title, field["name"], field["type"], required, field.get("description", "")))
+    return rows
+
+
+def _grid_years(dokumen: Dokumen, plans: Sequence[RencanaAksi]) -> list[int]:
+    """The schedule header's years of the lampiran the records are in (and any year a
+    record has outside them), in order."""
+    lampiran = {r.lampiran for r in plans}
+    header = [y for lamp in dokumen.lampiran if lamp.nomor in lampiran for y in lamp.tahun_jadwal]
+    return sorted({*header, *(y for r in plans for y in r.tahun_pelaksanaan)})
+
+
+def _grid_rows(plans: Sequence[RencanaAksi], years: Sequence[int]) -> list[list[Any]]:
+    rows = []
+    for r in plans:
+        checked = set(r.tahun_pelaksanaan)
+        cells = [_cell_value(getattr(r, c)) for c in GRID_COLUMNS]
+        rows.append([*cells, *(GRID_MARK if y in checked else None for y in years)])
+    return rows
+
+
 def _fill_sheet(sheet: Worksheet, records: Sequence[BaseModel], columns: list[str]) -> None:
+    rows = [[_cell_value(getattr(record, column)) for column in columns] for record in records]
+    _fill_rows(sheet, columns, rows)
+
+
+def _fill_rows(sheet: Worksheet, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
     sheet.append(columns)
-    for record in records:
-        row = [_cell_value(getattr(record, column)) for column in columns]
-        sheet.append(row)
+    for row in rows:
+        sheet.append(list(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     if columns:
         last = get_column_letter(len(columns))
-        sheet.auto_filter.ref = f"A1:{last}{len(records) + 1}"
+        sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
     for index, column_cells in enumerate(sheet.iter_cols(), start=1):
         text_width = 0
         for cell in column_cells:

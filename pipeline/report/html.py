@@ -18,7 +18,7 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ from typing import Any
 import pdfplumber
 from pdfplumber.page import Page
 
-from pipeline.models import Dokumen, Temuan
+from pipeline.models import Dokumen, RencanaAksi, Temuan
+from pipeline.publish.tindak_lanjut import Keputusan
 
 # Rendering: crops of the page around the match at a readable resolution; a smaller whole-page
 # thumbnail when the text is not found. Strips are full page width so the row stays legible.
@@ -51,7 +52,13 @@ MIN_PREFIX_CHARS = 8
 LINE_TOLERANCE_PT = 2.0
 
 # Severities, most severe first, with their Indonesian labels.
-TINGKAT: dict[str, str] = {"galat": "Galat", "peringatan": "Peringatan", "info": "Info"}
+# Plain words for the reader; the published severity names (`galat`, ...) stay behind the
+# "kode teknis" toggle.
+TINGKAT: dict[str, str] = {
+    "galat": "Wajib diperbaiki",
+    "peringatan": "Sebaiknya diperbaiki",
+    "info": "Catatan",
+}
 
 BULAN_NAMA = (
     "Januari",
@@ -343,7 +350,25 @@ def _tingkat_rank(tingkat: str) -> int:
 
 def _badge(tingkat: str) -> str:
     css = tingkat if tingkat in TINGKAT else "lain"
-    return f'<span class="lencana lencana-{_e(css)}">{_e(_tingkat_label(tingkat))}</span>'
+    return (
+        f'<span class="lencana lencana-{_e(css)}" title="{_e(tingkat)}">'
+        f"{_e(_tingkat_label(tingkat))}</span>"
+    )
+
+
+def kode_label(kode: str) -> str:
+    """A finding code in plain words: 'singkatan-tidak-didefinisikan' -> 'Singkatan tidak
+    didefinisikan' (the codes are Indonesian slugs)."""
+    words = kode.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _kode(kode: str) -> str:
+    """The plain label, with the code itself behind the "kode teknis" toggle."""
+    return (
+        f'<span class="kode-label">{_e(kode_label(kode))}</span> '
+        f'<code class="kode kode-teknis">{_e(kode)}</code>'
+    )
 
 
 def _value(value: object | None) -> str:
@@ -432,7 +457,7 @@ def _summary(temuan: Sequence[Temuan]) -> str:
         return (worst, -by_kode[kode], kode)
 
     kode_rows = "\n".join(
-        f'<tr><th scope="row"><code>{_e(kode)}</code></th>'
+        f'<tr><th scope="row">{_kode(kode)}</th>'
         f"<td>{' '.join(_badge(t) for t in sorted(kode_tingkat[kode], key=_tingkat_rank))}</td>"
         f'<td class="angka" data-kode="{_e(kode)}">{by_kode[kode]}</td></tr>'
         for kode in sorted(by_kode, key=kode_key)
@@ -452,8 +477,8 @@ def _summary(temuan: Sequence[Temuan]) -> str:
 </tbody>
 </table>
 <table>
-<caption>Menurut jenis temuan (kode)</caption>
-<thead><tr><th scope="col">Kode</th><th scope="col">Tingkat</th>\
+<caption>Menurut jenis temuan</caption>
+<thead><tr><th scope="col">Jenis</th><th scope="col">Tingkat</th>\
 <th scope="col">Jumlah</th></tr></thead>
 <tbody>
 {kode_rows}
@@ -471,10 +496,11 @@ def _controls(temuan: Sequence[Temuan]) -> str:
         for tingkat in _tingkat_order(list(present))
     )
     kode_options = "\n".join(
-        f'<option value="{_e(kode)}">{_e(kode)} ({n})</option>'
+        f'<option value="{_e(kode)}">{_e(kode_label(kode))} ({n})</option>'
         for kode, n in sorted(Counter(t.kode for t in temuan).items())
     )
     return f"""<section class="kontrol" aria-label="Saring dan urutkan temuan">
+<label><input type="checkbox" id="tampil-kode"> Tampilkan kode teknis</label>
 <fieldset>
 <legend>Tingkat</legend>
 {boxes}
@@ -489,7 +515,7 @@ def _controls(temuan: Sequence[Temuan]) -> str:
 <select id="urutan">
 <option value="asli">Urutan asli</option>
 <option value="halaman">Halaman</option>
-<option value="tingkat">Tingkat (galat lebih dulu)</option>
+<option value="tingkat">Tingkat (wajib diperbaiki lebih dulu)</option>
 <option value="kode">Kode</option>
 </select>
 </label>
@@ -513,7 +539,25 @@ def _figure(picture: Snapshot | str | None) -> str:
     )
 
 
-def _card(index: int, temuan: Temuan, picture: Snapshot | str | None) -> str:
+def _follow_up(keputusan: Keputusan | None) -> str:
+    if keputusan is None or keputusan == Keputusan():
+        return (
+            '<p class="tindak-lanjut" data-status="">Tindak lanjut: <strong>Belum ditinjau'
+            "</strong> (isi <code>tindak_lanjut.csv</code> dengan ID temuan ini)</p>"
+        )
+    who = ", ".join(x for x in (keputusan.oleh, keputusan.tanggal) if x)
+    note = f" &mdash; {_e(keputusan.catatan)}" if keputusan.catatan else ""
+    exempt = " (tidak dihitung <code>--strict</code>)" if keputusan.exempt else ""
+    return (
+        f'<p class="tindak-lanjut" data-status="{_e(keputusan.status)}">Tindak lanjut: '
+        f"<strong>{_e(keputusan.label)}</strong>{exempt}{note}"
+        f"{f' ({_e(who)})' if who else ''}</p>"
+    )
+
+
+def _card(
+    index: int, temuan: Temuan, picture: Snapshot | str | None, keputusan: Keputusan | None = None
+) -> str:
     halaman = "" if temuan.halaman is None else str(temuan.halaman)
     fields = [
         ("Halaman", _value(temuan.halaman)),
@@ -528,11 +572,11 @@ def _card(index: int, temuan: Temuan, picture: Snapshot | str | None) -> str:
     else:
         kutipan = f'<pre class="kutipan">{_e(temuan.kutipan)}</pre>'
     saran = _e(temuan.saran) if temuan.saran else _value(None)
-    return f"""<article class="temuan tingkat-{_e(temuan.tingkat)}" \
+    return f"""<article class="temuan tingkat-{_e(temuan.tingkat)}" id="temuan-{index}" \
 data-urutan="{index}" data-temuan-tingkat="{_e(temuan.tingkat)}" \
 data-temuan-kode="{_e(temuan.kode)}" data-halaman="{halaman}" \
 data-peringkat="{_tingkat_rank(temuan.tingkat)}">
-<header>{_badge(temuan.tingkat)} <code class="kode">{_e(temuan.kode)}</code>\
+<header>{_badge(temuan.tingkat)} {_kode(temuan.kode)}\
 <span class="hal">{"Halaman " + halaman if halaman else "Tanpa halaman"}</span></header>
 <dl class="meta">{meta}</dl>
 <h4>Kutipan</h4>
@@ -541,8 +585,185 @@ data-peringkat="{_tingkat_rank(temuan.tingkat)}">
 <p class="pesan">{_e(temuan.pesan)}</p>
 <h4>Saran</h4>
 <p class="saran">{saran}</p>
+{_follow_up(keputusan)}
 {_figure(picture)}
 </article>"""
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out or str(n)
+
+
+# Published tables in the reader's words (any other: its name with spaces).
+TABEL_LABEL: dict[str, str] = {
+    "pasal": "Batang tubuh",
+    "lampiran": "Teks lampiran",
+    "rencana_aksi": "Tabel Rencana Aksi",
+    "area_perubahan": "Tabel area perubahan",
+    "program": "Tabel program",
+    "dasar_hukum": "Dasar hukum (Mengingat)",
+    "menimbang": "Menimbang",
+    "definisi": "Definisi (Pasal 1)",
+    "penanggung_jawab": "Penanggung jawab",
+    "perubahan_pasal": "Pasal perubahan",
+    "jadwal": "Jadwal pelaksanaan",
+}
+
+
+def tabel_label(tabel: str) -> str:
+    return TABEL_LABEL.get(tabel, tabel.replace("_", " ").capitalize())
+
+
+def bagian_of(dokumen: Dokumen, temuan: Temuan) -> str:
+    """Where a finding is, in the reader's words: "Lampiran II" (its page in that lampiran),
+    "Batang tubuh" (a page before the lampiran), or "Seluruh dokumen" (no page)."""
+    if temuan.halaman is None:
+        return "Seluruh dokumen"
+    for lamp in dokumen.lampiran:
+        if lamp.halaman_awal <= temuan.halaman <= lamp.halaman_akhir:
+            return f"Lampiran {_roman(lamp.nomor)}"
+    return "Batang tubuh"
+
+
+def _front(
+    dokumen: Dokumen,
+    temuan: Sequence[Temuan],
+    keputusan: Mapping[str, Keputusan],
+    versi: str | None,
+) -> str:
+    """The front page: what was checked, how many problems of each kind, what to fix first
+    (the galat, grouped by lampiran and table, each linked to its card), follow-up, the
+    source's dates and the pipeline version, and findings per part as a small bar chart."""
+    count = Counter(t.tingkat for t in temuan)
+    lampiran = len(dokumen.lampiran)
+    checked = (
+        f"Laporan ini memeriksa {_e(_dokumen_title(dokumen))} ({dokumen.jumlah_halaman} halaman: "
+        f"batang tubuh{f' dan {lampiran} lampiran' if lampiran else ''}). Identitas dokumen, "
+        "pasal, dasar hukum, definisi, dan setiap tabel lampiran dibaca menjadi data, lalu "
+        "diperiksa terhadap skema data, ekspektasi mutu, dan aturan penulisan peraturan."
+    )
+    parts = [f"{count.get(k, 0)} {label.lower()}" for k, label in TINGKAT.items()]
+    found = (
+        f"Ditemukan {len(temuan)} temuan: {parts[0]}, {parts[1]}, dan {parts[2]}."
+        if temuan
+        else "Tidak ada temuan."
+    )
+    if temuan and not count.get("galat"):
+        found += " Tidak ada yang wajib diperbaiki."
+    reviewed = [t for t in temuan if t.id in keputusan]
+    accepted = [
+        t for t in temuan if t.tingkat == "galat" and keputusan.get(t.id, Keputusan()).exempt
+    ]
+    follow = (
+        f"Tindak lanjut: {len(reviewed)} dari {len(temuan)} temuan sudah ditinjau"
+        + (f"; {len(accepted)} temuan wajib diperbaiki diterima apa adanya." if accepted else ".")
+        if temuan
+        else ""
+    )
+    galat = [(i, t) for i, t in enumerate(temuan) if t.tingkat == "galat"]
+    groups: dict[str, list[tuple[int, Temuan]]] = {}
+    for i, t in galat:
+        groups.setdefault(f"{bagian_of(dokumen, t)}: {tabel_label(t.tabel)}", []).append((i, t))
+    if groups:
+        items = "\n".join(
+            f"<li><h4>{_e(name)}</h4><ol>"
+            + "".join(
+                f'<li><a href="#temuan-{i}">{_e(t.pesan)}</a>'
+                f"{f' (halaman {t.halaman})' if t.halaman is not None else ''}</li>"
+                for i, t in rows
+            )
+            + "</ol></li>"
+            for name, rows in groups.items()
+        )
+        first = f'<ul class="perbaiki-dulu">\n{items}\n</ul>'
+    else:
+        first = '<p class="kosong">Tidak ada temuan yang wajib diperbaiki.</p>'
+    per_part = Counter(bagian_of(dokumen, t) for t in temuan)
+    widest = max(per_part.values(), default=1)
+    bars = "\n".join(
+        f'<tr><th scope="row">{_e(name)}</th><td><span class="batang" '
+        f'style="width:{round(100 * n / widest)}%"></span></td><td class="angka">{n}</td></tr>'
+        for name, n in sorted(per_part.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    dates = [
+        f"ditetapkan {_e(text)}" for text in [tanggal_indonesia(dokumen.tanggal_penetapan)] if text
+    ] + [
+        f"diundangkan {_e(text)}"
+        for text in [tanggal_indonesia(dokumen.tanggal_pengundangan)]
+        if text
+    ]
+    facts = [
+        ("Tanggal sumber", ", ".join(dates) or TIDAK_TERCANTUM),
+        ("Versi pipeline", f"<code>{_e(versi)}</code>" if versi else TIDAK_TERCANTUM),
+        ("SHA-256 sumber", f'<code class="sha">{_e(dokumen.sumber_sha256)}</code>'),
+    ]
+    fact_list = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+    return f"""<section class="depan" aria-labelledby="judul-depan">
+<h2 id="judul-depan">Ringkasan untuk Bagian Hukum</h2>
+<p class="naratif">{checked}</p>
+<p class="naratif">{found} {follow}</p>
+<dl class="identitas">{fact_list}</dl>
+<h3>Perbaiki dulu</h3>
+{first}
+<h3>Temuan per bagian</h3>
+<table class="grafik"><tbody>
+{bars}
+</tbody></table>
+</section>"""
+
+
+def _schedule(dokumen: Dokumen, plans: Sequence[RencanaAksi]) -> str:
+    """The Rencana Aksi schedule as a year grid: one row per program (under its area or
+    group), one column per year of the schedule header, each cell the number of indicator
+    lines checked for that year (shaded by count); a block printed twice counts once (its
+    repeat, `duplikat_dari`, is left out); empty without records."""
+    plans = [r for r in plans if r.duplikat_dari is None]
+    if not plans:
+        return ""
+    lampiran = {r.lampiran for r in plans}
+    header = [y for lamp in dokumen.lampiran if lamp.nomor in lampiran for y in lamp.tahun_jadwal]
+    years = sorted({*header, *(y for r in plans for y in r.tahun_pelaksanaan)})
+    rows: dict[tuple[str, str], Counter[int]] = {}
+    for r in plans:
+        area = r.area or r.area_cadangan
+        group = (
+            f"{r.area_no}. {area}" if r.area_no is not None and area else area or r.kelompok or ""
+        )
+        program = f"{r.program_no}. {r.program}" if r.program_no else (r.program or "")
+        rows.setdefault((group, program), Counter()).update(r.tahun_pelaksanaan)
+    widest = max((n for c in rows.values() for n in c.values()), default=1)
+    head = "".join(f'<th scope="col">{y}</th>' for y in years)
+    body = []
+    last_group = None
+    for (group, program), counts in rows.items():
+        if group != last_group:
+            body.append(f'<tr class="grup"><th scope="rowgroup" colspan="{len(years) + 1}">'
+                        f"{_e(group)}</th></tr>")  # fmt: skip
+            last_group = group
+        cells = "".join(
+            f'<td class="angka" style="--isi:{round(0.5 * counts[y] / widest, 2)}">'
+            f"{counts[y] or ''}</td>"
+            for y in years
+        )
+        body.append(f'<tr><th scope="row">{_e(program)}</th>{cells}</tr>')
+    rows_html = "\n".join(body)
+    return f"""<section class="jadwal" aria-labelledby="judul-jadwal">
+<h2 id="judul-jadwal">Jadwal Rencana Aksi</h2>
+<p>Jumlah baris indikator yang dicentang per tahun pelaksanaan, per program (blok yang \
+tercetak dua kali dihitung sekali).</p>
+<div class="gulir"><table class="kisi">
+<thead><tr><th scope="col">Area / program</th>{head}</tr></thead>
+<tbody>
+{rows_html}
+</tbody></table></div>
+</section>"""
 
 
 CSS = """
@@ -600,11 +821,45 @@ figure img { display: block; max-width: 100%; height: auto; border: 1px solid va
 figure.halaman-penuh img { max-width: min(100%, 560px); }
 figcaption, .catatan-gambar { font-size: .85rem; color: var(--redup); margin-top: .3rem; }
 .kosong-saring { padding: 1rem; text-align: center; }
+.gulir { overflow-x: auto; }
+table.kisi td { min-width: 2.5rem; text-align: center;
+  background: rgb(37 99 235 / var(--isi)); }
+table.kisi tr.grup th { background: #f4f4f5; }
+table.kisi { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.kode-teknis { display: none; }
+body.tampil-kode .kode-teknis { display: inline; }
+.kode-label { font-weight: 600; }
+.tindak-lanjut { margin: .5rem 0 0; padding: .3rem .6rem; background: #f4f4f5;
+  border-radius: 4px; font-size: .9rem; }
+.tindak-lanjut[data-status="diterima"], .tindak-lanjut[data-status="bukan_masalah"] {
+  background: #dcfce7; }
+.naratif { font-size: 1.05rem; }
+ul.perbaiki-dulu { padding-left: 1.1rem; }
+ul.perbaiki-dulu h4 { margin: .6rem 0 .2rem; }
+table.grafik td { min-width: 12rem; }
+table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
+.batang { display: inline-block; height: .8rem; background: var(--galat); border-radius: 2px;
+  min-width: 2px; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+@media (max-width: 600px) {
+  body { padding: .7rem; }
+  dl.meta, dl.identitas { grid-template-columns: 1fr; }
+  dl.meta dd, dl.identitas dd { margin-bottom: .3rem; }
+  .kontrol { flex-direction: column; align-items: stretch; }
+  table.grafik td { min-width: 6rem; }
+}
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt;
+    color: #52525b; } }
 @media print {
-  body { max-width: none; padding: 0; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .naratif { font-size: 10.5pt; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  table.grafik, ul.perbaiki-dulu li { break-inside: avoid; }
+  figure img { max-height: 60mm; width: auto; }
+  article.temuan { padding: .4rem .6rem; margin-bottom: .5rem; }
   .lencana, pre.kutipan { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .kontrol, .kosong-saring { display: none !important; }
-  article.temuan { break-inside: avoid; page-break-inside: avoid; }
+  article.temuan header, dl.meta, pre.kutipan { break-inside: avoid; break-after: avoid; }
   figure, figure img { break-inside: avoid; max-width: 100% !important; height: auto; }
   a { color: inherit; text-decoration: none; }
 }
@@ -659,6 +914,12 @@ JS = """
     salin.forEach(function (el) { daftar.appendChild(el); });
   }
   kotak.forEach(function (k) { k.addEventListener("change", terapkan); });
+  var tampilKode = document.getElementById("tampil-kode");
+  if (tampilKode) {
+    tampilKode.addEventListener("change", function () {
+      document.body.classList.toggle("tampil-kode", tampilKode.checked);
+    });
+  }
   if (kode) { kode.addEventListener("change", terapkan); }
   if (urutan) { urutan.addEventListener("change", urutkan); }
   terapkan();
@@ -672,6 +933,8 @@ JS = """
     var dimuat = gambar.filter(function (g) { return g.complete && g.naturalWidth > 0; });
     document.body.dataset.gambarDimuat = String(dimuat.length);
     document.body.dataset.gambarTotal = String(gambar.length);
+    // Widest content, for the phone-layout test (no sideways scrolling at 390 px).
+    document.body.dataset.lebarIsi = String(document.documentElement.scrollWidth);
     document.body.dataset.siap = "1";
   }
   function satu() {
@@ -708,8 +971,22 @@ def _pdf_notes(dokumen: Dokumen, pdf_path: Path | None, note: str | None) -> lis
     return notes
 
 
-def render_report(dokumen: Dokumen, temuan: Sequence[Temuan], pdf_path: Path | None) -> str:
+def render_report(
+    dokumen: Dokumen,
+    temuan: Sequence[Temuan],
+    pdf_path: Path | None,
+    keputusan: Mapping[str, Keputusan] | None = None,
+    versi: str | None = None,
+    rencana_aksi: Sequence[RencanaAksi] = (),
+) -> str:
     """One self-contained HTML report (Bahasa Indonesia) of `temuan` about `dokumen`.
+
+    A front page first: what was checked, the counts in plain words ("Wajib diperbaiki /
+    Sebaiknya diperbaiki / Catatan"; the codes behind a toggle), the galat to fix first
+    grouped by lampiran and table, the reviewers' follow-up (`keputusan`, by finding id,
+    also shown on each finding), the source's dates and `versi` (the pipeline version that
+    made the data). With `rencana_aksi`, the schedule as a year grid by area and program.
+    Printed: A4 with "Halaman n dari m" at the foot of each page.
 
     No network or external files: CSS and JS are inline and page pictures are base64 PNG data
     URIs. Each finding with a page and a quotation gets a crop of that page with the quotation
@@ -724,7 +1001,10 @@ def render_report(dokumen: Dokumen, temuan: Sequence[Temuan], pdf_path: Path | N
         f'<p class="peringatan-pdf" role="note">{_e(n)}</p>\n'
         for n in _pdf_notes(dokumen, pdf_path, note)
     )
-    cards = "\n".join(_card(i, t, pictures.get(i)) for i, t in enumerate(temuan))
+    keputusan = keputusan or {}
+    cards = "\n".join(
+        _card(i, t, pictures.get(i), keputusan.get(t.id)) for i, t in enumerate(temuan)
+    )
     if temuan:
         listing = f"""{_controls(temuan)}
 <p id="kosong-saring" class="kosong kosong-saring" hidden>\
@@ -749,13 +1029,15 @@ Tidak ada temuan yang sesuai dengan pilihan saringan.</p>
 <h1>Laporan Mutu Data: {_e(title)}{tentang}</h1>
 <p>Untuk Bagian Hukum. Setiap temuan menunjuk baris data, halaman PDF, dan teks yang \
 bermasalah sebagaimana tercetak.</p>
+</header>
+<main>
+{notes}{_front(dokumen, temuan, keputusan, versi)}
 <section aria-labelledby="judul-identitas">
 <h2 id="judul-identitas">Identitas dokumen</h2>
 {_identity(dokumen, pdf_path)}
 </section>
-</header>
-<main>
-{notes}{_summary(temuan)}
+{_summary(temuan)}
+{_schedule(dokumen, rencana_aksi)}
 <section aria-labelledby="judul-temuan">
 <h2 id="judul-temuan">Daftar temuan</h2>
 {listing}

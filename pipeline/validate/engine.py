@@ -71,7 +71,7 @@ def validate(data: Dataset, root: Path = PROJECT_ROOT, folder: Path | None = Non
             Hit(
                 "skema-tidak-valid",
                 table,
-                row.get("id"),
+                row.get("id") or row.get("record_id"),  # jadwal rows: their record
                 None,
                 row.get("halaman_awal") or row.get("halaman"),
                 None,

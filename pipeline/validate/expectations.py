@@ -157,8 +157,8 @@ def spec() -> dict[str, list[dict[str, Any]]]:
             ),
         ],
         "jadwal": [
-            _e("column_values_to_not_be_null", column="id"),
-            _e("column_values_to_be_unique", column="id"),
+            _e("column_values_to_not_be_null", column="record_id"),
+            _e("compound_columns_to_be_unique", column_list=["record_id", "tahun"]),
             _e("column_values_to_be_between", column="tahun", **YEAR),
         ],
         "penanggung_jawab": [
@@ -259,7 +259,7 @@ def run_expectations(data: Dataset, root: Path = PROJECT_ROOT) -> Iterator[Hit]:
                 yield Hit(
                     "ekspektasi-gagal",
                     table,
-                    row.get("id"),
+                    row.get("id") or row.get("record_id"),
                     column,
                     page,
                     "kosong" if value is None or value != value else str(value),

@@ -53,9 +53,9 @@ def _similar(a: str, b: str) -> float:
 
 
 def areas_against_area_table(data: Dataset) -> Iterator[Hit]:
-    ra_areas: dict[str, tuple[str | None, str, int]] = {}
+    ra_areas: dict[int, tuple[str | None, str, int]] = {}
     for r in data.rencana_aksi:
-        if r.area_no and r.area_no not in ra_areas:
+        if r.area_no is not None and r.area_no not in ra_areas:
             ra_areas[r.area_no] = (r.area, r.id, r.halaman_awal)
     for no, (name, rid, page) in ra_areas.items():
         if not name:

@@ -43,9 +43,9 @@ def _blocks(records: Sequence[RencanaAksi], key: str) -> list[tuple[str, list[Re
 def rencana_aksi_numbering(data: Dataset) -> Iterator[Hit]:
     recs = [r for r in data.rencana_aksi if not REPEAT_RE.search(r.id)]
     # Areas in document order.
-    areas = [r for r in recs if r.area_no]
-    area_seq = [k for k, _ in groupby(r.area_no for r in areas)]
-    first_of_area = {r.area_no: r for r in reversed(areas)}
+    areas = [r for r in recs if r.area_no is not None]
+    area_seq = [str(k) for k, _ in groupby(r.area_no for r in areas)]
+    first_of_area = {str(r.area_no): r for r in reversed(areas)}
     for before, after in gaps([a for a in area_seq if a]):
         r = first_of_area[after]
         yield Hit(
