@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             o = outcome(pdf, default)
         except Exception as exc:  # a crash is a result here, reported like the others
             print(f"| {name} | error: {type(exc).__name__}: {exc} | | | |", flush=True)
+            details.append(f"{name} error: {type(exc).__name__}: {exc}")
             continue
         changed = ", ".join(o.changed) or "none"
         print(
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for d in o.changed:
             details.append(f"{name} {d}: {summary(o.changes[d])}")
+        details += [f"{name} notice: {n}" for n in o.notices]
     if args.details and details:
         print()
         print("\n".join(details))

@@ -60,7 +60,7 @@ class Variant:
     group: str = "row"  # "row": kelompok as a full-width row; "inline": beside merged cells
     merge: bool = True  # merged cells, or the text repeated on every row
     rows_whole: bool = False  # rows never split across pages
-    header_alone: bool = False  # the table starts at a page foot: that page holds its header only
+    header_alone: bool = False  # a page holding only the caption and the table header
     tick: str = "√"  # a glyph, or "shade" for a shaded cell
     rules: str = "lines"  # "lines", "gaps" (per-cell borders with gaps), "double", "none-vertical"
     tight: bool = False  # tight letter spacing in the narrow columns
@@ -147,8 +147,8 @@ VARIANTS: tuple[Variant, ...] = (
         rows_whole=True,
         tick="V",
         page_numbers=False,
-        notes="the table starts at the foot of a page that holds only its header; rows whole;"
-        " ticks 'V'; no page numbers",
+        notes="the first Lampiran II page holds the caption and the table header only, the rows"
+        " start on the next page (header repeated); rows whole; ticks 'V'; no page numbers",
     ),
     Variant(
         "lo-f4-inline-repeated-plain",
@@ -239,8 +239,8 @@ VARIANTS: tuple[Variant, ...] = (
         rows_whole=True,
         tick="X",
         page_numbers=False,
-        notes="the table starts at a page foot so that page holds only its header; rows whole;"
-        " ticks 'X'; no page numbers",
+        notes="the first Lampiran II page holds the caption and the table header only, the rows"
+        " start on the next page (header repeated); rows whole; ticks 'X'; no page numbers",
     ),
     Variant(
         "ch-legal-inline-repeated-big",
