@@ -165,7 +165,7 @@ def findings_line(temuan: Sequence[object]) -> str:
 
 def summary_line(result: object, folder: Path, temuan: Sequence[object]) -> str:
     from pipeline.publish.writer import tables
-    from pipeline.run import DocumentResult
+    from pipeline.result import DocumentResult
 
     assert isinstance(result, DocumentResult)
     seen = sum(a.sel_terlihat for a in result.akuntansi)

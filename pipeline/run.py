@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract.document import ExtractedDocument, extract_document
@@ -12,14 +11,7 @@ from pipeline.extract.pages import LineRole, PageInfo, PageKind
 from pipeline.models import (
     Akuntansi,
     AreaPerubahan,
-    DasarHukum,
-    Definisi,
-    Dokumen,
-    Jadwal,
     Lampiran,
-    Menimbang,
-    PenanggungJawab,
-    PerubahanPasal,
     Program,
     RencanaAksi,
     Simpul,
@@ -47,6 +39,7 @@ from pipeline.normalize.regulation import (
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
+from pipeline.result import DocumentResult, TextAccount
 from pipeline.settings import SETTINGS, Settings
 
 KEPALA_RE = re.compile(
@@ -55,22 +48,6 @@ KEPALA_RE = re.compile(
     re.I,
 )
 IN_FORCE_RE = re.compile(r"\bmulai\s+berlaku\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class TextAccount:
-    """Characters (non-space) printed on the pages of a text part, counted from the pages
-    themselves: how many landed in its nodes, how many elsewhere (table cells, captions,
-    page numbers, lampiran header blocks, running heads and footers), and how many nowhere."""
-
-    bagian: str
-    karakter_terlihat: int
-    karakter_dalam_simpul: int
-    karakter_di_luar_simpul: int = 0
-
-    @property
-    def karakter_hilang(self) -> int:
-        return self.karakter_terlihat - self.karakter_dalam_simpul - self.karakter_di_luar_simpul
 
 
 def _nonspace(text: str) -> int:
@@ -100,33 +77,6 @@ def _text_account(
     elsewhere += sum(_nonspace(t) for t in parts.values())
     printed = sum(doc.pages[n - 1].printed_chars for n in pages)
     return TextAccount(bagian, printed, in_nodes, elsewhere)
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    path: Path
-    dokumen_id: str
-    sha256: str
-    page_count: int
-    dokumen: Dokumen
-    jdihn: dict[str, str]
-    simpul: list[Simpul]
-    menimbang: list[Menimbang]
-    dasar_hukum: list[DasarHukum]
-    definisi: list[Definisi]
-    perubahan_pasal: list[PerubahanPasal]
-    lampiran_simpul: list[Simpul]
-    area_perubahan: list[AreaPerubahan]
-    program: list[Program]
-    rencana_aksi: list[RencanaAksi]
-    tabel: list[Tabel]
-    tabel_isi: list[FlatTable]
-    jadwal: list[Jadwal]
-    penanggung_jawab: list[PenanggungJawab]
-    sisa: list[Sisa]
-    akuntansi: list[Akuntansi]
-    teks: list[TextAccount] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
 
 
 def dokumen_id_of(doc: ExtractedDocument, notices: list[str]) -> str:

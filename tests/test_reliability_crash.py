@@ -217,11 +217,6 @@ def test_concurrent_runs_into_one_out(
     assert tree(out) == expected
 
 
-@pytest.mark.xfail(
-    reason="on main (rel+text+meta) the run under RLIMIT_AS reports 'no text layer' instead of "
-    "the pixel-cap refusal: OCR is seen as unavailable under the limit; to fix next session",
-    strict=False,
-)
 def test_huge_scanned_page_under_a_memory_limit(tmp_path: Path) -> None:
     """Before: a 3600 pt image page took 1.9 GB, a 14400 pt one would need ~30 GB."""
     for side in (3600, 14400):

@@ -235,6 +235,32 @@ def test_huge_scanned_page_is_refused_before_rendering(tmp_path: Path) -> None:
     check_page_sizes(huge_scan_pdf(tmp_path / "a4.pdf", 842), [0])  # A4-sized: fine
 
 
+def test_a_declared_font_is_not_a_text_layer(tmp_path: Path) -> None:
+    """Before: reportlab declares a font on every page, so its one-image page was taken for a
+    text-layer page: never OCR'd, never checked against the pixel cap ("no text layer")."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pipeline.extract.ocr import scan_pages
+    from tests.test_reliability_crash import huge_scan_pdf
+
+    assert scan_pages(huge_scan_pdf(tmp_path / "scan.pdf", 842)) == [0]
+    texted = tmp_path / "texted.pdf"
+    canvas = Canvas(str(texted), invariant=1)
+    canvas.drawString(72, 72, "Pasal 1")
+    canvas.showPage()
+    canvas.save()
+    assert scan_pages(texted) == []  # text and no image: not a scan
+    in_form = tmp_path / "form.pdf"
+    canvas = Canvas(str(in_form), invariant=1)
+    canvas.beginForm("kop")
+    canvas.drawString(72, 72, "Pasal 1")
+    canvas.endForm()
+    canvas.doForm("kop")
+    canvas.showPage()
+    canvas.save()
+    assert scan_pages(in_form) == []  # the text is painted by a form XObject
+
+
 # --- one-line errors, the README's exit codes ----------------------------------------------
 
 

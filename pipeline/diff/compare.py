@@ -18,11 +18,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.diff.html import render_diff
-from pipeline.publish.writer import LIST_SEPARATOR, write_json
+from pipeline.publish.files import LIST_SEPARATOR, write_json
 from pipeline.validate.dataset import TABLES, Dataset, load_folder
 
 Jenis = Literal["ditambah", "dihapus", "diubah", "dipindah"]
@@ -420,6 +419,8 @@ def write_diff(changes: Sequence[Perubahan], out_dir: Path, old_label: str, new_
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     columns = list(Perubahan.model_fields)
+    import pandas as pd  # only when a CSV is written: `pipeline.diff` stays light to import
+
     frame = pd.DataFrame([_csv_row(c) for c in changes], columns=columns, dtype=object)
     frame.to_csv(out_dir / "perubahan.csv", index=False, lineterminator="\n", encoding="utf-8")
     write_json(out_dir / "perubahan.json", [c.model_dump() for c in changes])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -69,18 +70,61 @@ class OcrPage:
 
 
 def scan_pages(path: Path) -> list[int]:
-    """0-based indexes of the pages that carry images but no fonts (no text layer)."""
+    """0-based indexes of the pages that carry images but draw no text (no text layer).
+
+    A page's font resources are not its text layer: producers declare a font on pages that
+    show nothing with it (reportlab does on every page), so the content stream itself, and
+    the forms it paints, are searched for a text-showing operator."""
     from pypdf import PdfReader
 
     out = []
     for i, page in enumerate(PdfReader(path).pages):
         resources = page.get("/Resources") or {}
         resources = resources.get_object() if hasattr(resources, "get_object") else resources
-        fonts = resources.get("/Font") if hasattr(resources, "get") else None
         images = resources.get("/XObject") if hasattr(resources, "get") else None
-        if not fonts and images:
+        if images and not _draws_text(page.get("/Contents"), resources, depth=0):
             out.append(i)
     return out
+
+
+# A text-showing operator (Tj, TJ, ' or ") as a token of a content stream: after a string or
+# array operand, before a delimiter. Found in the decoded bytes, not by parsing every operator
+# (seconds on a text page); bytes of an inline image that happen to look like one only make a
+# page count as text, which is how every page was read before.
+_TEXT_SHOWING_RE = re.compile(rb"[)\]>]\s*(?:Tj|TJ|'|\")(?=[\s/\[\]()<>]|$)")
+
+
+def _draws_text(contents: Any, resources: Any, depth: int) -> bool:
+    """A content stream (or a form XObject it paints, to a few levels) shows text."""
+    data = _stream_bytes(contents)
+    if _TEXT_SHOWING_RE.search(data):
+        return True
+    if depth >= 3 or b"Do" not in data or not hasattr(resources, "get"):
+        return False
+    xobjects = resources.get("/XObject")
+    xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+    for name in re.findall(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b", data):
+        xobject: Any = (
+            xobjects.get("/" + name.decode("latin-1")) if hasattr(xobjects, "get") else None
+        )
+        xobject = xobject.get_object() if hasattr(xobject, "get_object") else xobject
+        if xobject is None or xobject.get("/Subtype") != "/Form":
+            continue
+        inner = xobject.get("/Resources")
+        inner = inner.get_object() if hasattr(inner, "get_object") else inner
+        if _draws_text(xobject, inner if inner is not None else resources, depth + 1):
+            return True
+    return False
+
+
+def _stream_bytes(contents: Any) -> bytes:
+    """The decoded bytes of a page's /Contents (a stream or an array of them) or a form."""
+    contents = contents.get_object() if hasattr(contents, "get_object") else contents
+    if contents is None:
+        return b""
+    if isinstance(contents, list):
+        return b"\n".join(_stream_bytes(part) for part in contents)
+    return bytes(contents.get_data())
 
 
 def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -3,9 +3,21 @@ temporary sibling, renamed into place."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+# How a list value is written in a CSV cell (and read back by the diff).
+LIST_SEPARATOR = ";"
+
+
+def write_json(path: Path, data: Any) -> None:
+    """UTF-8 JSON, two-space indent, non-ASCII kept, one trailing newline."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
+
 
 TMP_PREFIX = ".tmp-"  # temporary files and folders; never read as documents
 

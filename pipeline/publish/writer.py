@@ -29,14 +29,19 @@ from pipeline.models import (
     Tabel,
     Temuan,
 )
-from pipeline.publish.files import TMP_PREFIX, dir_mode, write_atomically, write_temporary
+from pipeline.publish.files import (
+    LIST_SEPARATOR,
+    TMP_PREFIX,
+    dir_mode,
+    write_atomically,
+    write_json,
+    write_temporary,
+)
 from pipeline.publish.manifest import manifest
 from pipeline.publish.package import datapackage, generic_resource
 from pipeline.publish.paths import checked_id, document_path
 from pipeline.publish.xlsx import write_xlsx
-from pipeline.run import DocumentResult
-
-LIST_SEPARATOR = ";"
+from pipeline.result import DocumentResult
 
 
 def _csv_value(value: Any) -> Any:
@@ -54,11 +59,6 @@ def write_csv(path: Path, records: Sequence[Record], model: type[Record]) -> Non
     # object dtype: integers stay integers next to empty cells (no "12.0").
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-
-
-def write_json(path: Path, data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    path.write_text(text + "\n", encoding="utf-8")
 
 
 def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Record]]]:

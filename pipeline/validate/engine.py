@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.models import Temuan
-from pipeline.run import DocumentResult
+from pipeline.result import DocumentResult
 from pipeline.validate.catalog import CATALOG
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.expectations import run_expectations

@@ -19,7 +19,7 @@ import pandas as pd
 
 from pipeline.normalize.target import Status, canonical_units
 from pipeline.validate.dataset import TABLES, Dataset
-from pipeline.validate.rules import Hit
+from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.dasar_hukum import HIERARCHY
 from pipeline.validate.rules.schedule import regulation_period
 

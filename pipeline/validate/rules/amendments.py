@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from pipeline.normalize.regulation import RELATION_RE
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 from pipeline.vocabulary import title_at_start
 
 # The parts of the body that cite the amended regulation.
@@ -27,7 +27,6 @@ def _citation_re(kind_words: str, subject: str) -> re.Pattern[str]:
     )
 
 
-@rule
 def amended_citation(data: Dataset) -> Iterator[Hit]:
     tentang = " ".join((data.dokumen.tentang or "").upper().split())
     for m in RELATION_RE.finditer(tentang):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from pipeline.extract.tables.header import fold
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 # Nouns the text counts -> the published table and how its items are counted.
 COUNTED: dict[str, str] = {"area perubahan": "area_perubahan", "program": "program"}
@@ -25,7 +25,6 @@ def _table_count(data: Dataset, table: str) -> int:
     return len(data.table(table))
 
 
-@rule
 def stated_counts(data: Dataset) -> Iterator[Hit]:
     for node in [*data.pasal, *data.lampiran]:
         for m in COUNT_RE.finditer(node.teks or ""):
@@ -53,7 +52,6 @@ def _similar(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-@rule
 def areas_against_area_table(data: Dataset) -> Iterator[Hit]:
     ra_areas: dict[str, tuple[str | None, str, int]] = {}
     for r in data.rencana_aksi:
@@ -90,7 +88,6 @@ def areas_against_area_table(data: Dataset) -> Iterator[Hit]:
             )
 
 
-@rule
 def sistematika(data: Dataset) -> Iterator[Hit]:
     babs: dict[str, dict[str, tuple[str, int]]] = {}
     for n in data.lampiran:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from pipeline.models import DasarHukum
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 # The hierarchy of legislation (UU 12/2011 Pasal 7 and 8), top first.
 HIERARCHY: dict[str, int] = {
@@ -49,7 +49,6 @@ def rank(row: DasarHukum) -> float | None:
     return base
 
 
-@rule
 def order(data: Dataset) -> Iterator[Hit]:
     base = [r for r in data.dasar_hukum if r.mengubah_id is None]
     for prev, cur in zip(base, base[1:], strict=False):
@@ -84,7 +83,6 @@ def _num(nomor: str) -> int:
     return int(digits) if digits else 0
 
 
-@rule
 def publication_years(data: Dataset) -> Iterator[Hit]:
     for r in data.dasar_hukum:
         for column, name in PUBLICATIONS:
@@ -104,7 +102,6 @@ def publication_years(data: Dataset) -> Iterator[Hit]:
                 )
 
 
-@rule
 def unparsed(data: Dataset) -> Iterator[Hit]:
     for s in data.sisa:
         if s.alasan.startswith("dasar hukum tidak terurai"):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 ABBREVIATION_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,5})?)(?![\w-])")
 # Abbreviations spelled out where they are used: "Nama Lengkap (NL)" or "NL (Nama Lengkap)".
@@ -41,7 +41,6 @@ def _texts(data: Dataset) -> Iterator[tuple[str, str | None, str, int | None, st
             yield "program", p.id, col, p.halaman_awal, getattr(p, col) or ""
 
 
-@rule
 def unused_terms(data: Dataset) -> Iterator[Hit]:
     texts = [(rid, text) for _, rid, _, _, text in _texts(data)]
     for d in data.definisi:
@@ -52,7 +51,6 @@ def unused_terms(data: Dataset) -> Iterator[Hit]:
             yield Hit("istilah-tidak-digunakan", "definisi", d.id, "istilah", d.halaman, d.istilah)
 
 
-@rule
 def undefined_abbreviations(data: Dataset) -> Iterator[Hit]:
     defined: set[str] = set()
     for d in data.definisi:

@@ -13,7 +13,7 @@ from pipeline.models import Tabel
 from pipeline.normalize.generic_table import TOTAL_RE, TYPED_SUFFIX
 from pipeline.normalize.values import is_blank
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.numbering import gaps
 
 NUMERIC = frozenset({"bilangan", "rupiah", "persen"})
@@ -34,7 +34,6 @@ def _is_total(row: dict[str, Any], columns: Sequence[str]) -> bool:
     return any(TOTAL_RE.match(str(row.get(c) or "")) for c in columns[:3])
 
 
-@rule
 def generic_tables(data: Dataset) -> Iterator[Hit]:
     for t in data.tabel:
         if t.jenis is not None:

@@ -9,7 +9,7 @@ from itertools import groupby
 
 from pipeline.models import RencanaAksi
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 REPEAT_RE = re.compile(r"__ulang_\d+")
 QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
@@ -40,7 +40,6 @@ def _blocks(records: Sequence[RencanaAksi], key: str) -> list[tuple[str, list[Re
     return out
 
 
-@rule
 def rencana_aksi_numbering(data: Dataset) -> Iterator[Hit]:
     recs = [r for r in data.rencana_aksi if not REPEAT_RE.search(r.id)]
     # Areas in document order.
@@ -162,7 +161,6 @@ def _missing_dots(records: Sequence[RencanaAksi]) -> Iterator[Hit]:
                 )
 
 
-@rule
 def body_numbering(data: Dataset) -> Iterator[Hit]:
     """Pasal, ayat, huruf and angka numbers under each parent of the body tree."""
     for table, nodes in (("pasal", data.pasal),):

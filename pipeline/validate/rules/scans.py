@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 # Below this OCR confidence (0-100) a record's text needs a human check.
 OCR_CONFIDENCE_FLOOR = 60.0
@@ -18,7 +18,6 @@ QUOTED = {
 }  # fmt: skip
 
 
-@rule
 def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
     for table, quoted in QUOTED.items():
         for r in data.table(table):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 PERIOD_RE = re.compile(r"\bTAHUN\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
 
@@ -18,7 +18,6 @@ def regulation_period(data: Dataset) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-@rule
 def schedule(data: Dataset) -> Iterator[Hit]:
     period = regulation_period(data)
     for r in data.rencana_aksi:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.models import RencanaAksi
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 STATUS_CODES = {
     "placeholder": "target-placeholder",
@@ -22,7 +22,6 @@ STATUS_CODES = {
 TARGET_CELLS = (("indikator_target", "target_"), ("hasil_indikator", "hasil_target_"))
 
 
-@rule
 def target_statuses(data: Dataset) -> Iterator[Hit]:
     seen_hasil: set[str] = set()
     for r in data.rencana_aksi:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.validate.dataset import Dataset
-from pipeline.validate.rules import Hit, rule
+from pipeline.validate.rules.base import Hit
 
 
-@rule
 def responsible_units(data: Dataset) -> Iterator[Hit]:
     pages = {r.id: r.halaman_awal for r in data.rencana_aksi}
     reported: set[str] = set()
