@@ -55,7 +55,7 @@ browser: ## install Chromium with apt-get where missing (the report's browser te
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-zoo .pytest_cache .mypy_cache .ruff_cache
 
 # Scanned PDFs are read with Tesseract, its Indonesian and English models (Debian packages).
 ocr: ## install Tesseract OCR (Indonesian + English) with apt-get where missing
@@ -86,8 +86,19 @@ zoo-tools: ## install LibreOffice Writer, Chromium and the DejaVu/Liberation fon
 	$$SUDO apt-get update -qq && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
 
-zoo: $(STAMP) zoo-tools ## print the default's published records through LibreOffice and Chromium into tests/fixtures/zoo/ (NAMES=... for some)
-	$(PY) -m tests.zoo $(NAMES)
+# Its own virtualenv: python-docx brings lxml, and with lxml installed openpyxl writes other
+# .xlsx bytes, so the golden test would fail in .venv.
+ZOO_VENV  := .venv-zoo
+ZOO_STAMP := $(ZOO_VENV)/.installed
+
+$(ZOO_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(ZOO_VENV)
+	$(ZOO_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZOO_VENV)/bin/python -m pip install --quiet -e '.[zoo]'
+	touch $(ZOO_STAMP)
+
+zoo: $(ZOO_STAMP) zoo-tools ## print the default's published records through LibreOffice and Chromium into tests/fixtures/zoo/ (NAMES=... for some)
+	$(ZOO_VENV)/bin/python -m tests.zoo $(NAMES)
 
 zoo-report: $(STAMP) ## per rendering and zoo PDF: records, identical Rencana Aksi records, datasets changed, seconds
 	$(PY) -m tests.zoo.report --details

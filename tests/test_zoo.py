@@ -4,7 +4,7 @@ the layouts real offices use. Every zoo PDF must give the default's records on t
 datasets (tests/zoo/compare.py: DATASETS), provenance aside, through the pipeline's own diff.
 
 What a zoo PDF does not give today is a strict xfail with what differs, measured (pipeline at
-commit 18cfcee, `make zoo-report`): a fix shows up here as an XPASS."""
+commit 18cfcee and again after main 3aee3c1, `make zoo-report`): a fix shows up here as an XPASS."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from pipeline.diff.compare import diff_table
 from pipeline.run import DocumentResult, process
 from pipeline.validate.dataset import Dataset
-from tests.zoo.__main__ import OUT, pdf_path
 from tests.zoo.compare import DATASETS, default_dataset, records
+from tests.zoo.paths import OUT, pdf_path
 from tests.zoo.variants import VARIANTS
 
 NO_TABLE = "no Rencana Aksi table found: every default record missing"
