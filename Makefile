@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy
+.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy zoo zoo-tools zoo-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -59,7 +59,7 @@ browser: ## install Chromium with apt-get where missing (the report's browser te
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-zoo .pytest_cache .mypy_cache .ruff_cache
 
 # Scanned PDFs are read with Tesseract, its Indonesian and English models (Debian packages).
 ocr: ## install Tesseract OCR (Indonesian + English) with apt-get where missing
@@ -71,3 +71,38 @@ ocr: ## install Tesseract OCR (Indonesian + English) with apt-get where missing
 	echo "installing Tesseract (apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng) ..."; \
 	$$SUDO apt-get update -qq && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng >/dev/null
+
+# The layout zoo (tests/fixtures/zoo/README.md): the default's published records printed by
+# LibreOffice (a python-docx .docx) and Chromium (HTML/CSS), with fixed fonts. The PDFs are
+# committed, so `make test` needs none of this; only remaking them does.
+zoo-tools: ## install LibreOffice Writer, Chromium and the DejaVu/Liberation fonts with apt-get where missing
+	@missing=; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	found=; for b in $(BROWSERS); do command -v $$b >/dev/null 2>&1 && found=1; done; \
+	[ -n "$$found" ] || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -q DejaVuSerif || missing="$$missing fonts-dejavu"; \
+	fc-list 2>/dev/null | grep -q LiberationSansNarrow || missing="$$missing fonts-liberation"; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "error: missing$$missing; install as root: apt-get install$$missing" >&2; exit 1; fi; \
+	echo "installing$$missing (apt-get install) ..."; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+
+# Its own virtualenv: python-docx brings lxml, and with lxml installed openpyxl writes other
+# .xlsx bytes, so the golden test would fail in .venv.
+ZOO_VENV  := .venv-zoo
+ZOO_STAMP := $(ZOO_VENV)/.installed
+
+$(ZOO_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(ZOO_VENV)
+	$(ZOO_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZOO_VENV)/bin/python -m pip install --quiet -e '.[zoo]'
+	touch $(ZOO_STAMP)
+
+zoo: $(ZOO_STAMP) zoo-tools ## print the default's published records through LibreOffice and Chromium into tests/fixtures/zoo/ (NAMES=... for some)
+	$(ZOO_VENV)/bin/python -m tests.zoo $(NAMES)
+
+zoo-report: $(STAMP) ## per rendering and zoo PDF: records, identical Rencana Aksi records, datasets changed, seconds
+	$(PY) -m tests.zoo.report --details
