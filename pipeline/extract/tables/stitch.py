@@ -170,14 +170,44 @@ def _column_kinds(
 def _is_continuation(
     piece: TablePiece, r: int, last: LogicalRow, numbering: set[int], marks: set[int]
 ) -> bool:
+    """Top of a page: is row r of `piece` the rest of `last` (a row broken by the page end)
+    or a row of its own? The rule, strongest evidence first:
+
+    1. A row that prints an item number (a numbering column), or a full-width group row,
+       is a row of its own; nothing continues a group row.
+    2. In a table with checkmark columns, a new row carries its marks: a row without
+       marks is the rest of the one above; one with marks, under a row that has its marks
+       already, is new.
+    3. Otherwise the text decides. Text under a cell the row above left empty is the rest
+       of that row (a broken row prints its first lines on the earlier page); so is text
+       that opens in lower case ("secara terbuka ..." after "Promosi jabatan
+       dilaksanakan"), which goes on with a sentence. Text that opens with a capital or a
+       digit under cells the row above filled starts a row of its own ("Melaksanakan
+       budaya pelayanan prima ..." under the last kegiatan of a page)."""
     printed = [c for c in piece.anchored(r) if not c.is_empty]
     if not printed or is_full_width(piece, r) or last.is_span_row():
         return False
     if any(c.col in numbering for c in printed):
         return False
-    has_marks = any(c.col in marks for c in printed)
-    last_has_marks = any(not last.cells[c].is_empty for c in marks)
-    return not (has_marks and last_has_marks)
+    if marks:
+        has_marks = any(c.col in marks for c in printed)
+        last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
+        return not (has_marks and last_has_marks)
+    for cell in printed:
+        above = last.cells[cell.col] if cell.col < len(last.cells) else None
+        if above is None or above.is_empty:
+            return True
+    return any(_opens_lowercase(c.text) for c in printed)
+
+
+def _opens_lowercase(text: str) -> bool:
+    """True when the first letter of `text`, before any digit, is lower case."""
+    for ch in text.strip():
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
 
 
 def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
@@ -192,17 +222,21 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
 
 
 def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
+    """A new row at the top of a page: its empty cells that go on a merged cell above
+    (same columns) are that cell, continued: the leading ones ("No", "Area" spanning many
+    rows) and any that spans further rows down this page (a "Hasil" merged over the
+    kegiatan of one program)."""
     anchored = piece.anchored(r)
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
     for cell in anchored:
-        if cell.col >= first_printed:
-            break
+        if cell.col >= len(last.cells) or not cell.is_empty:
+            continue
         above = last.cells[cell.col]
+        leading = cell.col < first_printed and above.col + above.colspan <= first_printed
         if (
-            cell.is_empty
+            (leading or (cell.rowspan > 1 and not above.is_empty))
             and above.col == cell.col
             and above.colspan == cell.colspan
-            and above.col + above.colspan <= first_printed
         ):
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
