@@ -18,7 +18,12 @@ HEADER = [C("NO", bold=True), C("PROGRAM", bold=True), C("KEGIATAN", bold=True),
           C("HASIL YANG DIHARAPKAN", bold=True)]  # fmt: skip
 
 
-def _two_pages(tmp_path: Path, top_kegiatan: str, top_hasil: str = "") -> DocumentResult:
+def _two_pages(
+    tmp_path: Path,
+    top_kegiatan: str,
+    top_hasil: str = "",
+    above: str = "Promosi jabatan dilaksanakan",
+) -> DocumentResult:
     """Program 1 with two kegiatan on page 1; page 2 opens with `top_kegiatan` (and
     `top_hasil` in the hasil cell) under merged No/Program/Hasil cells over it and one
     more kegiatan, then program 2."""
@@ -26,7 +31,7 @@ def _two_pages(tmp_path: Path, top_kegiatan: str, top_hasil: str = "") -> Docume
         HEADER,
         [C("1.", rowspan=2), C("Penataan Sistem", rowspan=2), C("Penetapan kinerja individu"),
          C("Dapat meningkatkan kinerja", rowspan=2)],
-        [None, None, C("Promosi jabatan dilaksanakan"), None],
+        [None, None, C(above), None],
     ]  # fmt: skip
     page2 = [
         HEADER,
@@ -56,11 +61,19 @@ def test_capitalised_text_under_a_filled_cell_is_a_row_of_its_own(tmp_path: Path
     assert [p.hasil for p in result.program[2:4]] == ["Dapat meningkatkan kinerja"] * 2
 
 
-def test_text_opening_in_lower_case_continues_the_row_above(tmp_path: Path) -> None:
-    result = _two_pages(tmp_path, "secara terbuka khususnya eselon II")
+@pytest.mark.parametrize(
+    ("above", "top"),
+    [
+        ("Promosi jabatan dilaksanakan", "secara terbuka khususnya eselon II"),
+        # A capital, but the bracket above is still open.
+        ("Melaksanakan budaya (pengelolaan Mal", "Pelayanan Publik, inovasi)"),
+    ],
+)
+def test_text_that_goes_on_continues_the_row_above(tmp_path: Path, above: str, top: str) -> None:
+    result = _two_pages(tmp_path, top, above=above)
     assert _kegiatan(result) == [
         ("1", "Penetapan kinerja individu"),
-        ("1", "Promosi jabatan dilaksanakan secara terbuka khususnya eselon II"),
+        ("1", f"{above} {top}"),
         ("1", "Mengoptimalkan pemanfaatan teknologi"),
         ("2", "Melaksanakan kebijakan gratifikasi"),
     ]

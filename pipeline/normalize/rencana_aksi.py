@@ -214,11 +214,18 @@ def map_rencana_aksi(
         if col is not None:
             _fill_gaps(table, col)
     for i, row in enumerate(table.rows):
-        if row.is_span_row():
-            span = next(c for c in row.distinct() if not c.is_empty)
-            st.kelompok = st.take(span)
-            st.new_area()
-            continue
+        group = table.group_cell(i)
+        if group is not None:
+            st.kelompok = st.take(group)
+            # A group row across the width closes the area above; so does one printed
+            # beside "No" cells of its own (printed or empty); one printed beside the
+            # merged cells of the area above goes on with that area.
+            if row.is_span_row() or cmap.no is None or table.starts_here(i, cmap.no):
+                st.new_area()
+            else:
+                st.new_program()
+            if row.is_span_row():
+                continue
         if new_here(i, cmap.no):
             st.new_area()
             no_cell = cell(i, cmap.no)
@@ -235,6 +242,8 @@ def map_rencana_aksi(
             if new_here(i, cmap.hasil):
                 st.hasil = st.take(cell(i, cmap.hasil))
 
+        if group is not None:
+            continue
         num = cell(i, cmap.aksi_no)
         txt = cell(i, cmap.aksi)
         assert txt is not None

@@ -32,8 +32,12 @@ from pipeline.extract.tables.header import (
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
-# Marks used in schedule columns.
-MARKS = frozenset({"√", "✓", "✔", "v", "V", "x", "X", "✗"})
+# Tick and cross marks of schedule columns, as printed by any producer (the one place
+# that names them; the value typing of pipeline/normalize/values.py uses the same).
+MARKS = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘"})
+# A header that names a year: a column under it holding single marks is a checkmark
+# column, whatever its marks look like ("v" is no item number there).
+YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
 # A column is a numbering column when at least this share of its printed cells are numbers.
 NUMBERING_SHARE = 0.6
 
@@ -97,6 +101,29 @@ class LogicalTable:
         """The lowest OCR confidence of the table's cells; None: all from the text layer."""
         return lowest(c.confidence for c in [*self.header_cells, *self.body_cells()])
 
+    def group_cell(self, i: int) -> Cell | None:
+        """The title of a group row at row i, or None. A group row prints one cell, not an
+        item number, that runs on to the right edge of the table; either across the whole
+        width, or to the right of merged cells that run on into the next row (the group
+        title printed inside the table, beside the "No"/"Area" cells of its first area),
+        wherever it starts."""
+        row = self.rows[i]
+        printed = [c for c in row.distinct() if not c.is_empty]
+        if len(printed) == 1 and printed[0].colspan == len(row.cells):
+            return printed[0]
+        if not printed:
+            return None
+        title = printed[-1]
+        if title.col + title.colspan < len(row.cells) or title.colspan < 2 or title.col == 0:
+            return None
+        if NUMBERING_RE.match(title.text.split(None, 1)[0]) or i + 1 >= len(self.rows):
+            return None
+        below = self.rows[i + 1].cells
+        left = [c for c in row.distinct() if c.col < title.col]
+        if not all(below[c.col] is c for c in left):
+            return None
+        return title
+
     def body_cells(self) -> list[Cell]:
         out: list[Cell] = []
         ids: set[int] = set()
@@ -146,15 +173,18 @@ def join_text(before: str, after: str) -> str:
 
 
 def _column_kinds(
-    groups: list[tuple[TablePiece, list[int]]], ncols: int
+    groups: list[tuple[TablePiece, list[int]]], ncols: int, paths: list[tuple[str, ...]]
 ) -> tuple[set[int], set[int]]:
+    """Numbering columns (mostly item numbers) and checkmark columns (only marks). A
+    column under a year is a checkmark column when all its printed cells are marks,
+    even marks that look like item numbers ("v", "x")."""
     printed = [0] * ncols
     numbers = [0] * ncols
     marks = [0] * ncols
     for piece, body in groups:
         for r in body:
             for cell in piece.anchored(r):
-                if cell.colspan != 1 or cell.is_empty:
+                if cell.colspan != 1 or cell.is_empty or cell.col >= ncols:
                     continue
                 text = cell.text.strip()
                 printed[cell.col] += 1
@@ -164,7 +194,10 @@ def _column_kinds(
         c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]
     }
     mark_cols = {c for c in range(ncols) if printed[c] and marks[c] == printed[c]}
-    return numbering, mark_cols - numbering
+    years = {
+        c for c in mark_cols if c < len(paths) and paths[c] and YEAR_HEADER_RE.match(paths[c][-1])
+    }
+    return numbering - years, (mark_cols - numbering) | years
 
 
 def _is_continuation(
@@ -180,8 +213,10 @@ def _is_continuation(
        already, is new.
     3. Otherwise the text decides. Text under a cell the row above left empty is the rest
        of that row (a broken row prints its first lines on the earlier page); so is text
-       that opens in lower case ("secara terbuka ..." after "Promosi jabatan
-       dilaksanakan"), which goes on with a sentence. Text that opens with a capital or a
+       under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
+       Publik, peningkatan inovasi pelayanan)"), and text that opens in lower case
+       ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
+       sentence. Text that opens with a capital or a
        digit under cells the row above filled starts a row of its own ("Melaksanakan
        budaya pelayanan prima ..." under the last kegiatan of a page)."""
     printed = [c for c in piece.anchored(r) if not c.is_empty]
@@ -195,7 +230,7 @@ def _is_continuation(
         return not (has_marks and last_has_marks)
     for cell in printed:
         above = last.cells[cell.col] if cell.col < len(last.cells) else None
-        if above is None or above.is_empty:
+        if above is None or above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
     return any(_opens_lowercase(c.text) for c in printed)
 
@@ -222,24 +257,32 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
 
 
 def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
-    """A new row at the top of a page: its empty cells that go on a merged cell above
-    (same columns) are that cell, continued: the leading ones ("No", "Area" spanning many
-    rows) and any that spans further rows down this page (a "Hasil" merged over the
-    kegiatan of one program)."""
+    """A new row at the top of a page: its cells that go on a merged cell above (same
+    columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
+    many rows) and any that spans further rows down this page (a "Hasil" merged over the
+    kegiatan of one program). A leading merged cell with text, right of leading cells
+    that went on, is the rest of the merged cell above: the "Hasil" of an area whose
+    "No" and "Area" go on, its last words printed on this page."""
     anchored = piece.anchored(r)
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
+    went_on = True  # every cell left of this one went on a merged cell above
     for cell in anchored:
-        if cell.col >= len(last.cells) or not cell.is_empty:
-            continue
+        if cell.col >= len(last.cells):
+            break
         above = last.cells[cell.col]
-        leading = cell.col < first_printed and above.col + above.colspan <= first_printed
-        if (
-            (leading or (cell.rowspan > 1 and not above.is_empty))
-            and above.col == cell.col
-            and above.colspan == cell.colspan
-        ):
+        same = above.col == cell.col and above.colspan == cell.colspan
+        if cell.is_empty:
+            leading = cell.col < first_printed and above.col + above.colspan <= first_printed
+            if same and (leading or (cell.rowspan > 1 and not above.is_empty)):
+                above.parts.extend(cell.parts)
+                _replace(piece, cell, above)
+                continue
+        elif went_on and cell.col > 0 and same and cell.rowspan > 1 and above.rowspan > 1:
+            above.text = join_text(above.text, cell.text)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
+            continue
+        went_on = False
 
 
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
@@ -288,7 +331,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     columns = [
         Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths, strict=True))
     ]
-    numbering, marks = _column_kinds(bodies, first.ncols)
+    numbering, marks = _column_kinds(bodies, first.ncols, paths)
 
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
