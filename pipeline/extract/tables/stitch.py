@@ -157,6 +157,46 @@ def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     )
 
 
+def _compatible_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
+    """One piece's column edges (relative to the table width) are all edges of the
+    other's: the same columns, one of them printing merged cells where the other prints
+    two (a header alone on its page, "Rencana Aksi" over the number and text columns)."""
+    coarse, fine = sorted((a.relative_edges(), b.relative_edges()), key=len)
+    return all(any(abs(x - y) <= tolerance for y in fine) for x in coarse)
+
+
+def refine(piece: TablePiece, relative: list[float]) -> None:
+    """Re-grid `piece` onto finer column edges (relative to its width, a superset of its
+    own): a cell over several of the new columns spans them all."""
+    old = piece.col_edges
+    if len(relative) == len(old):
+        return
+    x0, width = old[0], (old[-1] - old[0]) or 1.0
+    new = [x0 + r * width for r in relative]
+    ncols = len(new) - 1
+
+    def nearest(x: float) -> int:
+        return min(range(len(new)), key=lambda k: abs(new[k] - x))
+
+    spans: dict[int, tuple[int, int]] = {}
+    for cell in piece.cells():
+        start = nearest(old[cell.col])
+        end = max(nearest(old[min(cell.col + cell.colspan, len(old) - 1)]), start + 1)
+        spans[id(cell)] = (start, end - start)
+    grid: list[list[Cell]] = []
+    for row in piece.grid:
+        out: list[Cell] = []
+        for c in range(ncols):
+            mid = (new[c] + new[c + 1]) / 2
+            k = next((j for j in range(len(row)) if mid < old[j + 1]), len(row) - 1)
+            out.append(row[k])
+        grid.append(out)
+    for cell in piece.cells():
+        cell.col, cell.colspan = spans[id(cell)]
+    piece.grid = grid
+    piece.col_edges = new
+
+
 def _replace(piece: TablePiece, old: Cell, new: Cell) -> None:
     for row in piece.grid:
         for c, cell in enumerate(row):
@@ -260,12 +300,15 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
     """A new row at the top of a page: its cells that go on a merged cell above (same
     columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
     many rows) and any that spans further rows down this page (a "Hasil" merged over the
-    kegiatan of one program). A leading merged cell with text, right of leading cells
-    that went on, is the rest of the merged cell above: the "Hasil" of an area whose
-    "No" and "Area" go on, its last words printed on this page."""
+    kegiatan of one program) when the row's first cell went on (the row is inside the
+    group above, not one opening with its own "No"). A leading merged cell with text,
+    right of leading cells that went on, is the rest of the merged cell above: the
+    "Hasil" of an area whose "No" and "Area" go on, its last words printed on this
+    page."""
     anchored = piece.anchored(r)
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
     went_on = True  # every cell left of this one went on a merged cell above
+    outer = False  # the row's first cell went on: the row is inside the group above
     for cell in anchored:
         if cell.col >= len(last.cells):
             break
@@ -273,11 +316,13 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
         same = above.col == cell.col and above.colspan == cell.colspan
         if cell.is_empty:
             leading = cell.col < first_printed and above.col + above.colspan <= first_printed
-            if same and (leading or (cell.rowspan > 1 and not above.is_empty)):
+            merged = outer and cell.rowspan > 1 and not above.is_empty
+            if same and (leading or merged):
+                outer = outer or cell.col == 0
                 above.parts.extend(cell.parts)
                 _replace(piece, cell, above)
                 continue
-        elif went_on and cell.col > 0 and same and cell.rowspan > 1 and above.rowspan > 1:
+        elif outer and went_on and same and cell.rowspan > 1 and above.rowspan > 1:
             above.text = join_text(above.text, cell.text)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
@@ -303,6 +348,16 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                         groups[-1].append((piece, nh))
                         joined = True
                     elif _same_columns(first, piece, tolerance):
+                        groups[-1].append((piece, 0))
+                        joined = True
+                    elif _compatible_columns(first, piece, tolerance):
+                        # Different columns printed merged: every piece takes the finer
+                        # grid (the header alone on a page, body rows on the next).
+                        if piece.ncols > first.ncols:
+                            for earlier, _ in groups[-1]:
+                                refine(earlier, piece.relative_edges())
+                        else:
+                            refine(piece, first.relative_edges())
                         groups[-1].append((piece, 0))
                         joined = True
             if not joined:
