@@ -12,6 +12,10 @@ import pytest
 
 from pipeline.run import DocumentResult, process
 from tests.pdfgen import C, PageSpec, make_pdf
+from tests.ra_builder import RA
+
+TITLE = "RENCANA AKSI REFORMASI BIROKRASI TAHUN 2019-2021"
+YEARS = (2019, 2020, 2021)
 
 WIDTHS = [30, 110, 200, 180]
 HEADER = [C("NO", bold=True), C("PROGRAM", bold=True), C("KEGIATAN", bold=True),
@@ -112,3 +116,26 @@ def test_tabel_3_2_of_the_default_pdf_has_46_kegiatan(default_result: DocumentRe
     assert eight[1].kegiatan.startswith("Melaksanakan budaya pelayanan prima")
     assert eight[1].halaman_awal == 17
     assert eight[0].kegiatan is not None and eight[0].kegiatan.endswith("standar pelayanan))")
+
+
+def test_a_broken_grid_shows_in_the_leftovers(tmp_path: Path) -> None:
+    """A rule missing between "Indikator dan Target" and the 2019 column: the one cell
+    holds the indicator and the tick. No field takes it (it would put a tick in the
+    indicator's text); it is left over, and the run does not say "left over 0"."""
+    ra = RA(YEARS)
+    start = ra.cols.index("indikator")
+    broken = ra.row(aksi_no="a.", aksi="Pembentukan Tim", kriteria="Terbitnya Keputusan",
+                    marks="2020", pj="Bagian Organisasi")  # fmt: skip
+    broken[start] = C("Jumlah Keputusan (1 (satu) Keputusan) √", colspan=2)
+    broken[start + 1] = None
+    rows = [*ra.header(), ra.group("Manajemen Perubahan"),
+            ra.program("1.", "Tim Reformasi", no=C("1."), area=C("Mental Aparatur"),
+                       hasil=C("Meningkatnya integritas")),
+            broken]  # fmt: skip
+    pdf = make_pdf(tmp_path / "rusak.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
+    result = process(pdf)
+    (record,) = result.rencana_aksi
+    assert record.indikator_target is None
+    assert record.tahun_pelaksanaan == [2020]
+    assert sum(a.sel_sisa for a in result.akuntansi) == 1
+    assert [s.teks for s in result.sisa] == ["Jumlah Keputusan (1 (satu) Keputusan) √"]

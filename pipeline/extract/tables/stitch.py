@@ -251,8 +251,10 @@ def _is_continuation(
     2. In a table with checkmark columns, a new row carries its marks: a row without
        marks is the rest of the one above; one with marks, under a row that has its marks
        already, is new.
-    3. Otherwise the text decides. Text under a cell the row above left empty is the rest
-       of that row (a broken row prints its first lines on the earlier page); so is text
+    3. Otherwise the text of the one-row cells decides (merged cells going on from
+       above say nothing; a row printing only those goes on). Text under a cell the row
+       above left empty is the rest of that row (a broken row prints its first lines on
+       the earlier page); so is text
        under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
        Publik, peningkatan inovasi pelayanan)"), and text that opens in lower case
        ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
@@ -268,11 +270,23 @@ def _is_continuation(
         has_marks = any(c.col in marks for c in printed)
         last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
         return not (has_marks and last_has_marks)
-    for cell in printed:
-        above = last.cells[cell.col] if cell.col < len(last.cells) else None
-        if above is None or above.is_empty or above.text.count("(") > above.text.count(")"):
+    # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
+    # say nothing about the row; the one-row cells decide.
+    own = [c for c in printed if c.rowspan == 1]
+    if not own:
+        return True
+    for cell in own:
+        above = _above(last, cell)
+        if above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
-    return any(_opens_lowercase(c.text) for c in printed)
+    return any(_opens_lowercase(c.text) for c in own)
+
+
+def _above(last: LogicalRow, cell: Cell) -> Cell:
+    """The cell of `last` over `cell` (an empty stand-in past its columns)."""
+    if cell.col < len(last.cells):
+        return last.cells[cell.col]
+    return Cell(row=0, col=cell.col, rowspan=1, colspan=1, text="", bold=False)
 
 
 def _opens_lowercase(text: str) -> bool:
@@ -301,13 +315,11 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
     columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
     many rows) and any that spans further rows down this page (a "Hasil" merged over the
     kegiatan of one program) when the row's first cell went on (the row is inside the
-    group above, not one opening with its own "No"). A leading merged cell with text,
-    right of leading cells that went on, is the rest of the merged cell above: the
-    "Hasil" of an area whose "No" and "Area" go on, its last words printed on this
-    page."""
+    group above, not one opening with its own "No"). In such a row, a merged cell with
+    text is the rest of the cell above: the "Hasil" of an area whose "No"
+    and "Area" go on, its last words printed on this page."""
     anchored = piece.anchored(r)
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
-    went_on = True  # every cell left of this one went on a merged cell above
     outer = False  # the row's first cell went on: the row is inside the group above
     for cell in anchored:
         if cell.col >= len(last.cells):
@@ -322,12 +334,11 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
                 above.parts.extend(cell.parts)
                 _replace(piece, cell, above)
                 continue
-        elif outer and went_on and same and cell.rowspan > 1 and above.rowspan > 1:
+        elif outer and same and cell.rowspan > 1:
             above.text = join_text(above.text, cell.text)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
             continue
-        went_on = False
 
 
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
