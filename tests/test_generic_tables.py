@@ -131,7 +131,7 @@ def test_default_tables_come_from_the_same_machinery(default_result: DocumentRes
         (t.id, t.jenis, t.baris, t.halaman_awal, t.halaman_akhir) for t in default_result.tabel
     ] == [
         ("lampiran_1__tabel_3_1", "area_perubahan", 8, 14, 14),
-        ("lampiran_1__tabel_3_2", "program", 45, 15, 17),
+        ("lampiran_1__tabel_3_2", "program", 46, 15, 17),
         ("lampiran_2__tabel_1", "rencana_aksi", 169, 20, 41),
     ]
     ra = default_result.tabel_isi[2]

@@ -29,11 +29,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "'langkah-langkah'"
     ),
     (LIBREOFFICE, "definisi"): "the same definition (Pasal 1 angka 26)",
-    (CHROMIUM, "lampiran"): (
-        "table text outside the found table frames lands in narrative nodes: the second "
-        "line of a row split at the foot of page 11 (Tabel 3.2), and Rencana Aksi rows "
-        "printed without a top rule (table machinery)"
-    ),
 }
 
 

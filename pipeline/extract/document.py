@@ -20,6 +20,7 @@ from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
+from pipeline.extract.tables.ruling import find_tables, without_backgrounds
 from pipeline.extract.visible import visible_page
 from pipeline.settings import SETTINGS, Settings
 
@@ -72,7 +73,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 chars_seen += len(page.chars)
                 pieces = [
                     p
-                    for t in page.find_tables()
+                    for t in find_tables(without_backgrounds(page))
                     if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
                 ]
                 info = PageInfo(number=i, width=float(page.width), height=float(page.height))

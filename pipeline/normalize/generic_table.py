@@ -50,9 +50,9 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     for i, row in enumerate(table.rows):
         for cell in row.distinct():
             consumed.add(id(cell))
-        if row.is_span_row():
-            span = next(c for c in row.distinct() if not c.is_empty)
-            _set_parent(parents, parent_order, "kelompok", join_lines(span.text))
+        group = table.group_cell(i)
+        if group is not None:
+            _set_parent(parents, parent_order, "kelompok", join_lines(group.text))
             # A new group closes the headings under the previous one.
             for key in [k for k in parents if k != "kelompok"]:
                 parents.pop(key)

@@ -210,15 +210,34 @@ def map_rencana_aksi(
         x = cell(i, c)
         return x is not None and table.starts_here(i, c) and not x.is_empty  # type: ignore[arg-type]
 
+    # The columns of a record line's own cells. A cell there that runs into another of
+    # them (a rule missing between "Indikator" and a year) holds text of two fields: no
+    # field takes it, so it stays in the leftovers instead of misplacing text silently.
+    line_cols = [c for c in (cmap.kriteria, cmap.indikator, cmap.penanggung) if c is not None]
+    line_cols += [c for c, _ in cmap.years]
+
+    def own_cell(i: int, c: int | None) -> Cell | None:
+        x = cell(i, c)
+        if x is None or any(x.covers_col(o) for o in line_cols if o != c):
+            return None
+        return x
+
     for col in (cmap.no, cmap.aksi_no):
         if col is not None:
             _fill_gaps(table, col)
     for i, row in enumerate(table.rows):
-        if row.is_span_row():
-            span = next(c for c in row.distinct() if not c.is_empty)
-            st.kelompok = st.take(span)
-            st.new_area()
-            continue
+        group = table.group_cell(i)
+        if group is not None:
+            st.kelompok = st.take(group)
+            # A group row across the width closes the area above; so does one printed
+            # beside "No" cells of its own (printed or empty); one printed beside the
+            # merged cells of the area above goes on with that area.
+            if row.is_span_row() or cmap.no is None or table.starts_here(i, cmap.no):
+                st.new_area()
+            else:
+                st.new_program()
+            if row.is_span_row():
+                continue
         if new_here(i, cmap.no):
             st.new_area()
             no_cell = cell(i, cmap.no)
@@ -235,6 +254,8 @@ def map_rencana_aksi(
             if new_here(i, cmap.hasil):
                 st.hasil = st.take(cell(i, cmap.hasil))
 
+        if group is not None:
+            continue
         num = cell(i, cmap.aksi_no)
         txt = cell(i, cmap.aksi)
         assert txt is not None
@@ -280,7 +301,7 @@ def map_rencana_aksi(
             st.indikator_ke += 1
         years = []
         for c, year in cmap.years:
-            mark = cell(i, c)
+            mark = own_cell(i, c)
             if mark is not None and mark.text.strip() in MARKS:
                 st.take(mark)
                 years.append(year)
@@ -306,10 +327,10 @@ def map_rencana_aksi(
                 aksi_no=st.aksi_no,
                 rencana_aksi=st.aksi,
                 indikator_ke=max(st.indikator_ke, 1),
-                kriteria_keberhasilan=st.take(cell(i, cmap.kriteria)),
-                indikator_target=st.take(cell(i, cmap.indikator)),
+                kriteria_keberhasilan=st.take(own_cell(i, cmap.kriteria)),
+                indikator_target=st.take(own_cell(i, cmap.indikator)),
                 tahun_pelaksanaan=years,
-                penanggung_jawab_teks=st.take(cell(i, cmap.penanggung)),
+                penanggung_jawab_teks=st.take(own_cell(i, cmap.penanggung)),
                 halaman_awal=pages[0],
                 halaman_akhir=pages[-1],
                 keyakinan_ocr=row.confidence,

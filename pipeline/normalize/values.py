@@ -18,6 +18,7 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.extract.tables.stitch import MARKS
 from pipeline.normalize.dates import parse_tanggal
 from pipeline.normalize.terbilang import parse_terbilang
 
@@ -38,7 +39,8 @@ FIT_NUMERATOR, FIT_DENOMINATOR = 4, 5
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
-CHECKMARKS: frozenset[str] = frozenset({"√", "✓", "✔", "v", "V", "x", "X"})
+# The tick and cross marks are named once, with the table machinery.
+CHECKMARKS: frozenset[str] = MARKS
 
 # Placeholders printed in empty cells of Indonesian tables.
 BLANK_PLACEHOLDERS: frozenset[str] = frozenset({"-", "–", "—", "--"})

@@ -210,13 +210,14 @@ def build_piece(
                 grid[r][c] = cell
                 cells.append((cell, (xs[c], ys[r], xs[c + 1], ys[r + 1])))
 
+    bottom = _overflow_bottom(page.chars, xs, ys[-1])
     chars_by_cell: dict[int, list[dict[str, Any]]] = {}
     for ch in page.chars:
         x = (ch["x0"] + ch["x1"]) / 2
         y = (ch["top"] + ch["bottom"]) / 2
-        if not (xs[0] <= x < xs[-1] and ys[0] <= y < ys[-1]):
+        if not (xs[0] <= x < xs[-1] and ys[0] <= y < bottom):
             continue
-        hit = grid[bisect_right(ys, y) - 1][bisect_right(xs, x) - 1]
+        hit = grid[min(bisect_right(ys, y) - 1, nrows - 1)][bisect_right(xs, x) - 1]
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
     for cell, _ in cells:
@@ -231,4 +232,25 @@ def build_piece(
     for cell, bbox in cells:
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
-    return TablePiece(page=page_no, bbox=tuple(table.bbox), col_edges=xs, grid=full)
+    x0, top, x1, _ = table.bbox
+    return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),
+                      col_edges=xs, grid=full)  # fmt: skip
+
+
+# Text that starts on a table's bottom rule (its top within this many points below it)
+# runs over the rule: a row never split across pages, cut by the page end while its text
+# goes on (Chromium). Such lines, and lines right under them, belong to the last row.
+OVERFLOW_TOUCH = 1.5
+
+
+def _overflow_bottom(chars: list[dict[str, Any]], xs: list[float], bottom: float) -> float:
+    """Where the table's text ends: its bottom rule, or below it the end of the lines
+    that run on over it (see OVERFLOW_TOUCH)."""
+    inside = [c for c in chars if xs[0] <= (c["x0"] + c["x1"]) / 2 < xs[-1] and c["text"].strip()]
+    edge = bottom
+    while True:
+        over = [c for c in inside if edge - OVERFLOW_TOUCH < c["top"] <= edge + OVERFLOW_TOUCH
+                and (c["top"] + c["bottom"]) / 2 >= edge]  # fmt: skip
+        if not over:
+            return edge
+        edge = max(c["bottom"] for c in over) + 0.01

@@ -82,6 +82,15 @@ def is_numbering_row(piece: TablePiece, r: int) -> bool:
     return len(printed) >= 2 and all(COLUMN_NUMBER_RE.match(c.text.strip()) for c in printed)
 
 
+_SPLIT_DIGITS_RE = re.compile(r"(?<=\d)\n(?=\d+(?:\n|$))")
+
+
+def header_text(text: str) -> str:
+    """A header cell's lines as one: lines joined by a space, but a number a narrow
+    column wrapped ("201" over "9") joined back ("2019")."""
+    return " ".join(_SPLIT_DIGITS_RE.sub("", text.strip()).split())
+
+
 def column_paths(piece: TablePiece, nrows: int) -> list[tuple[str, ...]]:
     """For each grid column, the header texts over it from top to bottom (lines joined);
     a numbering row is not part of the names."""
@@ -95,7 +104,7 @@ def column_paths(piece: TablePiece, nrows: int) -> list[tuple[str, ...]]:
             if cell in seen or cell.is_empty:
                 continue
             seen.append(cell)
-            path.append(" ".join(cell.text.split()))
+            path.append(header_text(cell.text))
         paths.append(tuple(path))
     return paths
 

@@ -32,8 +32,12 @@ from pipeline.extract.tables.header import (
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
-# Marks used in schedule columns.
-MARKS = frozenset({"√", "✓", "✔", "v", "V", "x", "X", "✗"})
+# Tick and cross marks of schedule columns, as printed by any producer (the one place
+# that names them; the value typing of pipeline/normalize/values.py uses the same).
+MARKS = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘"})
+# A header that names a year: a column under it holding single marks is a checkmark
+# column, whatever its marks look like ("v" is no item number there).
+YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
 # A column is a numbering column when at least this share of its printed cells are numbers.
 NUMBERING_SHARE = 0.6
 
@@ -97,6 +101,29 @@ class LogicalTable:
         """The lowest OCR confidence of the table's cells; None: all from the text layer."""
         return lowest(c.confidence for c in [*self.header_cells, *self.body_cells()])
 
+    def group_cell(self, i: int) -> Cell | None:
+        """The title of a group row at row i, or None. A group row prints one cell, not an
+        item number, that runs on to the right edge of the table; either across the whole
+        width, or to the right of merged cells that run on into the next row (the group
+        title printed inside the table, beside the "No"/"Area" cells of its first area),
+        wherever it starts."""
+        row = self.rows[i]
+        printed = [c for c in row.distinct() if not c.is_empty]
+        if len(printed) == 1 and printed[0].colspan == len(row.cells):
+            return printed[0]
+        if not printed:
+            return None
+        title = printed[-1]
+        if title.col + title.colspan < len(row.cells) or title.colspan < 2 or title.col == 0:
+            return None
+        if NUMBERING_RE.match(title.text.split(None, 1)[0]) or i + 1 >= len(self.rows):
+            return None
+        below = self.rows[i + 1].cells
+        left = [c for c in row.distinct() if c.col < title.col]
+        if not all(below[c.col] is c for c in left):
+            return None
+        return title
+
     def body_cells(self) -> list[Cell]:
         out: list[Cell] = []
         ids: set[int] = set()
@@ -130,6 +157,46 @@ def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     )
 
 
+def _compatible_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
+    """One piece's column edges (relative to the table width) are all edges of the
+    other's: the same columns, one of them printing merged cells where the other prints
+    two (a header alone on its page, "Rencana Aksi" over the number and text columns)."""
+    coarse, fine = sorted((a.relative_edges(), b.relative_edges()), key=len)
+    return all(any(abs(x - y) <= tolerance for y in fine) for x in coarse)
+
+
+def refine(piece: TablePiece, relative: list[float]) -> None:
+    """Re-grid `piece` onto finer column edges (relative to its width, a superset of its
+    own): a cell over several of the new columns spans them all."""
+    old = piece.col_edges
+    if len(relative) == len(old):
+        return
+    x0, width = old[0], (old[-1] - old[0]) or 1.0
+    new = [x0 + r * width for r in relative]
+    ncols = len(new) - 1
+
+    def nearest(x: float) -> int:
+        return min(range(len(new)), key=lambda k: abs(new[k] - x))
+
+    spans: dict[int, tuple[int, int]] = {}
+    for cell in piece.cells():
+        start = nearest(old[cell.col])
+        end = max(nearest(old[min(cell.col + cell.colspan, len(old) - 1)]), start + 1)
+        spans[id(cell)] = (start, end - start)
+    grid: list[list[Cell]] = []
+    for row in piece.grid:
+        out: list[Cell] = []
+        for c in range(ncols):
+            mid = (new[c] + new[c + 1]) / 2
+            k = next((j for j in range(len(row)) if mid < old[j + 1]), len(row) - 1)
+            out.append(row[k])
+        grid.append(out)
+    for cell in piece.cells():
+        cell.col, cell.colspan = spans[id(cell)]
+    piece.grid = grid
+    piece.col_edges = new
+
+
 def _replace(piece: TablePiece, old: Cell, new: Cell) -> None:
     for row in piece.grid:
         for c, cell in enumerate(row):
@@ -146,15 +213,18 @@ def join_text(before: str, after: str) -> str:
 
 
 def _column_kinds(
-    groups: list[tuple[TablePiece, list[int]]], ncols: int
+    groups: list[tuple[TablePiece, list[int]]], ncols: int, paths: list[tuple[str, ...]]
 ) -> tuple[set[int], set[int]]:
+    """Numbering columns (mostly item numbers) and checkmark columns (only marks). A
+    column under a year is a checkmark column when all its printed cells are marks,
+    even marks that look like item numbers ("v", "x")."""
     printed = [0] * ncols
     numbers = [0] * ncols
     marks = [0] * ncols
     for piece, body in groups:
         for r in body:
             for cell in piece.anchored(r):
-                if cell.colspan != 1 or cell.is_empty:
+                if cell.colspan != 1 or cell.is_empty or cell.col >= ncols:
                     continue
                 text = cell.text.strip()
                 printed[cell.col] += 1
@@ -164,20 +234,69 @@ def _column_kinds(
         c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]
     }
     mark_cols = {c for c in range(ncols) if printed[c] and marks[c] == printed[c]}
-    return numbering, mark_cols - numbering
+    years = {
+        c for c in mark_cols if c < len(paths) and paths[c] and YEAR_HEADER_RE.match(paths[c][-1])
+    }
+    return numbering - years, (mark_cols - numbering) | years
 
 
 def _is_continuation(
     piece: TablePiece, r: int, last: LogicalRow, numbering: set[int], marks: set[int]
 ) -> bool:
+    """Top of a page: is row r of `piece` the rest of `last` (a row broken by the page end)
+    or a row of its own? The rule, strongest evidence first:
+
+    1. A row that prints an item number (a numbering column), or a full-width group row,
+       is a row of its own; nothing continues a group row.
+    2. In a table with checkmark columns, a new row carries its marks: a row without
+       marks is the rest of the one above; one with marks, under a row that has its marks
+       already, is new.
+    3. Otherwise the text of the one-row cells decides (merged cells going on from
+       above say nothing; a row printing only those goes on). Text under a cell the row
+       above left empty is the rest of that row (a broken row prints its first lines on
+       the earlier page); so is text
+       under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
+       Publik, peningkatan inovasi pelayanan)"), and text that opens in lower case
+       ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
+       sentence. Text that opens with a capital or a
+       digit under cells the row above filled starts a row of its own ("Melaksanakan
+       budaya pelayanan prima ..." under the last kegiatan of a page)."""
     printed = [c for c in piece.anchored(r) if not c.is_empty]
     if not printed or is_full_width(piece, r) or last.is_span_row():
         return False
     if any(c.col in numbering for c in printed):
         return False
-    has_marks = any(c.col in marks for c in printed)
-    last_has_marks = any(not last.cells[c].is_empty for c in marks)
-    return not (has_marks and last_has_marks)
+    if marks:
+        has_marks = any(c.col in marks for c in printed)
+        last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
+        return not (has_marks and last_has_marks)
+    # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
+    # say nothing about the row; the one-row cells decide.
+    own = [c for c in printed if c.rowspan == 1]
+    if not own:
+        return True
+    for cell in own:
+        above = _above(last, cell)
+        if above.is_empty or above.text.count("(") > above.text.count(")"):
+            return True
+    return any(_opens_lowercase(c.text) for c in own)
+
+
+def _above(last: LogicalRow, cell: Cell) -> Cell:
+    """The cell of `last` over `cell` (an empty stand-in past its columns)."""
+    if cell.col < len(last.cells):
+        return last.cells[cell.col]
+    return Cell(row=0, col=cell.col, rowspan=1, colspan=1, text="", bold=False)
+
+
+def _opens_lowercase(text: str) -> bool:
+    """True when the first letter of `text`, before any digit, is lower case."""
+    for ch in text.strip():
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
 
 
 def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
@@ -192,20 +311,34 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
 
 
 def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
+    """A new row at the top of a page: its cells that go on a merged cell above (same
+    columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
+    many rows) and any that spans further rows down this page (a "Hasil" merged over the
+    kegiatan of one program) when the row's first cell went on (the row is inside the
+    group above, not one opening with its own "No"). In such a row, a merged cell with
+    text is the rest of the cell above: the "Hasil" of an area whose "No"
+    and "Area" go on, its last words printed on this page."""
     anchored = piece.anchored(r)
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
+    outer = False  # the row's first cell went on: the row is inside the group above
     for cell in anchored:
-        if cell.col >= first_printed:
+        if cell.col >= len(last.cells):
             break
         above = last.cells[cell.col]
-        if (
-            cell.is_empty
-            and above.col == cell.col
-            and above.colspan == cell.colspan
-            and above.col + above.colspan <= first_printed
-        ):
+        same = above.col == cell.col and above.colspan == cell.colspan
+        if cell.is_empty:
+            leading = cell.col < first_printed and above.col + above.colspan <= first_printed
+            merged = outer and cell.rowspan > 1 and not above.is_empty
+            if same and (leading or merged):
+                outer = outer or cell.col == 0
+                above.parts.extend(cell.parts)
+                _replace(piece, cell, above)
+                continue
+        elif outer and same and cell.rowspan > 1:
+            above.text = join_text(above.text, cell.text)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
+            continue
 
 
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
@@ -226,6 +359,16 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                         groups[-1].append((piece, nh))
                         joined = True
                     elif _same_columns(first, piece, tolerance):
+                        groups[-1].append((piece, 0))
+                        joined = True
+                    elif _compatible_columns(first, piece, tolerance):
+                        # Different columns printed merged: every piece takes the finer
+                        # grid (the header alone on a page, body rows on the next).
+                        if piece.ncols > first.ncols:
+                            for earlier, _ in groups[-1]:
+                                refine(earlier, piece.relative_edges())
+                        else:
+                            refine(piece, first.relative_edges())
                         groups[-1].append((piece, 0))
                         joined = True
             if not joined:
@@ -254,7 +397,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     columns = [
         Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths, strict=True))
     ]
-    numbering, marks = _column_kinds(bodies, first.ncols)
+    numbering, marks = _column_kinds(bodies, first.ncols, paths)
 
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):

@@ -1,0 +1,151 @@
+"""The ruling of a page's tables, from its graphics: what pdfplumber's table finder is given.
+
+Producers draw the same table very differently: Word and LibreOffice stroke one line per
+cell side; Chromium fills a thin black rectangle per cell side (0.4 to 0.75 pt) and paints
+each cell's white background as a rectangle of its own; a header may be white, with no
+rule over it. Two things are done here, so one finder reads them all:
+
+* Graphics a reader never sees are no rules: a rectangle filled with the paper's white
+  and not stroked (a cell background) would otherwise give the finder edges where
+  nothing is printed, and cells that run past the printed grid.
+* A table's frame is closed. The visible rules that touch one another (a vertical
+  crossing or meeting a horizontal, within the snap tolerance) form one frame; its
+  outer sides are added as rules, so a first row printed under no rule of its own (a
+  white header, the top of a page of a table without repeated header) is still a row,
+  and the left part of a table (merged "No"/"Area" cells) is not cut from the rest.
+
+pdfplumber then snaps and joins collinear pieces across small gaps (its snap and join
+tolerances) and builds the cells; `grid.build_piece` resolves merged cells from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pdfplumber
+
+# Rules shorter than this are glyph-sized marks, not ruling (pdfplumber's own default).
+MIN_RULE = 3.0
+# Two rules touch when they come this close (pdfplumber's snap tolerance).
+TOUCH = 3.0
+# A frame is a table's only when it is at least this big both ways.
+MIN_FRAME = 10.0
+WHITE = 0.95  # a fill at least this light on every channel is the paper's colour
+
+
+def _is_white(color: Any) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 1 - WHITE for v in values)
+    return all(v >= WHITE for v in values)
+
+
+def invisible_background(obj: dict[str, Any]) -> bool:
+    """A rectangle painted in the paper's white and not stroked: a cell background."""
+    return (
+        obj.get("object_type") == "rect"
+        and bool(obj.get("fill"))
+        and not obj.get("stroke")
+        and _is_white(obj.get("non_stroking_color"))
+    )
+
+
+def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """`page` without its white cell backgrounds (the page itself when it has none)."""
+    if not any(invisible_background(r) for r in page.rects):
+        return page
+    return page.filter(lambda o: not invisible_background(o))
+
+
+def _frames(edges: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of the groups of rules that touch one another (union-find)."""
+    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def touch(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return (
+            a["x0"] - TOUCH <= b["x1"]
+            and b["x0"] - TOUCH <= a["x1"]
+            and a["top"] - TOUCH <= b["bottom"]
+            and b["top"] - TOUCH <= a["bottom"]
+        )
+
+    order = sorted(range(len(rules)), key=lambda i: rules[i]["x0"])
+    for k, i in enumerate(order):
+        a = rules[i]
+        for j in order[k + 1 :]:
+            b = rules[j]
+            if b["x0"] - TOUCH > a["x1"]:
+                break
+            if touch(a, b):
+                ra, rb = find(i), find(j)
+                if ra != rb:
+                    parent[rb] = ra
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for i, e in enumerate(rules):
+        groups.setdefault(find(i), []).append(e)
+    boxes: list[list[float]] = []
+    loose: list[tuple[float, float, float, float]] = []  # groups of verticals alone
+    for members in groups.values():
+        x0 = min(e["x0"] for e in members)
+        x1 = max(e["x1"] for e in members)
+        top = min(e["top"] for e in members)
+        bottom = max(e["bottom"] for e in members)
+        has_h = any(e["orientation"] == "h" for e in members)
+        if not has_h:
+            loose.append((x0, top, x1, bottom))
+        elif any(e["orientation"] == "v" for e in members):
+            boxes.append([x0, top, x1, bottom])
+    # Verticals that touch no horizontal rule are the sides of merged cells running on
+    # from the page before (no rule over them, none under them yet): they belong to the
+    # frame beside them, the nearest one their height overlaps by half at least.
+    for x0, top, x1, bottom in sorted(loose):
+        best: list[float] | None = None
+        for box in boxes:
+            overlap = min(bottom, box[3]) - max(top, box[1])
+            if overlap < 0.5 * min(bottom - top, box[3] - box[1]):
+                continue
+            gap = max(box[0] - x1, x0 - box[2], 0.0)
+            if best is None or gap < max(best[0] - x1, x0 - best[2], 0.0):
+                best = box
+        if best is not None:
+            best[0], best[1] = min(best[0], x0), min(best[1], top)
+            best[2], best[3] = max(best[2], x1), max(best[3], bottom)
+    out = [
+        (b[0], b[1], b[2], b[3])
+        for b in boxes
+        if b[2] - b[0] >= MIN_FRAME and b[3] - b[1] >= MIN_FRAME
+    ]
+    return sorted(out, key=lambda b: (b[1], b[0]))
+
+
+def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    return {
+        "object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        "width": x1 - x0, "height": bottom - top,
+    }  # fmt: skip
+
+
+def table_settings(page: pdfplumber.page.Page) -> dict[str, Any]:
+    """pdfplumber table settings for `page`: its own ruling, plus each frame's sides."""
+    vertical: list[dict[str, Any]] = []
+    horizontal: list[dict[str, Any]] = []
+    for x0, top, x1, bottom in _frames(list(page.edges)):
+        horizontal += [_line(x0, top, x1, top), _line(x0, bottom, x1, bottom)]
+        vertical += [_line(x0, top, x0, bottom), _line(x1, top, x1, bottom)]
+    return {"explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+def find_tables(page: pdfplumber.page.Page) -> list[Any]:
+    """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling."""
+    return list(page.find_tables(table_settings(page)))

@@ -1,0 +1,141 @@
+"""The top of a page: the rest of the row broken by the page end, or a row of its own?
+
+The rule (pipeline/extract/tables/stitch.py, `_is_continuation`) is tested both ways on a
+program table (No, Program, Kegiatan, Hasil) whose kegiatan carry no number and no mark,
+as Tabel 3.2 of the default PDF, where page 17 opens with a kegiatan of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import DocumentResult, process
+from tests.pdfgen import C, PageSpec, make_pdf
+from tests.ra_builder import RA
+
+TITLE = "RENCANA AKSI REFORMASI BIROKRASI TAHUN 2019-2021"
+YEARS = (2019, 2020, 2021)
+
+WIDTHS = [30, 110, 200, 180]
+HEADER = [C("NO", bold=True), C("PROGRAM", bold=True), C("KEGIATAN", bold=True),
+          C("HASIL YANG DIHARAPKAN", bold=True)]  # fmt: skip
+
+
+def _two_pages(
+    tmp_path: Path,
+    top_kegiatan: str,
+    top_hasil: str = "",
+    above: str = "Promosi jabatan dilaksanakan",
+) -> DocumentResult:
+    """Program 1 with two kegiatan on page 1; page 2 opens with `top_kegiatan` (and
+    `top_hasil` in the hasil cell) under merged No/Program/Hasil cells over it and one
+    more kegiatan, then program 2."""
+    page1 = [
+        HEADER,
+        [C("1.", rowspan=2), C("Penataan Sistem", rowspan=2), C("Penetapan kinerja individu"),
+         C("Dapat meningkatkan kinerja", rowspan=2)],
+        [None, None, C(above), None],
+    ]  # fmt: skip
+    page2 = [
+        HEADER,
+        [C("", rowspan=2), C("", rowspan=2), C(top_kegiatan), C(top_hasil, rowspan=2)],
+        [None, None, C("Mengoptimalkan pemanfaatan teknologi"), None],
+        [C("2."), C("Penguatan Pengawasan"), C("Melaksanakan kebijakan gratifikasi"),
+         C("Dapat meningkatkan kapasitas")],
+    ]  # fmt: skip
+    pages = [PageSpec(rows=page1, title="Tabel 3.2 Program"), PageSpec(rows=page2)]
+    return process(make_pdf(tmp_path / "program.pdf", WIDTHS, pages))
+
+
+def _kegiatan(result: DocumentResult) -> list[tuple[str | None, str | None]]:
+    return [(p.no, p.kegiatan) for p in result.program]
+
+
+def test_capitalised_text_under_a_filled_cell_is_a_row_of_its_own(tmp_path: Path) -> None:
+    result = _two_pages(tmp_path, "Melaksanakan budaya pelayanan prima")
+    assert _kegiatan(result) == [
+        ("1", "Penetapan kinerja individu"),
+        ("1", "Promosi jabatan dilaksanakan"),
+        ("1", "Melaksanakan budaya pelayanan prima"),
+        ("1", "Mengoptimalkan pemanfaatan teknologi"),
+        ("2", "Melaksanakan kebijakan gratifikasi"),
+    ]
+    # The merged Hasil cell goes on over the new row.
+    assert [p.hasil for p in result.program[2:4]] == ["Dapat meningkatkan kinerja"] * 2
+
+
+@pytest.mark.parametrize(
+    ("above", "top"),
+    [
+        ("Promosi jabatan dilaksanakan", "secara terbuka khususnya eselon II"),
+        # A capital, but the bracket above is still open.
+        ("Melaksanakan budaya (pengelolaan Mal", "Pelayanan Publik, inovasi)"),
+    ],
+)
+def test_text_that_goes_on_continues_the_row_above(tmp_path: Path, above: str, top: str) -> None:
+    result = _two_pages(tmp_path, top, above=above)
+    assert _kegiatan(result) == [
+        ("1", "Penetapan kinerja individu"),
+        ("1", f"{above} {top}"),
+        ("1", "Mengoptimalkan pemanfaatan teknologi"),
+        ("2", "Melaksanakan kebijakan gratifikasi"),
+    ]
+
+
+@pytest.mark.parametrize("kegiatan", ["", "Melaksanakan sesuatu"])
+def test_text_under_a_cell_left_empty_continues_the_row(tmp_path: Path, kegiatan: str) -> None:
+    """The row above printed nothing in the column (the kegiatan cell of a one-cell
+    row); text there at the top of the next page is that row's."""
+    page1 = [
+        HEADER,
+        [C("1."), C("Penataan Sistem"), C("Penetapan kinerja individu"), C("")],
+    ]
+    page2 = [
+        HEADER,
+        [C(""), C(""), C(kegiatan), C("Dapat meningkatkan kinerja")],
+        [C("2."), C("Penguatan Pengawasan"), C("Melaksanakan kebijakan gratifikasi"),
+         C("Dapat meningkatkan kapasitas")],
+    ]  # fmt: skip
+    pages = [PageSpec(rows=page1, title="Tabel 3.2 Program"), PageSpec(rows=page2)]
+    result = process(make_pdf(tmp_path / "kosong.pdf", WIDTHS, pages))
+    first = result.program[0]
+    assert first.kegiatan == " ".join(x for x in ("Penetapan kinerja individu", kegiatan) if x)
+    assert first.hasil == "Dapat meningkatkan kinerja"
+    assert len(result.program) == 2
+
+
+def test_tabel_3_2_of_the_default_pdf_has_46_kegiatan(default_result: DocumentResult) -> None:
+    """Counted on the rendered pages 15-17: 46 kegiatan, 6 of them in program 8 (one on
+    page 16, five on page 17, the first of which, "Melaksanakan budaya pelayanan prima",
+    opens page 17 with a row of its own)."""
+    assert len(default_result.program) == 46
+    eight = [p for p in default_result.program if p.no == "8"]
+    assert len(eight) == 6
+    assert eight[1].kegiatan is not None
+    assert eight[1].kegiatan.startswith("Melaksanakan budaya pelayanan prima")
+    assert eight[1].halaman_awal == 17
+    assert eight[0].kegiatan is not None and eight[0].kegiatan.endswith("standar pelayanan))")
+
+
+def test_a_broken_grid_shows_in_the_leftovers(tmp_path: Path) -> None:
+    """A rule missing between "Indikator dan Target" and the 2019 column: the one cell
+    holds the indicator and the tick. No field takes it (it would put a tick in the
+    indicator's text); it is left over, and the run does not say "left over 0"."""
+    ra = RA(YEARS)
+    start = ra.cols.index("indikator")
+    broken = ra.row(aksi_no="a.", aksi="Pembentukan Tim", kriteria="Terbitnya Keputusan",
+                    marks="2020", pj="Bagian Organisasi")  # fmt: skip
+    broken[start] = C("Jumlah Keputusan (1 (satu) Keputusan) √", colspan=2)
+    broken[start + 1] = None
+    rows = [*ra.header(), ra.group("Manajemen Perubahan"),
+            ra.program("1.", "Tim Reformasi", no=C("1."), area=C("Mental Aparatur"),
+                       hasil=C("Meningkatnya integritas")),
+            broken]  # fmt: skip
+    pdf = make_pdf(tmp_path / "rusak.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
+    result = process(pdf)
+    (record,) = result.rencana_aksi
+    assert record.indikator_target is None
+    assert record.tahun_pelaksanaan == [2020]
+    assert sum(a.sel_sisa for a in result.akuntansi) == 1
+    assert [s.teks for s in result.sisa] == ["Jumlah Keputusan (1 (satu) Keputusan) √"]
