@@ -159,3 +159,32 @@ def test_bold_is_read_from_the_ink(perda_scan: tuple[Path, Path]) -> None:
     assert {t for t in same_text if printed[t]} >= {"KETENTUAN UMUM", "Pasal 1", "Pasal 2"}
     assert len(same_text) >= 0.8 * len(printed)
     assert {t: scanned[t] for t in same_text} == {t: printed[t] for t in same_text}
+
+
+def test_scanned_page_with_a_text_layer_page_number(tmp_path: Path) -> None:
+    """A signed title page scanned into a born-digital file: the image holds the title, the
+    text layer only the page number beside it ("i"). Before: the page counted as text, was
+    never OCR'd, and the title was lost (the id came from the file name)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.test_reliability_crash import regulation_pdf
+
+    text = regulation_pdf(tmp_path / "text.pdf", nomor=7, pages=1)
+    with pdfplumber.open(text) as doc:
+        page = doc.pages[0]
+        width, height = float(page.width), float(page.height)
+        image = page.to_image(resolution=300).original.convert("L")
+    top = image.crop((0, 0, image.width, int(image.height * 0.6)))  # the title block
+    mixed = tmp_path / "halaman-i.pdf"
+    canvas = Canvas(str(mixed), pagesize=(width, height), invariant=1)
+    canvas.drawImage(ImageReader(top), 0, height * 0.4, width, height * 0.6)
+    canvas.drawString(width / 2, 30, "i")
+    canvas.showPage()
+    canvas.save()
+    with pdfplumber.open(mixed) as doc:
+        assert [c["text"] for c in doc.pages[0].chars] == ["i"]  # the only text layer
+    result = process(mixed)
+    assert result.dokumen.halaman_ocr == [1]
+    assert result.dokumen_id == "perbup-contoh-7-2021"
+    assert (result.dokumen.nomor, result.dokumen.tahun) == ("7", 2021)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pypdf import PdfReader, PdfWriter
@@ -15,7 +16,7 @@ from tqdm import tqdm
 
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside, printed_chars
-from pipeline.extract.ocr import ocr_available, ocr_document, scan_pages
+from pipeline.extract.ocr import OcrPage, ocr_available, ocr_document, scan_pages
 from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
@@ -54,39 +55,72 @@ def _progress(total: int, desc: str) -> tqdm[None]:
 def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocument:
     """Read `path`; raise InputError when it is not a usable, text-bearing PDF."""
     sha = sha256_of(path)
-    pages: list[PageInfo] = []
-    pieces_by_page: list[list[TablePiece]] = []
-    block_numbers: list[int | None] = []
-    chars_seen = 0
+    pages: list[PageInfo]
+    pieces_by_page: list[list[TablePiece]]
+    block_numbers: list[int | None]
     with open_pdf(path) as pdf:
         count = len(pdf.pages)
         scanned = ocr_document(path, scan_pages(path)) if ocr_available() else {}
+
+        def read(i: int, ocr: OcrPage | None, merge: bool = False) -> tuple[int, bool]:
+            """Read page i (1-based) into pages/pieces_by_page/block_numbers[i - 1]: its
+            printed characters, and whether it is an image page with a text layer only
+            beside the image (see _image_without_text)."""
+            original = pdf.pages[i - 1]
+            turned = upright_copy(path, original, i - 1) if ocr is None else None
+            page = visible_page(turned.pages[0] if turned is not None else original)
+            if ocr is not None and not page.chars:
+                # The OCR text and the ruling lines found in the image stand in for
+                # the missing text layer; the table machinery reads them as usual.
+                page._objects = {"char": ocr.chars, "line": ocr.lines, "rect": [], "curve": []}
+            elif ocr is not None and merge:
+                # A scanned image with a text layer beside it (a page number): the
+                # layer's characters stay, the OCR's words over the image join them.
+                images = _large_images(page)
+                objects = dict(page.objects)
+                objects["char"] = [
+                    *page.chars, *(c for c in ocr.chars if _overlaps(c, images))
+                ]  # fmt: skip
+                objects["line"] = [
+                    *objects.get("line", []), *(ln for ln in ocr.lines if _overlaps(ln, images))
+                ]  # fmt: skip
+                page._objects = objects
+            partial = ocr is None and _image_without_text(page)
+            pieces = [
+                p
+                for t in find_tables(without_backgrounds(page))
+                if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
+            ]
+            info = PageInfo(number=i, width=float(page.width), height=float(page.height))
+            info.table_tops = [p.bbox[1] for p in pieces]
+            info.printed_chars = printed_chars(page)
+            lines = lines_outside(page, i, [p.bbox for p in pieces])
+            block_numbers[i - 1] = split_furniture(info, lines, settings.margin_fraction)
+            pages[i - 1] = info
+            pieces_by_page[i - 1] = pieces
+            seen = len(page.chars)
+            original.close()  # release pdfplumber's per-page caches: memory stays flat
+            if turned is not None:
+                turned.close()
+            return seen, partial
+
+        pages = [PageInfo(number=i, width=0.0, height=0.0) for i in range(1, count + 1)]
+        pieces_by_page = [[] for _ in range(count)]
+        block_numbers = [None] * count
+        seen_by_page: dict[int, int] = {}
+        partial: list[int] = []
         with _progress(count, path.name) as bar:
-            for i, original in enumerate(pdf.pages, start=1):
-                turned = upright_copy(path, original, i - 1) if i not in scanned else None
-                page = visible_page(turned.pages[0] if turned is not None else original)
-                ocr = scanned.get(i)
-                if ocr is not None and not page.chars:
-                    # The OCR text and the ruling lines found in the image stand in for
-                    # the missing text layer; the table machinery reads them as usual.
-                    page._objects = {"char": ocr.chars, "line": ocr.lines, "rect": [], "curve": []}
-                chars_seen += len(page.chars)
-                pieces = [
-                    p
-                    for t in find_tables(without_backgrounds(page))
-                    if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
-                ]
-                info = PageInfo(number=i, width=float(page.width), height=float(page.height))
-                info.table_tops = [p.bbox[1] for p in pieces]
-                info.printed_chars = printed_chars(page)
-                lines = lines_outside(page, i, [p.bbox for p in pieces])
-                block_numbers.append(split_furniture(info, lines, settings.margin_fraction))
-                pages.append(info)
-                pieces_by_page.append(pieces)
-                original.close()  # release pdfplumber's per-page caches: memory stays flat
-                if turned is not None:
-                    turned.close()
+            for i in range(1, count + 1):
+                seen_by_page[i], is_partial = read(i, scanned.get(i))
+                if is_partial:
+                    partial.append(i - 1)
                 bar.update(1)
+        if partial and ocr_available():
+            more = ocr_document(path, partial)
+            for i, ocr in more.items():
+                seen_by_page[i], _ = read(i, ocr, merge=True)
+            scanned.update(more)
+        chars_seen = sum(seen_by_page.values())
     if chars_seen == 0:
         reason = "no text layer, and OCR found no text" if scanned else "no text layer (a scan?)"
         hint = None if ocr_available() else "install Tesseract (make run does) to read scans"
@@ -128,6 +162,33 @@ def _repair_ocr_text(
     each(repair_marks)
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)
+
+
+# An image covering this share of the page, with no text over it, is the page's content
+# printed as a picture (a signed title page scanned into a born-digital document).
+IMAGE_PAGE_SHARE = 0.4
+
+
+def _image_without_text(page: pdfplumber.page.Page) -> bool:
+    """A large image with no character of the text layer over it: the text layer, if any,
+    is only beside the image (a page number), so the image must be read by OCR."""
+    images = _large_images(page)
+    return bool(images) and not any(_overlaps(c, images) for c in page.chars)
+
+
+def _large_images(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
+    area = float(page.width) * float(page.height)
+    return [
+        im for im in page.images
+        if (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= IMAGE_PAGE_SHARE * area
+    ]  # fmt: skip
+
+
+def _overlaps(obj: dict[str, Any], boxes: Sequence[dict[str, Any]]) -> bool:
+    """Whether obj's centre lies inside one of boxes (pdfplumber objects)."""
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return any(b["x0"] <= x <= b["x1"] and b["top"] <= y <= b["bottom"] for b in boxes)
 
 
 def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:

@@ -226,6 +226,10 @@ def _line(
 Word = tuple[str, float, float, float, float, float, tuple[int, ...]]
 
 
+# What Tesseract reads a vertical rule or a page border as.
+RULE_GLYPHS = "|¦│┃"
+
+
 def _words(
     data: dict[str, list[Any]], region: int = 0, dx: float = 0, dy: float = 0, zoom: float = 1.0
 ) -> list[Word]:
@@ -242,8 +246,24 @@ def _words(
             (region, data["block_num"][k], data["par_num"][k], data["line_num"][k]),
         )
         for k in range(len(data["text"]))
-        if str(data["text"][k]).strip()
+        if str(data["text"][k]).strip() and not _border_bar(data, k)
     ]
+
+
+def _border_bar(data: dict[str, list[Any]], k: int) -> bool:
+    """Word k is a bar that opens a line with more words after it: a page border or rule
+    read as text ("| NOMOR 19 TAHUN 2015"). A bar at a line's end is kept: after "BAB" it is
+    the Roman one that ocr_repair restores."""
+    if str(data["text"][k]).strip().strip(RULE_GLYPHS):
+        return False
+    line = [data[f][k] for f in ("block_num", "par_num", "line_num")]
+    same = [
+        j
+        for j in range(len(data["text"]))
+        if [data[f][j] for f in ("block_num", "par_num", "line_num")] == line
+        and str(data["text"][j]).strip()
+    ]
+    return same[0] == k and len(same) > 1
 
 
 def _blank_run(ink: np.ndarray | None, x0: float, top: float, x1: float, bottom: float) -> float:

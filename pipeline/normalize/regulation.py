@@ -261,22 +261,31 @@ def _capitalised(line: str) -> bool:
     return len(letters) >= 3 and line == line.upper() and not SIGNED_RE.match(line)
 
 
+# The date of "Ditetapkan di X / pada tanggal D" is printed on the place line or within this
+# many lines after it; a date further down is some other text's (a blank "pada tanggal" left
+# for the date stays unknown, not the first date of the pages that follow).
+DATE_WINDOW_LINES = 3
+
+
 def _officials(lines: list[str]) -> dict[str, object]:
     """Places, dates and signatories from the closing formulas, line by line."""
     found: dict[str, object] = {}
     mode: str | None = None
     jabatan: str | None = None
     pending: tuple[str, str] | None = None  # (key, office) still waiting for its name
+    date_lines = 0  # lines left in which the formula's date may still be printed
     for raw in lines:
         line = raw.strip()
+        date_lines -= 1
         if m := PLACE_RE.match(line):
+            date_lines = DATE_WINDOW_LINES + 1
             if mode and jabatan:
                 pending = ("penandatangan" if mode == "penetapan" else "sekretaris_daerah", jabatan)
             mode = "penetapan" if m.group(1).lower() == "ditetapkan" else "pengundangan"
             found[f"tempat_{mode}"] = m.group(2).strip()
             jabatan = None
             continue
-        if mode and f"tanggal_{mode}" not in found and (d := find_tanggal(line)):
+        if mode and date_lines > 0 and f"tanggal_{mode}" not in found and (d := find_tanggal(line)):
             found[f"tanggal_{mode}"] = format_iso(d[0])
             # Side-by-side closing blocks can share a printed line: "Pada tanggal
             # 27 November 2017   OLLY DONDOKAMBEY" ends with the other block's name.
