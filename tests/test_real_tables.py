@@ -37,6 +37,11 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
         "...', 'hasil_yang_diharapkan_terwujudnya_...' (one table lampiran_0__tabel_3, outside "
         "any lampiran)"
     ),
+    (LAPAN, 64): (
+        "the page's table is published as lampiran_0__tabel_6 with columns kolom_1..kolom_4: "
+        "the repeated plain header 'Program/Pokja | Kegiatan | Indikator Kinerja' is not "
+        "recognised"
+    ),
     (PERLEM_LAPAN, 11): (
         "the table is published with 0 rows: the 'Kelas Jabatan' values (17, 16, ... 1) are "
         "read as nested numbering and become a parent column 'kelas_jabatan_induk'"
