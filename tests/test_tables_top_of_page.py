@@ -139,3 +139,21 @@ def test_a_broken_grid_shows_in_the_leftovers(tmp_path: Path) -> None:
     assert record.tahun_pelaksanaan == [2020]
     assert sum(a.sel_sisa for a in result.akuntansi) == 1
     assert [s.teks for s in result.sisa] == ["Jumlah Keputusan (1 (satu) Keputusan) √"]
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "siblings"),
+    [
+        ("b.", "c.", True),  # the next aksi opens in its merged cell at the top of a page
+        ("1. Meningkatnya", "2. Terwujudnya", True),
+        ("b.", "b.", False),  # the same label printed again is the same item going on
+        ("Meningkatnya kualitas", "pelayanan publik", False),  # a merged text cell going on
+        ("a.", "1.", False),  # another level of numbering
+    ],
+)
+def test_merged_cell_opening_the_next_item_does_not_go_on(
+    above: str, below: str, siblings: bool
+) -> None:
+    from pipeline.extract.tables.stitch import _siblings
+
+    assert _siblings(above, below) is siblings

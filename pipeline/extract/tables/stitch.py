@@ -335,10 +335,33 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
                 _replace(piece, cell, above)
                 continue
         elif outer and same and cell.rowspan > 1:
+            if _siblings(above.text, cell.text):
+                # The next item opens here ("c." under "b."): it and the cells right of
+                # it are its own, not the rest of the item above.
+                outer = False
+                continue
             above.text = join_text(above.text, cell.text)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
             continue
+
+
+def _item_label(text: str) -> str | None:
+    """The item label a cell's text opens with ("c.", "2.", "(a)"), or None."""
+    words = text.split(maxsplit=1)
+    return words[0] if words and NUMBERING_RE.match(words[0]) and words[0][-1] in ".)" else None
+
+
+def _siblings(above: str, below: str) -> bool:
+    """Two cells of one column that each open with an item label of the same kind (letters,
+    digits): "b. ..." over "c. ..." are two items, so a merged cell at the top of a page
+    that opens with the next label starts its own item rather than going on with the one
+    above."""
+    a, b = _item_label(above), _item_label(below)
+    if a is None or b is None:
+        return False
+    kind = lambda label: "digit" if label.strip("().").isdigit() else "letter"  # noqa: E731
+    return kind(a) == kind(b) and a != b
 
 
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
