@@ -6,12 +6,11 @@ across pages with or without a repeated header, group titles read inside the tab
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
 
 from pipeline.diff.compare import diff_table
-from pipeline.run import DocumentResult
 from pipeline.validate.dataset import Dataset, load_folder
-from tests.test_renderings_text import CHROMIUM, DEFAULT, LIBREOFFICE, _result
+from tests.test_renderings_text import CHROMIUM, DEFAULT, LIBREOFFICE, _result, rendering_case
+from tests.zoo.compare import records
 
 DATASETS = ("rencana_aksi", "jadwal", "penanggung_jawab", "area_perubahan", "program")
 
@@ -34,28 +33,19 @@ KNOWN: dict[tuple[str, str], str] = {
 }
 
 
-def _records(result: DocumentResult, dataset: str) -> list[BaseModel]:
-    return list(getattr(result, dataset))
-
-
 @pytest.fixture(scope="module")
 def default() -> Dataset:
     return load_folder(DEFAULT)
 
 
-def _case(rendering: str, dataset: str) -> object:
-    reason = KNOWN.get((rendering, dataset))
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(rendering, dataset, marks=marks, id=f"{rendering.split('.')[1]}-{dataset}")
-
-
 @pytest.mark.parametrize(
-    ("rendering", "dataset"), [_case(r, d) for r in (LIBREOFFICE, CHROMIUM) for d in DATASETS]
+    ("rendering", "dataset"),
+    [rendering_case(KNOWN, r, d) for r in (LIBREOFFICE, CHROMIUM) for d in DATASETS],
 )
 def test_rendering_gives_the_default_table_records(
     default: Dataset, rendering: str, dataset: str
 ) -> None:
-    changes = diff_table(dataset, default.table(dataset), _records(_result(rendering), dataset))
+    changes = diff_table(dataset, default.table(dataset), records(_result(rendering), dataset))
     assert [(c.jenis, c.id_lama, c.id_baru, c.kolom) for c in changes] == []
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from pipeline.diff.compare import diff_table
 from pipeline.run import DocumentResult, process
 from pipeline.validate.dataset import Dataset, load_folder
+from tests.zoo.compare import records
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERINGS = ROOT / "tests" / "fixtures" / "renderings"
@@ -32,17 +32,6 @@ KNOWN: dict[tuple[str, str], str] = {
 }
 
 
-def _records(result: DocumentResult, dataset: str) -> list[BaseModel]:
-    by_name: dict[str, list[BaseModel]] = {
-        "pasal": list(result.simpul),
-        "definisi": list(result.definisi),
-        "dasar_hukum": list(result.dasar_hukum),
-        "menimbang": list(result.menimbang),
-        "lampiran": list(result.lampiran_simpul),
-    }
-    return by_name[dataset]
-
-
 @pytest.fixture(scope="module")
 def default() -> Dataset:
     return load_folder(DEFAULT)
@@ -57,19 +46,21 @@ def _result(name: str) -> DocumentResult:
     return _RESULTS[name]
 
 
-def _case(rendering: str, dataset: str) -> object:
-    reason = KNOWN.get((rendering, dataset))
+def rendering_case(known: dict[tuple[str, str], str], rendering: str, dataset: str) -> object:
+    """One (rendering, dataset) test case, a strict xfail where `known` says what differs."""
+    reason = known.get((rendering, dataset))
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
     return pytest.param(rendering, dataset, marks=marks, id=f"{rendering.split('.')[1]}-{dataset}")
 
 
 @pytest.mark.parametrize(
-    ("rendering", "dataset"), [_case(r, d) for r in (LIBREOFFICE, CHROMIUM) for d in DATASETS]
+    ("rendering", "dataset"),
+    [rendering_case(KNOWN, r, d) for r in (LIBREOFFICE, CHROMIUM) for d in DATASETS],
 )
 def test_rendering_gives_the_default_records(
     default: Dataset, rendering: str, dataset: str
 ) -> None:
-    changes = diff_table(dataset, default.table(dataset), _records(_result(rendering), dataset))
+    changes = diff_table(dataset, default.table(dataset), records(_result(rendering), dataset))
     assert [(c.jenis, c.id_lama, c.id_baru, c.kolom) for c in changes] == []
 
 
