@@ -91,7 +91,7 @@ def run_document(
         try:
             staged_report, report = stage_report(
                 result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                result.rencana_aksi,
+                result.rencana_aksi, result.glyphs,
             )  # fmt: skip
         except BaseException:
             _remove(str(staged))

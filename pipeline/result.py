@@ -46,6 +46,29 @@ class TextAccount:
         return self.karakter_terlihat - self.karakter_dalam_simpul - self.karakter_di_luar_simpul
 
 
+# One printed character as the report needs it: text, x0, top, x1, bottom, size.
+Glyph = tuple[str, float, float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class PageGlyphs:
+    """The characters read on one page (its text layer, or OCR's words on a scan), kept from
+    extraction so that the report finds its quotations without parsing the page again."""
+
+    width: float
+    height: float
+    bbox: tuple[float, float, float, float]
+    chars: tuple[Glyph, ...]
+
+    def char_dicts(self) -> list[dict[str, object]]:
+        """pdfplumber-style char objects (the keys its text map reads)."""
+        return [
+            {"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
+             "upright": True, "size": size, "width": x1 - x0, "height": bottom - top}
+            for t, x0, top, x1, bottom, size in self.chars
+        ]  # fmt: skip
+
+
 @dataclass(slots=True)
 class DocumentResult:
     path: Path
@@ -71,3 +94,5 @@ class DocumentResult:
     akuntansi: list[Akuntansi]
     teks: list[TextAccount] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # Page number -> its characters, for the report's highlights (upright pages only).
+    glyphs: dict[int, PageGlyphs] = field(default_factory=dict)

@@ -260,4 +260,5 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         akuntansi=akuntansi,
         teks=teks,
         notices=notices,
+        glyphs=doc.glyphs,
     )

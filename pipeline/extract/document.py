@@ -6,7 +6,7 @@ import io
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
 from pipeline.extract.tables.ruling import find_tables, without_backgrounds
 from pipeline.extract.visible import visible_page
+from pipeline.result import PageGlyphs
 from pipeline.settings import SETTINGS, Settings
 
 # Caption lines sit right above their table: at most this many; the last one at most
@@ -43,6 +44,8 @@ class ExtractedDocument:
     tables: list[LogicalTable]
     captions: dict[int, list[TextLine]]  # table index -> caption lines
     ocr_pages: list[int]  # 1-based numbers of the pages read by OCR
+    # 1-based page number -> the characters read on it (upright pages; see PageGlyphs)
+    glyphs: dict[int, PageGlyphs] = field(default_factory=dict)
 
     def lampiran_of(self, table: LogicalTable) -> int | None:
         return self.pages[table.pages[0] - 1].lampiran
@@ -99,6 +102,10 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             pages[i - 1] = info
             pieces_by_page[i - 1] = pieces
             seen = len(page.chars)
+            if turned is None:
+                glyphs[i] = page_glyphs(page)
+            else:
+                glyphs.pop(i, None)  # its characters are in the turned page's frame
             original.close()  # release pdfplumber's per-page caches: memory stays flat
             if turned is not None:
                 turned.close()
@@ -107,6 +114,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         pages = [PageInfo(number=i, width=0.0, height=0.0) for i in range(1, count + 1)]
         pieces_by_page = [[] for _ in range(count)]
         block_numbers = [None] * count
+        glyphs: dict[int, PageGlyphs] = {}
         seen_by_page: dict[int, int] = {}
         partial: list[int] = []
         with _progress(count, path.name) as bar:
@@ -134,7 +142,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         tables[i].caption = " ".join(line.text for line in lines)
     return ExtractedDocument(
         path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions,
-        ocr_pages=sorted(scanned),
+        ocr_pages=sorted(scanned), glyphs=glyphs,
     )  # fmt: skip
 
 
@@ -189,6 +197,27 @@ def _overlaps(obj: dict[str, Any], boxes: Sequence[dict[str, Any]]) -> bool:
     x = (float(obj["x0"]) + float(obj["x1"])) / 2
     y = (float(obj["top"]) + float(obj["bottom"])) / 2
     return any(b["x0"] <= x <= b["x1"] and b["top"] <= y <= b["bottom"] for b in boxes)
+
+
+def page_glyphs(page: pdfplumber.page.Page) -> PageGlyphs:
+    """The page's characters as the report needs them (see PageGlyphs)."""
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    return PageGlyphs(
+        width=float(page.width),
+        height=float(page.height),
+        bbox=(x0, top, x1, bottom),
+        chars=tuple(
+            (
+                str(c["text"]),
+                float(c["x0"]),
+                float(c["top"]),
+                float(c["x1"]),
+                float(c["bottom"]),
+                float(c.get("size", 0.0)),
+            )
+            for c in page.chars
+        ),  # fmt: skip
+    )
 
 
 def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:

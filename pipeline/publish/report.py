@@ -11,6 +11,7 @@ from pipeline.publish.files import write_atomically, write_temporary
 from pipeline.publish.paths import document_path
 from pipeline.publish.tindak_lanjut import Keputusan
 from pipeline.report.html import render_report
+from pipeline.result import PageGlyphs
 
 
 def find_source(dokumen: Dokumen, raw_dir: Path) -> Path | None:
@@ -53,10 +54,13 @@ def stage_report(
     keputusan: Mapping[str, Keputusan] | None = None,
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
+    glyphs: Mapping[int, PageGlyphs] | None = None,
 ) -> tuple[Path, Path]:
     """Write the report to a new hidden file beside its place; (staged file, its place).
-    The caller moves it in with os.replace once the document's folder is in place."""
+    The caller moves it in with os.replace once the document's folder is in place.
+    `glyphs`: the characters extraction read on each page, so quotations are found without
+    parsing the pages again."""
     path = report_path(dokumen, reports_dir, pdf)
-    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi)
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs)
     staged = write_temporary(path, text)
     return staged, path

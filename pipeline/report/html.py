@@ -25,9 +25,11 @@ from typing import Any
 
 import pdfplumber
 from pdfplumber.page import Page
+from pdfplumber.utils.text import TextMap, chars_to_textmap
 
 from pipeline.models import Dokumen, RencanaAksi, Temuan
 from pipeline.publish.tindak_lanjut import Keputusan
+from pipeline.result import PageGlyphs
 
 # Rendering: crops of the page around the match at a readable resolution; a smaller whole-page
 # thumbnail when the text is not found. Strips are full page width so the row stays legible.
@@ -156,8 +158,9 @@ def _line_rects(chars: Sequence[dict[str, Any]]) -> tuple[Rect, ...]:
     return tuple((a, b, c, d) for a, b, c, d in lines)
 
 
-def locate(page: Page, kutipan: str) -> Located | None:
-    """Find `kutipan` on `page` (literal, whitespace-tolerant); None when no query matches."""
+def locate(page: Page | TextMap, kutipan: str) -> Located | None:
+    """Find `kutipan` on `page`, or in a text map of its characters (literal,
+    whitespace-tolerant); None when no query matches."""
     queries = search_queries(kutipan)
     for index, query in enumerate(queries):
         found = page.search(literal_pattern(query), regex=True, case=True, return_chars=True)
@@ -198,17 +201,32 @@ def _clamp_band(page: Page, top: float, bottom: float) -> Rect:
 class PageRenderer:
     """Renders crops and thumbnails of one open PDF, caching by (page, region, highlights)."""
 
-    def __init__(self, pdf: pdfplumber.PDF) -> None:
+    def __init__(self, pdf: pdfplumber.PDF, glyphs: Mapping[int, PageGlyphs] | None = None) -> None:
         self._pdf = pdf
+        self._glyphs = glyphs or {}
+        self._textmaps: dict[int, TextMap] = {}
         self._cache: dict[tuple[int, Rect | None, tuple[Rect, ...]], tuple[str, int, int]] = {}
 
     def page(self, halaman: int) -> Page:
         return self._pdf.pages[halaman - 1]
 
+    def searchable(self, halaman: int) -> Page | TextMap:
+        """What quotations are searched in: a text map of the characters extraction read on
+        the page (no second parse; OCR's words on a scan), else the page itself."""
+        glyphs = self._glyphs.get(halaman)
+        if glyphs is None:
+            return self.page(halaman)
+        if halaman not in self._textmaps:
+            self._textmaps[halaman] = chars_to_textmap(
+                glyphs.char_dicts(), layout_bbox=glyphs.bbox, layout_width=glyphs.width,
+                layout_height=glyphs.height,
+            )  # fmt: skip
+        return self._textmaps[halaman]
+
     def snapshot(self, halaman: int, kutipan: str | None) -> Snapshot:
         """A crop around `kutipan` on page `halaman`, or the whole page when it is not found."""
         page = self.page(halaman)
-        located = locate(page, kutipan) if kutipan else None
+        located = locate(self.searchable(halaman), kutipan) if kutipan else None
         if located is None:
             uri, width, height = self._render(page, halaman, None, ())
             if kutipan:
@@ -266,7 +284,7 @@ class PageRenderer:
 
 
 def _snapshots(
-    temuan: Sequence[Temuan], pdf_path: Path | None
+    temuan: Sequence[Temuan], pdf_path: Path | None, glyphs: Mapping[int, PageGlyphs] | None = None
 ) -> tuple[dict[int, Snapshot | str], str | None]:
     """Per finding index: its picture, or a note saying why there is none; plus a PDF note.
 
@@ -289,7 +307,7 @@ def _snapshots(
             result[i] = f"Cuplikan halaman tidak ditampilkan: {reason}."
         return result, f"{reason}; cuplikan halaman tidak ditampilkan."
     with pdf:
-        renderer = PageRenderer(pdf)
+        renderer = PageRenderer(pdf, glyphs)
         by_page: dict[int, list[int]] = {}
         for i in with_page:
             halaman = temuan[i].halaman
@@ -978,6 +996,7 @@ def render_report(
     keputusan: Mapping[str, Keputusan] | None = None,
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
+    glyphs: Mapping[int, PageGlyphs] | None = None,
 ) -> str:
     """One self-contained HTML report (Bahasa Indonesia) of `temuan` about `dokumen`.
 
@@ -993,9 +1012,10 @@ def render_report(
     highlighted, or a whole-page thumbnail when the text is not found; with `pdf_path` None
     there are no pictures. Findings keep the given order. Counts per severity and per code sit
     in elements with `data-tingkat` / `data-kode` attributes, the total in `#jumlah-temuan`.
-    Same input, same output, byte for byte.
+    Same input, same output, byte for byte. `glyphs` (the characters extraction read, by
+    page) spares parsing the pages again to find quotations.
     """
-    pictures, note = _snapshots(temuan, pdf_path)
+    pictures, note = _snapshots(temuan, pdf_path, glyphs)
     title = _dokumen_title(dokumen)
     notes = "".join(
         f'<p class="peringatan-pdf" role="note">{_e(n)}</p>\n'
