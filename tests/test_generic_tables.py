@@ -122,7 +122,7 @@ def test_two_different_tables_on_one_page(tmp_path: Path) -> None:
         ("lampiran_0__tabel_1", "Tabel 1 Jumlah Sekolah", 1),
         ("lampiran_0__tabel_2", "Tabel 2 Anggaran", 1),
     ]
-    (row,) = result.tabel_isi[1].rows
+    (row,) = result.flat_tables[1].rows
     assert (row["pagu_rp__nilai"], row["tahun__nilai"]) == (1500000.5, 2021)
 
 
@@ -134,7 +134,7 @@ def test_default_tables_come_from_the_same_machinery(default_result: DocumentRes
         ("lampiran_1__tabel_3_2", "program", 46, 15, 17),
         ("lampiran_2__tabel_1", "rencana_aksi", 169, 20, 41),
     ]
-    ra = default_result.tabel_isi[2]
+    ra = default_result.flat_tables[2]
     first = ra.rows[0]
     assert first["kelompok"] == "Manajemen Perubahan"
     assert first["rencana_aksi_induk"] == "1. Tim Reformasi Birokrasi"
@@ -170,5 +170,5 @@ def test_column_numbers_repeated_under_a_plain_header_are_no_rows(tmp_path: Path
     page2 = [*head, [C("3."), C("Tiga"), C("Evaluasi")], [C("4."), C("Empat"), C("Laporan")]]
     pdf = make_pdf(tmp_path / "plain.pdf", [40, 160, 200],
                    [PageSpec(rows=page1, title="LAMPIRAN PROGRAM"), PageSpec(rows=page2)])  # fmt: skip
-    (table,) = process(pdf).tabel_isi
+    (table,) = process(pdf).flat_tables
     assert [row["no"] for row in table.rows] == ["1.", "2.", "3.", "4."]

@@ -45,7 +45,7 @@ def test_scanned_tariff_table(tmp_path: Path) -> None:
     with pdfplumber.open(scan) as doc:
         assert not doc.pages[0].chars  # an image only
     result = process(scan)
-    (table,) = result.tabel_isi
+    (table,) = result.flat_tables
     values = {row["jenis_retribusi"]: row.get("tarif_rp__nilai") for row in table.rows}
     assert values["Rawat inap"] == 150000
     assert values["Laboratorium"] == 40000

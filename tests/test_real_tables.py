@@ -1,6 +1,6 @@
 """Lampiran tables of the real regulations against hand-checked excerpts
 (tests/fixtures/real/<stem>.tables.json, written from the rendered pages, never from the
-output). Per excerpt page: some published table (result.tabel_isi) has the printed header as
+output). Per excerpt page: some published table (result.flat_tables) has the printed header as
 its first column names, and each expected row is one of its rows on that page, with the
 listed cells' text (None read as empty) and its parent headings ('induk'). Cases still wrong are strict xfails in KNOWN_WRONG
 with the measured difference, so a fix shows up as a failure to be removed here."""
@@ -110,9 +110,9 @@ def test_table_page(real_corpus: RealCorpus, stem: str, page: int) -> None:
     expected = next(p for p in _excerpt(stem) if p["halaman"] == page)
     header = _names(expected["kolom"])
     tables = [
-        t for t in result.tabel_isi if t.columns[: len(header)] == header and _on_page(t, page)
+        t for t in result.flat_tables if t.columns[: len(header)] == header and _on_page(t, page)
     ]
-    published = {t.id: t.columns for t in result.tabel_isi if _on_page(t, page)}
+    published = {t.id: t.columns for t in result.flat_tables if _on_page(t, page)}
     assert tables, f"no table on p{page} with columns {header}; published: {published}"
     rows = [r for t in tables for r in _on_page(t, page)]
     missing = [e for e in expected["baris"] if not any(_matches(r, e, header) for r in rows)]

@@ -23,19 +23,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from pipeline.diff.html import render_diff
 from pipeline.publish.files import LIST_SEPARATOR, write_json
 from pipeline.publish.package import primary_key
+from pipeline.result import REGISTRY, PublishedTable
 from pipeline.validate.dataset import TABLES, Dataset, load_folder
 
 Jenis = Literal["ditambah", "dihapus", "diubah", "dipindah"]
 
-DEFAULT_TABLES: tuple[str, ...] = (
-    "rencana_aksi",
-    "pasal",
-    "definisi",
-    "dasar_hukum",
-    "menimbang",
-    "area_perubahan",
-    "program",
-    "lampiran",
+
+def _rank(t: PublishedTable) -> int:
+    return t.diff_rank or 0
+
+
+# The tables compared by default, and per table what the registry says of its numbering,
+# labels and similarity fields (pipeline.result.PublishedTable).
+DEFAULT_TABLES: tuple[str, ...] = tuple(
+    t.name for t in sorted((t for t in REGISTRY if t.diff_rank is not None), key=_rank)
 )
 # Where a record came from, not what it says: never compared.
 PROVENANCE_FIELDS = frozenset(
@@ -46,52 +47,14 @@ PROVENANCE_FIELDS = frozenset(
 REFERENCE_FIELDS = frozenset({"id", "induk_id", "mengubah_id", "record_id"})
 # Per table: the printed numbering of an item. Compared (a renumbering is listed), but left out
 # of the similarity text, since renumbering is exactly what similarity matching must survive.
-NUMBERING_FIELDS: dict[str, frozenset[str]] = {
-    "rencana_aksi": frozenset(
-        {
-            "area_no",
-            "area_no_tercetak",
-            "program_no",
-            "program_no_tercetak",
-            "aksi_no",
-            "aksi_no_tercetak",
-            "indikator_ke",
-        }
-    ),
-    "pasal": frozenset({"nomor"}),
-    "lampiran": frozenset({"nomor"}),
-    "menimbang": frozenset({"no"}),
-    "dasar_hukum": frozenset({"no"}),
-    "definisi": frozenset({"no"}),
-    "perubahan_pasal": frozenset({"no"}),
-    "area_perubahan": frozenset({"no"}),
-    "program": frozenset({"no", "kegiatan_ke"}),
-    "jadwal": frozenset(),
-    "penanggung_jawab": frozenset({"urutan"}),
-}
+NUMBERING_FIELDS: dict[str, frozenset[str]] = {t.name: t.numbering for t in REGISTRY}
 # Per table: the fields that say what the item itself is, as printed, for similarity matching.
-# Rencana Aksi rows inherit their area/program context; a moved row keeps its own cells only.
-# Tables not listed use all their content fields except the numbering.
+# Tables without them use all their content fields except the numbering.
 SIMILARITY_FIELDS: dict[str, tuple[str, ...]] = {
-    "rencana_aksi": (
-        "rencana_aksi",
-        "kriteria_keberhasilan",
-        "indikator_target",
-        "tahun_pelaksanaan",
-        "penanggung_jawab_teks",
-    ),
+    t.name: t.similarity for t in REGISTRY if t.similarity
 }
 # Per table: the field that names a record in a one-line summary (first non-empty wins).
-LABEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "rencana_aksi": ("indikator_target", "rencana_aksi", "program"),
-    "pasal": ("judul", "teks"),
-    "lampiran": ("judul", "teks"),
-    "menimbang": ("teks",),
-    "dasar_hukum": ("teks",),
-    "definisi": ("istilah",),
-    "area_perubahan": ("area", "hasil"),
-    "program": ("kegiatan", "program"),
-}
+LABEL_FIELDS: dict[str, tuple[str, ...]] = {t.name: t.labels for t in REGISTRY if t.labels}
 SIMILARITY_THRESHOLD = 0.8
 LABEL_MAX_CHARS = 80
 TARGET_FIELD_RE = re.compile(r"^(?:target_|indikator_target$)")

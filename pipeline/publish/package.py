@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from pipeline.models import CONTRACT_VERSION
+from pipeline.result import REGISTRY
 
 # How the CSV writer (publish/writer.py) spells values that CSV has no type for.
 LIST_SEPARATOR = ";"
@@ -26,7 +27,9 @@ MISSING_VALUES = [""]  # None is written as an empty cell
 
 PRIMARY_KEY = "id"
 # Tables keyed by other columns than "id" (a schedule row is a record and a year).
-PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"jadwal": ("record_id", "tahun")}
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    t.name: t.key for t in REGISTRY if t.key != (PRIMARY_KEY,)
+}
 
 # The published data are the text of regulations, which have no copyright in Indonesia
 # (UU 28/2014 tentang Hak Cipta, Pasal 42); the datasets are dedicated to the public domain.
@@ -42,13 +45,7 @@ LICENSES: list[dict[str, str]] = [
 # (table, column) -> (referenced table, referenced column). "" is frictionless' spelling of
 # "this same resource". temuan.record_id is left out on purpose: it points at rows of any table.
 FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
-    ("dasar_hukum", "mengubah_id"): ("", "id"),
-    ("jadwal", "record_id"): ("rencana_aksi", "id"),
-    ("lampiran", "induk_id"): ("", "id"),
-    ("pasal", "induk_id"): ("", "id"),
-    ("penanggung_jawab", "record_id"): ("rencana_aksi", "id"),
-    ("perubahan_pasal", "isi_id"): ("pasal", "id"),
-    ("rencana_aksi", "duplikat_dari"): ("", "id"),
+    (t.name, column): target for t in REGISTRY for column, target in t.references
 }
 
 # Descriptions (Bahasa Indonesia) for model fields that carry none. Looked up first as

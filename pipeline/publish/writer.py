@@ -13,21 +13,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
-from pipeline.models import (
-    AreaPerubahan,
-    DasarHukum,
-    Definisi,
-    Jadwal,
-    Menimbang,
-    PenanggungJawab,
-    PerubahanPasal,
-    Program,
-    Record,
-    RencanaAksi,
-    Simpul,
-    Tabel,
-    Temuan,
-)
+from pipeline.models import Record, Temuan
 from pipeline.normalize.jdihn import MISSING, jdihn_feed
 from pipeline.publish.files import (
     LIST_SEPARATOR,
@@ -41,7 +27,7 @@ from pipeline.publish.manifest import manifest
 from pipeline.publish.package import datapackage, generic_resource
 from pipeline.publish.paths import checked_id, document_path
 from pipeline.publish.xlsx import write_xlsx
-from pipeline.result import DocumentResult
+from pipeline.result import Dataset, DocumentResult
 from pipeline.version import pipeline_version
 
 
@@ -62,22 +48,10 @@ def write_csv(path: Path, records: Sequence[Record], model: type[Record]) -> Non
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
-def tables(result: DocumentResult) -> list[tuple[str, Sequence[Record], type[Record]]]:
-    """Every published table of a document: (file stem, records, model), in a fixed order."""
-    return [
-        ("pasal", result.simpul, Simpul),
-        ("menimbang", result.menimbang, Menimbang),
-        ("dasar_hukum", result.dasar_hukum, DasarHukum),
-        ("definisi", result.definisi, Definisi),
-        ("perubahan_pasal", result.perubahan_pasal, PerubahanPasal),
-        ("lampiran", result.lampiran_simpul, Simpul),
-        ("area_perubahan", result.area_perubahan, AreaPerubahan),
-        ("program", result.program, Program),
-        ("rencana_aksi", result.rencana_aksi, RencanaAksi),
-        ("tabel", result.tabel, Tabel),
-        ("jadwal", result.jadwal, Jadwal),
-        ("penanggung_jawab", result.penanggung_jawab, PenanggungJawab),
-    ]
+def tables(result: Dataset) -> list[tuple[str, Sequence[Record], type[Record]]]:
+    """Every published table of a document: (file stem, records, model), in the registry's
+    order (pipeline.result.REGISTRY)."""
+    return [(t.name, records, t.model) for t, records in result.published()]  # type: ignore[misc]
 
 
 def write_temuan(folder: Path, temuan: Sequence[Temuan]) -> None:
@@ -99,7 +73,7 @@ def render_temuan(temuan: Sequence[Temuan]) -> dict[str, str]:
 def write_tables(folder: Path, result: DocumentResult) -> None:
     """Every logical lampiran table: tabel/<id>.csv and .json (indexed by tabel.csv)."""
     (folder / "tabel").mkdir(exist_ok=True)
-    for flat in result.tabel_isi:
+    for flat in result.flat_tables:
         columns = flat.published_columns()
         rows = [{c: _csv_value(r.get(c)) for c in columns} for r in flat.rows]
         frame = pd.DataFrame(rows, columns=columns, dtype=object)
@@ -135,7 +109,7 @@ def write_package(
         result.dokumen_id, title, csv_tables, created=package_created(result),
         sources=package_sources(feed),
     )  # fmt: skip
-    for flat in result.tabel_isi:
+    for flat in result.flat_tables:
         name = flat.id.replace("_", "-")
         package["resources"].append(
             generic_resource(name, f"tabel/{flat.id}.csv", flat.published_columns(), flat.types)

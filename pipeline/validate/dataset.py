@@ -1,72 +1,17 @@
-"""One document's published tables as typed records: from a run, or from its folder."""
+"""One document's published tables (pipeline.result.Dataset) read back from its folder."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from pipeline.errors import PipelineError
-from pipeline.models import (
-    AreaPerubahan,
-    DasarHukum,
-    Definisi,
-    Dokumen,
-    Jadwal,
-    Menimbang,
-    PenanggungJawab,
-    PerubahanPasal,
-    Program,
-    RencanaAksi,
-    Simpul,
-    Sisa,
-    Tabel,
-    Temuan,
-)
+from pipeline.models import Dokumen, Sisa, Temuan
+from pipeline.result import REGISTRY, TABLES, Dataset
 
-# Published table -> its record model. The one list of what a document folder holds.
-TABLES: dict[str, type[BaseModel]] = {
-    "pasal": Simpul,
-    "menimbang": Menimbang,
-    "dasar_hukum": DasarHukum,
-    "definisi": Definisi,
-    "perubahan_pasal": PerubahanPasal,
-    "lampiran": Simpul,
-    "area_perubahan": AreaPerubahan,
-    "program": Program,
-    "rencana_aksi": RencanaAksi,
-    "tabel": Tabel,
-    "jadwal": Jadwal,
-    "penanggung_jawab": PenanggungJawab,
-}
-
-
-@dataclass(slots=True)
-class Dataset:
-    dokumen: Dokumen
-    pasal: list[Simpul] = field(default_factory=list)
-    menimbang: list[Menimbang] = field(default_factory=list)
-    dasar_hukum: list[DasarHukum] = field(default_factory=list)
-    definisi: list[Definisi] = field(default_factory=list)
-    perubahan_pasal: list[PerubahanPasal] = field(default_factory=list)
-    lampiran: list[Simpul] = field(default_factory=list)
-    area_perubahan: list[AreaPerubahan] = field(default_factory=list)
-    program: list[Program] = field(default_factory=list)
-    rencana_aksi: list[RencanaAksi] = field(default_factory=list)
-    tabel: list[Tabel] = field(default_factory=list)
-    # The rows of every generic table, by table id (free columns: plain dicts).
-    tabel_isi: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    jadwal: list[Jadwal] = field(default_factory=list)
-    penanggung_jawab: list[PenanggungJawab] = field(default_factory=list)
-    sisa: list[Sisa] = field(default_factory=list)
-    # Rows of a published file that failed their model: (table, row index, row, error).
-    invalid: list[tuple[str, int, dict[str, Any], str]] = field(default_factory=list)
-
-    def table(self, name: str) -> list[Any]:
-        return list(getattr(self, name))
+__all__ = ["TABLES", "Dataset", "load_folder", "load_temuan"]
 
 
 def load_folder(folder: Path) -> Dataset:
@@ -79,7 +24,8 @@ def load_folder(folder: Path) -> Dataset:
     except (ValueError, ValidationError) as exc:
         raise PipelineError(folder, f"dokumen.json does not match its schema: {exc}") from exc
     data = Dataset(dokumen=dokumen)
-    for name, model in TABLES.items():
+    for spec in REGISTRY:
+        name, model = spec.name, spec.model
         path = folder / f"{name}.json"
         if not path.exists():
             continue

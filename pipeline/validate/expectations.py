@@ -19,6 +19,7 @@ import pandas as pd
 
 from pipeline.errors import PipelineError
 from pipeline.normalize.target import Status, canonical_units
+from pipeline.result import REGISTRY
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.dasar_hukum import HIERARCHY
@@ -69,7 +70,14 @@ def _common(
 
 
 def spec() -> dict[str, list[dict[str, Any]]]:
-    """The expectations of every published table (the source of the stored suites)."""
+    """The expectations of every published table with a suite (the registry's `suite`), in
+    the registry's order: the source of the stored suites. A registry table with a suite but
+    no expectations here is a KeyError, never a table silently left unchecked."""
+    own = _expectations()
+    return {t.name: own[t.name] for t in REGISTRY if t.suite}
+
+
+def _expectations() -> dict[str, list[dict[str, Any]]]:
     statuses = sorted(s.value for s in Status)
     return {
         "pasal": _common("pasal")

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.result import REGISTRY
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 
 # Below this OCR confidence (0-100) a record's text needs a human check.
 OCR_CONFIDENCE_FLOOR = 60.0
 # Every dataset whose records carry keyakinan_ocr, with the field quoted in the finding.
-QUOTED = {
-    "pasal": ("teks", "judul"), "menimbang": ("teks",), "dasar_hukum": ("teks",),
-    "definisi": ("istilah",), "lampiran": ("teks", "judul"), "tabel": ("judul", "id"),
-    "area_perubahan": ("area", "hasil"), "program": ("program", "kegiatan"),
-    "rencana_aksi": ("rencana_aksi", "indikator_target"),
-}  # fmt: skip
+QUOTED = {t.name: t.quoted for t in REGISTRY if t.quoted}
 
 
 def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
