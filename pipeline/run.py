@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.extract.document import ExtractedDocument, extract_document
 from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import LineRole, PageInfo, PageKind
+from pipeline.extract.tables import LogicalTable
 from pipeline.models import (
     Akuntansi,
-    AreaPerubahan,
+    DasarHukum,
     Lampiran,
-    Program,
-    RencanaAksi,
+    PerubahanPasal,
     Simpul,
     Sisa,
     Tabel,
@@ -130,112 +132,153 @@ def _with_header(page: PageInfo) -> list[str]:
     return [ln.text for ln in sorted(head + page.lines, key=lambda ln: (ln.top, ln.x0))]
 
 
-def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
-    doc = extract_document(path, settings)
-    notices: list[str] = []
-    dokumen_id = dokumen_id_of(doc, notices)
-    sha = doc.sha256
-    records: list[RencanaAksi] = []
-    areas: list[AreaPerubahan] = []
-    programs: list[Program] = []
-    sisa: list[Sisa] = []
-    akuntansi: list[Akuntansi] = []
-    teks: list[TextAccount] = []
+@dataclass(slots=True)
+class _Tables:
+    """What the tables step gives: each recognised kind's records by published table, every
+    table as a flat table with its index row, and each cell no record took."""
 
-    # Tables: each recognised kind through its thin layer, every cell accounted for.
+    records: dict[str, list[Any]] = field(default_factory=dict)
+    tabel: list[Tabel] = field(default_factory=list)
+    flat: list[FlatTable] = field(default_factory=list)
+    schedule_years: dict[int, list[int]] = field(default_factory=dict)
+    sisa: list[Sisa] = field(default_factory=list)
+    akuntansi: list[Akuntansi] = field(default_factory=list)
+
+
+def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_id: str,
+               lampiran: int) -> Tabel:  # fmt: skip
+    """The table's row in tabel.csv."""
+    columns = flat.published_columns()
+    return Tabel(
+        id=flat.id, dokumen_id=dokumen_id, lampiran=lampiran,
+        judul=table.caption or None, jenis=kind,
+        halaman_awal=table.pages[0], halaman_akhir=table.pages[-1],
+        kolom=columns,
+        tipe_kolom=[flat.types.get(c.removesuffix(TYPED_SUFFIX), "teks")
+                    if not c.endswith(TYPED_SUFFIX) else "nilai" for c in columns],
+        baris=len(flat.rows), berkas=f"tabel/{flat.id}.csv",
+        keyakinan_ocr=table.confidence,
+    )  # fmt: skip
+
+
+def tables_step(doc: ExtractedDocument, dokumen_id: str) -> _Tables:
+    """Every table as a flat table; each recognised kind also through its mapper (Rencana
+    Aksi by its column map, the summary kinds by lampiran_tables.KINDS); every cell
+    accounted for."""
+    out = _Tables()
     per_lampiran: dict[int, int] = {}
-    flat_tables: list[FlatTable] = []
-    tabel: list[Tabel] = []
-    schedule_years: dict[int, list[int]] = {}
     for table in doc.tables:
         lampiran = doc.lampiran_of(table) or 0
         per_lampiran[lampiran] = per_lampiran.get(lampiran, 0) + 1
         where = f"lampiran {lampiran}, hlm {table.pages[0]}-{table.pages[-1]}"
-        # Every table, of any kind, as a flat table; known kinds also get their dataset.
-        table_id = f"lampiran_{lampiran}__{table_name(table, per_lampiran[lampiran])}"
-        flat = flatten(table, table_id)
-        flat_tables.append(flat)
+        tname = table_name(table, per_lampiran[lampiran])
+        flat = flatten(table, f"lampiran_{lampiran}__{tname}")
+        out.flat.append(flat)
         cmap = map_columns(table)
-        kind: str | None = "rencana_aksi" if cmap is not None else table_kind(table)
-        tabel.append(
-            Tabel(
-                id=table_id, dokumen_id=dokumen_id, lampiran=lampiran,
-                judul=table.caption or None, jenis=kind,
-                halaman_awal=table.pages[0], halaman_akhir=table.pages[-1],
-                kolom=flat.published_columns(),
-                tipe_kolom=[flat.types.get(c.removesuffix(TYPED_SUFFIX), "teks")
-                            if not c.endswith(TYPED_SUFFIX) else "nilai"
-                            for c in flat.published_columns()],
-                baris=len(flat.rows), berkas=f"tabel/{table_id}.csv",
-                keyakinan_ocr=table.confidence,
-            )
-        )  # fmt: skip
+        kind = "rencana_aksi" if cmap is not None else table_kind(table)
+        out.tabel.append(_index_row(table, flat, kind, dokumen_id, lampiran))
         if cmap is not None:
-            mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, sha)
-            schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
-            records.extend(mapped.records)
+            mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, doc.sha256)
+            out.schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
+            out.records.setdefault("rencana_aksi", []).extend(mapped.records)
             consumed, name = mapped.consumed, f"rencana_aksi ({where})"
-        elif (kind := table_kind(table)) is not None:
-            tname = table_name(table, per_lampiran[lampiran])
+        elif kind is not None:
             rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran)
-            if kind == "area_perubahan":
-                areas.extend(rows)  # type: ignore[arg-type]
-            else:
-                programs.extend(rows)  # type: ignore[arg-type]
+            out.records.setdefault(kind, []).extend(rows)
             name = f"{kind} {tname} ({where})"
         else:
-            consumed, name = flat.consumed, f"tabel {table_id} ({where})"
+            consumed, name = flat.consumed, f"tabel {flat.id} ({where})"
         summary, left = account_table(name, table, consumed)
-        akuntansi.append(summary)
-        sisa.extend(left)
-    caption_keys = {ln.key for lines in doc.captions.values() for ln in lines}
+        out.akuntansi.append(summary)
+        out.sisa.extend(left)
+    return out
 
-    # The body: one tree, text-first.
-    body_pages = [p.number for p in doc.pages if p.kind is PageKind.BODY]
-    lines, closing = _reading_order(doc, body_pages, caption_keys)
+
+@dataclass(slots=True)
+class _Text:
+    """What the body and lampiran steps give."""
+
+    body: Body
+    dasar_hukum: list[DasarHukum]
+    perubahan_pasal: list[PerubahanPasal]
+    lampiran: list[Simpul] = field(default_factory=list)
+    lampiran_meta: list[Lampiran] = field(default_factory=list)
+    sisa: list[Sisa] = field(default_factory=list)
+    teks: list[TextAccount] = field(default_factory=list)
+
+
+def body_step(doc: ExtractedDocument, dokumen_id: str, captions: set[str]) -> _Text:
+    """The body as one tree, text-first; dasar hukum and amendment instructions from it."""
+    pages = [p.number for p in doc.pages if p.kind is PageKind.BODY]
+    lines, closing = _reading_order(doc, pages, captions)
     body = parse_body(lines, closing=closing)
-    teks.append(_text_account(doc, "batang_tubuh", body_pages, body.chars_out, caption_keys))
-    dasar, unparsed = dasar_hukum_records(body, dokumen_id)
-    for u in unparsed:
-        reason = f"dasar hukum tidak terurai: {u.reason}"
-        sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
-    perubahan, unparsed = perubahan_records(body, dokumen_id)
-    for u in unparsed:
-        reason = f"instruksi perubahan tidak terurai: {u.reason}"
-        sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
+    dasar, unparsed_dasar = dasar_hukum_records(body, dokumen_id)
+    perubahan, unparsed_perubahan = perubahan_records(body, dokumen_id)
+    out = _Text(body, dasar, perubahan)
+    out.teks.append(_text_account(doc, "batang_tubuh", pages, body.chars_out, captions))
+    for what, unparsed in (("dasar hukum", unparsed_dasar),
+                           ("instruksi perubahan", unparsed_perubahan)):  # fmt: skip
+        for u in unparsed:
+            reason = f"{what} tidak terurai: {u.reason}"
+            out.sisa.append(Sisa(halaman=u.page, teks=u.text, alasan=reason, lokasi=u.node_id))
+    return out
 
-    # Each lampiran's own text (outside its tables), and its header block.
-    lampiran_nodes: list[Simpul] = []
-    lampiran_meta: list[Lampiran] = []
-    numbers = sorted({p.lampiran for p in doc.pages if p.lampiran})
-    own = own_title(body)
-    for n in numbers:
+
+def lampiran_step(
+    doc: ExtractedDocument, text: _Text, dokumen_id: str, captions: set[str],
+    schedule_years: dict[int, list[int]],
+) -> None:  # fmt: skip
+    """Each lampiran's own text (outside its tables) as nodes, and its header block."""
+    own = own_title(text.body)
+    for n in sorted({p.lampiran for p in doc.pages if p.lampiran}):
         pages = [p.number for p in doc.pages if p.lampiran == n]
-        lines, closing = _reading_order(doc, pages, caption_keys)
+        lines, closing = _reading_order(doc, pages, captions)
         tree: Body = parse_body(lines, LAMPIRAN_GRAMMAR, closing)
-        teks.append(_text_account(doc, f"lampiran_{n}", pages, tree.chars_out, caption_keys))
-        lampiran_nodes.extend(simpul_records(tree, dokumen_id, sha, prefix=f"lampiran_{n}__"))
+        text.teks.append(_text_account(doc, f"lampiran_{n}", pages, tree.chars_out, captions))
+        text.lampiran.extend(simpul_records(tree, dokumen_id, doc.sha256, prefix=f"lampiran_{n}__"))
         judul = lampiran_judul([_with_header(doc.pages[k - 1]) for k in pages],
                                own.tentang if own else None)  # fmt: skip
         fields = {"nomor": n, "judul": judul, "halaman_awal": pages[0],
                   "halaman_akhir": pages[-1], "tahun_jadwal": schedule_years.get(n, []),
                   **_kepala(doc, pages[0])}  # fmt: skip
-        lampiran_meta.append(Lampiran.model_validate(fields))
+        text.lampiran_meta.append(Lampiran.model_validate(fields))
 
+
+def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
+    """One PDF in, its Dataset and run statistics out: extract -> tables -> body ->
+    lampiran -> enrich -> assemble."""
+    # extract
+    doc = extract_document(path, settings)
+    notices: list[str] = []
+    dokumen_id = dokumen_id_of(doc, notices)
+    sha = doc.sha256
+    # tables
+    tables = tables_step(doc, dokumen_id)
+    captions = {ln.key for lines in doc.captions.values() for ln in lines}
+    # body
+    text = body_step(doc, dokumen_id, captions)
+    body = text.body
+    # lampiran
+    lampiran_step(doc, text, dokumen_id, captions, tables.schedule_years)
+    # enrich
     definisi = definisi_records(body, dokumen_id)
-    records, jadwal, penanggung_jawab = enrich(records, Glossary(definisi))
-    records = mark_repeats_and_areas(records, areas)
-    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, lampiran_meta)
+    records, jadwal, penanggung_jawab = enrich(
+        tables.records.pop("rencana_aksi", []), Glossary(definisi)
+    )
+    records = mark_repeats_and_areas(records, tables.records.get("area_perubahan", []))
+    # assemble
+    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, text.lampiran_meta)
     dokumen = dokumen.model_copy(update={"halaman_ocr": doc.ocr_pages})
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:
         notices.append("no Rencana Aksi table found; no rencana_aksi records")
-    for account in teks:
+    for account in text.teks:
         if account.karakter_hilang:
             notices.append(
                 f"text lost: {account.karakter_hilang} printed characters of {account.bagian} "
                 "landed in no node, table cell, caption or page furniture"
             )
+    sisa = tables.sisa + text.sisa
     return DocumentResult(
         path=path,
         dokumen_id=dokumen_id,
@@ -245,21 +288,21 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         jdihn=jdihn_record(dokumen, path.name, in_force),
         pasal=simpul_records(body, dokumen_id, sha),
         menimbang=menimbang_records(body, dokumen_id),
-        dasar_hukum=dasar,
+        dasar_hukum=text.dasar_hukum,
         definisi=definisi,
-        perubahan_pasal=perubahan,
-        lampiran=lampiran_nodes,
-        area_perubahan=areas,
-        program=programs,
+        perubahan_pasal=text.perubahan_pasal,
+        lampiran=text.lampiran,
         rencana_aksi=records,
-        tabel=tabel,
-        tabel_isi={t.id: t.rows for t in flat_tables},
-        flat_tables=flat_tables,
+        tabel=tables.tabel,
+        tabel_isi={t.id: t.rows for t in tables.flat},
+        flat_tables=tables.flat,
         jadwal=jadwal,
         penanggung_jawab=penanggung_jawab,
         sisa=sorted(sisa, key=lambda s: (s.halaman, s.lokasi)),
-        akuntansi=akuntansi,
-        teks=teks,
+        akuntansi=tables.akuntansi,
+        teks=text.teks,
         notices=notices,
         glyphs=doc.glyphs,
+        # The summary kinds' records, each under its published table (lampiran_tables.KINDS).
+        **tables.records,
     )
