@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
 from pipeline.errors import PipelineError
 from pipeline.normalize.target import Status, canonical_units
@@ -71,10 +72,19 @@ def _common(
 
 def spec() -> dict[str, list[dict[str, Any]]]:
     """The expectations of every published table with a suite (the registry's `suite`), in
-    the registry's order: the source of the stored suites. A registry table with a suite but
-    no expectations here is a KeyError, never a table silently left unchecked."""
+    the registry's order: the source of the stored suites. A table with no expectations of
+    its own gets the common ones (id present and unique, pages within the document)."""
     own = _expectations()
-    return {t.name: own[t.name] for t in REGISTRY if t.suite}
+    unknown = set(own) - {t.name for t in REGISTRY if t.suite}
+    if unknown:
+        raise KeyError(f"expectations for tables without a suite in the registry: {unknown}")
+    return {
+        t.name: own.get(t.name) or _common(t.name, _pages(t.model)) for t in REGISTRY if t.suite
+    }
+
+
+def _pages(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(f for f in ("halaman", "halaman_awal", "halaman_akhir") if f in model.model_fields)
 
 
 def _expectations() -> dict[str, list[dict[str, Any]]]:
