@@ -130,6 +130,16 @@ def map_columns(table: LogicalTable) -> ColumnMap | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """An OCR'd item number read otherwise than its cell says: the records take `text`, while
+    the extracted cell (and so the flat table, tabel/*.csv) keeps what OCR read."""
+
+    page: int
+    read: str
+    text: str
+
+
 @dataclass(slots=True)
 class _State:
     kelompok: str | None = None
@@ -145,14 +155,24 @@ class _State:
     aksi: str | None = None
     indikator_ke: int = 0
     consumed: set[int] = field(default_factory=set)
+    # Item numbers read again (OCR): id(cell) -> the text taken instead of the cell's.
+    repaired: dict[int, Repair] = field(default_factory=dict)
 
     last_area_no: str | None = None  # kept across areas: area numbers run on
+
+    def text(self, cell: Cell) -> str:
+        """The cell's text, or its repair."""
+        fixed = self.repaired.get(id(cell))
+        return cell.text if fixed is None else fixed.text
 
     def take(self, cell: Cell | None) -> str | None:
         if cell is None:
             return None
         self.consumed.add(id(cell))
-        return or_none(cell.text)
+        return or_none(self.text(cell))
+
+    def repair(self, cell: Cell, text: str) -> None:
+        self.repaired[id(cell)] = Repair(cell.pages[0] if cell.parts else 0, cell.text, text)
 
     def new_area(self) -> None:
         self.area_no = self.area_no_printed = self.area = self.hasil = None
@@ -164,9 +184,9 @@ class _State:
         self.indikator_ke = 0
 
 
-def _fill_gaps(table: LogicalTable, col: int) -> None:
+def _fill_gaps(table: LogicalTable, col: int, st: _State) -> None:
     """An OCR'd item number that reads as nothing like one ("Lagi") between "d." and "f."
-    is "e." (see fill_sequence_gaps)."""
+    is "e." (see fill_sequence_gaps); recorded as a repair, the cell left as read."""
     cells = [
         row.cells[col]
         for i, row in enumerate(table.rows)
@@ -175,17 +195,17 @@ def _fill_gaps(table: LogicalTable, col: int) -> None:
     numbers = [strip_number(join_lines(c.text)) for c in cells]
     for cell, old, new in zip(cells, numbers, fill_sequence_gaps(numbers), strict=True):
         if new != old and cell.confidence is not None:
-            cell.text = f"{new}."
+            st.repair(cell, f"{new}.")
 
 
-def _reread(cell: Cell | None, text: str, previous: str | None) -> str:
+def _reread(cell: Cell | None, text: str, previous: str | None, st: _State) -> str:
     """An OCR'd item number read as the look-alike that fits the sequence ("Cc." after
-    "b." is "c."); text-layer numbers are taken as printed."""
+    "b." is "c."), recorded as a repair; text-layer numbers are taken as printed."""
     if cell is None or cell.confidence is None or not text:
         return text
     fixed = reread_item_number(text, successors(previous))
     if fixed != text:
-        cell.text = fixed
+        st.repair(cell, fixed)
     return fixed
 
 
@@ -193,6 +213,8 @@ def _reread(cell: Cell | None, text: str, previous: str | None) -> str:
 class Mapped:
     records: list[RencanaAksi]
     consumed: frozenset[int]  # ids of the cells that records (or the header) took
+    # The OCR'd item numbers read otherwise than the cell says (the cells stay as read).
+    repairs: tuple[Repair, ...] = ()
 
 
 def map_rencana_aksi(
@@ -224,7 +246,7 @@ def map_rencana_aksi(
 
     for col in (cmap.no, cmap.aksi_no):
         if col is not None:
-            _fill_gaps(table, col)
+            _fill_gaps(table, col, st)
     for i, row in enumerate(table.rows):
         group = table.group_cell(i)
         if group is not None:
@@ -242,7 +264,7 @@ def map_rencana_aksi(
             st.new_area()
             no_cell = cell(i, cmap.no)
             if no_cell is not None:
-                _reread(no_cell, join_lines(no_cell.text), st.last_area_no)
+                _reread(no_cell, join_lines(st.text(no_cell)), st.last_area_no, st)
             st.area_no_printed = st.take(no_cell)
             st.area_no = strip_number(st.area_no_printed or "")
             st.last_area_no = st.area_no or st.last_area_no
@@ -261,7 +283,7 @@ def map_rencana_aksi(
         assert txt is not None
         num_new = num is not None and table.starts_here(i, cmap.aksi_no)  # type: ignore[arg-type]
         txt_new = table.starts_here(i, cmap.aksi)
-        num_text = join_lines(num.text) if num is not None else ""
+        num_text = join_lines(st.text(num)) if num is not None else ""
         if num is None and txt_new and (m := LEADING_NUMBER_RE.match(join_lines(txt.text))):
             num_text = m.group(1)  # number printed inside the text cell
         # A program row: its text cell runs on to the right edge of the table.
@@ -273,7 +295,7 @@ def map_rencana_aksi(
         ):
             previous_program = st.program_no
             st.new_program()
-            num_text = _reread(num, num_text, previous_program)
+            num_text = _reread(num, num_text, previous_program, st)
             st.program_no = strip_number(num_text) or None
             st.program_no_printed = num_text or None
             st.take(num)
@@ -288,7 +310,7 @@ def map_rencana_aksi(
         if not has_content:
             continue
         if (num_new and num_text) or (txt_new and not txt.is_empty):
-            num_text = _reread(num, num_text, st.aksi_no)
+            num_text = _reread(num, num_text, st.aksi_no, st)
             st.aksi_no = strip_number(num_text) or None
             st.aksi_no_printed = num_text or None
             st.take(num)
@@ -338,7 +360,7 @@ def map_rencana_aksi(
             )
         )
     consumed = set(st.consumed) | {id(c) for c in table.header_cells}
-    return Mapped(records=records, consumed=frozenset(consumed))
+    return Mapped(records, frozenset(consumed), tuple(st.repaired.values()))
 
 
 def _record_id(lampiran: int, st: _State) -> str:
@@ -354,4 +376,4 @@ def _record_id(lampiran: int, st: _State) -> str:
     return "__".join(parts)
 
 
-__all__ = ["ColumnMap", "Mapped", "map_columns", "map_rencana_aksi", "NUMBERING_RE"]
+__all__ = ["ColumnMap", "Mapped", "Repair", "map_columns", "map_rencana_aksi", "NUMBERING_RE"]
