@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import InputError, PipelineError
+from pipeline.vocabulary import SEVERITIES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -188,7 +189,7 @@ def findings_line(
     '; follow-up: 5 reviewed, 2 galat accepted (not counted by --strict)'."""
     by = {
         level: sum(1 for t in temuan if getattr(t, "tingkat", None) == level)
-        for level in ("galat", "peringatan", "info")
+        for level in SEVERITIES
     }
     line = "findings (temuan): " + ", ".join(f"{k} {v}" for k, v in by.items())
     if decisions:

@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.vocabulary import SumberTeks, Tindakan
+
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
@@ -117,7 +119,7 @@ class RencanaAksi(ReadRecord):
     )
     halaman_awal: int = Field(ge=1, description="Halaman PDF (mulai 1) awal baris")
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
 
@@ -164,7 +166,7 @@ class Simpul(ReadRecord):
     teks: str | None = Field(description="Teks simpul itu sendiri, tanpa anak-anaknya")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     sumber_sha256: str
 
@@ -176,7 +178,7 @@ class Menimbang(ReadRecord):
     teks: str
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -204,7 +206,7 @@ class DasarHukum(ReadRecord):
     teks: str = Field(description="Butir sebagaimana tercetak")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -216,7 +218,7 @@ class Definisi(ReadRecord):
     definisi: str
     singkatan: str | None = Field(description="Dari 'yang selanjutnya disingkat/disebut X'")
     halaman: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -228,9 +230,7 @@ class PerubahanPasal(ReadRecord):
     dokumen_id: str
     pasal: str = Field(description="Pasal (romawi) peraturan perubahan yang memuat instruksi")
     no: str | None = Field(description="Nomor urut instruksi sebagaimana tercetak")
-    tindakan: Literal["diubah", "disisipkan", "dihapus", "ditambah"] = Field(
-        description="Tindakan atas ketentuan yang diubah"
-    )
+    tindakan: Tindakan = Field(description="Tindakan atas ketentuan yang diubah")
     sasaran: Literal["lampiran", "pasal", "ayat", "huruf", "angka"] | None = Field(
         description="Tingkat terkecil ketentuan yang dituju"
     )
@@ -243,7 +243,7 @@ class PerubahanPasal(ReadRecord):
     isi_id: str | None = Field(description="Id simpul yang memuat rumusan baru (-> pasal.id)")
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -314,7 +314,7 @@ class AreaPerubahan(ReadRecord):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -330,7 +330,7 @@ class Program(ReadRecord):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 
 
@@ -381,7 +381,7 @@ class Tabel(ReadRecord):
     )
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
-    sumber_teks: Literal["teks", "ocr"] = _sumber_teks()
+    sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(

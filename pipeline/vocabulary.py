@@ -1,4 +1,6 @@
-"""The kinds of regulation and the grammar of their titles, from one table.
+"""The project's vocabulary: the words and marks that several stages must agree on (finding
+severities, text sources, amendment actions, tick marks), and the kinds of regulation and the
+grammar of their titles, from one table.
 
 `pipeline/data/jenis_peraturan.csv` names every kind once: how its title prints it
 (`cetak`, alternatives joined by "|"), its canonical name (`jenis`), the short form used in
@@ -21,9 +23,22 @@ import csv
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pipeline.normalize.text import join_lines, slug
+
+# Finding severities, most severe first (catalog, engine order, catalog counts, run line).
+Severity = Literal["galat", "peringatan", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+# Where a record's text was read: the text layer or OCR.
+SumberTeks = Literal["teks", "ocr"]
+# What an amending regulation's Pasal I instruction does.
+Tindakan = Literal["diubah", "disisipkan", "dihapus", "ditambah"]
+TINDAKAN: tuple[Tindakan, ...] = get_args(Tindakan)
+# Marks printed alone in a tick column: a tick or a cross both mark the cell (the table
+# stitcher's column kinds, the value reader's CHECKMARKS and the Rencana Aksi years).
+TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘"})
 
 Penerbit = Literal["negara", "instansi", "daerah"]
 

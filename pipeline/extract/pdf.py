@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,20 +10,13 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.digest import sha256_of as sha256_of
 from pipeline.errors import InputError
 
 PDF_MAGIC = b"%PDF-"
 # A complete PDF ends with an %%EOF marker; writers may append a little padding after it.
 EOF_MARKER = b"%%EOF"
 EOF_SEARCH_BYTES = 2048
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_file(path: Path) -> None:

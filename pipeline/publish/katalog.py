@@ -21,6 +21,7 @@ from pipeline.publish.files import file_mode, write_atomically
 from pipeline.publish.package import FOREIGN_KEYS, LICENSES, primary_key, table_schema
 from pipeline.publish.paths import document_folders
 from pipeline.validate.dataset import TABLES
+from pipeline.vocabulary import SEVERITIES
 
 CATALOG_DB = "katalog.sqlite"
 CATALOG_CSV = "katalog.csv"
@@ -63,7 +64,7 @@ def build_catalog(out_dir: Path) -> tuple[Path, Path]:
                 # The folder's document keys its rows, whatever a row says.
                 tables[name].append({**{k: _cell(v) for k, v in rec.items()}, "dokumen_id": doc_id})
         temuan = [Temuan.model_validate(t) for t in _load(folder / "temuan.json")]
-        for level in ("galat", "peringatan", "info"):
+        for level in SEVERITIES:
             row[f"temuan_{level}"] = sum(1 for t in temuan if t.tingkat == level)
         row["relasi"] = ";".join(f"{r['status']} {r['dokumen_id']}" for r in dok.get("relasi", []))
         documents.append(row)

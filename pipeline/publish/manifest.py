@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from pipeline.digest import sha256_of as sha256_of
+
 MANIFEST_NAME = "manifest.json"
-_CHUNK = 1 << 20
 
 
 def manifest(folder: Path, source_sha256: str, pipeline_version: str) -> dict[str, Any]:
@@ -37,15 +37,6 @@ def manifest(folder: Path, source_sha256: str, pipeline_version: str) -> dict[st
             for p in files
         ],
     }
-
-
-def sha256_of(path: Path) -> str:
-    """Hex sha256 of the file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def row_count(path: Path) -> int | None:

@@ -16,12 +16,12 @@ reports folder, <reports>/tindak_lanjut.csv.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.digest import sha256_text
 from pipeline.models import Temuan
 from pipeline.publish.files import write_atomically
 
@@ -108,7 +108,7 @@ def digest(decisions: Mapping[str, Keputusan]) -> str:
         "\t".join((key, d.status, d.catatan, d.oleh, d.tanggal))
         for key, d in sorted(decisions.items())
     )
-    return hashlib.sha256(text.encode()).hexdigest()
+    return sha256_text(text)
 
 
 def counted_galat(temuan: Iterable[Temuan], decisions: Mapping[str, Keputusan]) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GALAT, PERINGATAN, INFO = "galat", "peringatan", "info"
+from pipeline.vocabulary import SEVERITIES, Severity
+
+GALAT, PERINGATAN, INFO = SEVERITIES
 
 
 @dataclass(frozen=True, slots=True)
 class Aturan:
-    tingkat: str
+    tingkat: Severity
     pesan: str
     saran: str | None = None
 

@@ -13,8 +13,7 @@ from pipeline.validate.catalog import CATALOG
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.expectations import PROJECT_ROOT, run_expectations
 from pipeline.validate.rules import Hit, all_rules
-
-SEVERITY_ORDER = {"galat": 0, "peringatan": 1, "info": 2}
+from pipeline.vocabulary import SEVERITY_ORDER
 
 
 def dataset_of(result: DocumentResult) -> Dataset:

@@ -25,6 +25,7 @@ from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.dasar_hukum import HIERARCHY
 from pipeline.validate.rules.schedule import regulation_period
+from pipeline.vocabulary import TINDAKAN
 
 SUITE_DIR = Path("validations") / "expectations"
 # The stored suites belong to the code, not to the working directory: a run started anywhere
@@ -117,7 +118,7 @@ def _expectations() -> dict[str, list[dict[str, Any]]]:
             _e(
                 "column_values_to_be_in_set",
                 column="tindakan",
-                value_set=["diubah", "disisipkan", "dihapus", "ditambah"],
+                value_set=list(TINDAKAN),
             ),
             _e("column_values_to_not_be_null", column="teks"),
         ],

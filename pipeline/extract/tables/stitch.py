@@ -29,12 +29,13 @@ from pipeline.extract.tables.header import (
     is_full_width,
     row_signature,
 )
+from pipeline.vocabulary import TICKS
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
 # that names them; the value typing of pipeline/normalize/values.py uses the same).
-MARKS = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘"})
+MARKS = TICKS
 # A header that names a year: a column under it holding single marks is a checkmark
 # column, whatever its marks look like ("v" is no item number there).
 YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
