@@ -79,6 +79,7 @@ def run_document(
         from pipeline.publish.paths import document_path
         from pipeline.publish.report import stage_report
         from pipeline.publish.writer import stage
+        from pipeline.report.places import record_texts
         from pipeline.run import process
         from pipeline.validate.engine import dataset_of, validate
         from pipeline.version import pipeline_version
@@ -91,7 +92,7 @@ def run_document(
         try:
             staged_report, report = stage_report(
                 result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                result.rencana_aksi, result.glyphs,
+                result.rencana_aksi, result.glyphs, result.kotak, record_texts(result),
             )  # fmt: skip
         except BaseException:
             _remove(str(staged))

@@ -39,7 +39,7 @@ from pipeline.normalize.regulation import (
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
-from pipeline.result import DocumentResult, TextAccount
+from pipeline.result import CellBox, DocumentResult, TextAccount
 from pipeline.settings import SETTINGS, Settings
 
 KEPALA_RE = re.compile(
@@ -141,6 +141,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
     sisa: list[Sisa] = []
     akuntansi: list[Akuntansi] = []
     teks: list[TextAccount] = []
+    kotak: dict[tuple[str, str], tuple[CellBox, ...]] = {}
 
     # Tables: each recognised kind through its thin layer, every cell accounted for.
     per_lampiran: dict[int, int] = {}
@@ -174,10 +175,11 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
             mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, sha)
             schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
             records.extend(mapped.records)
+            kotak.update((("rencana_aksi", rid), where) for rid, where in mapped.boxes.items())
             consumed, name = mapped.consumed, f"rencana_aksi ({where})"
         elif (kind := table_kind(table)) is not None:
             tname = table_name(table, per_lampiran[lampiran])
-            rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran)
+            rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran, kotak)
             if kind == "area_perubahan":
                 areas.extend(rows)  # type: ignore[arg-type]
             else:
@@ -261,4 +263,5 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         teks=teks,
         notices=notices,
         glyphs=doc.glyphs,
+        kotak=kotak,
     )

@@ -12,7 +12,9 @@ import re
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.header import fold
 from pipeline.models import AreaPerubahan, Program
+from pipeline.normalize.rencana_aksi import cell_boxes
 from pipeline.normalize.text import or_none, slug, strip_number
+from pipeline.result import CellBox
 
 # Column roles: header phrases (folded, whole words); first match wins.
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -54,8 +56,15 @@ def table_name(table: LogicalTable, fallback: int) -> str:
 
 
 def map_summary_table(
-    table: LogicalTable, kind: str, name: str, dokumen_id: str, lampiran: int
+    table: LogicalTable,
+    kind: str,
+    name: str,
+    dokumen_id: str,
+    lampiran: int,
+    boxes: dict[tuple[str, str], tuple[CellBox, ...]] | None = None,
 ) -> tuple[list[AreaPerubahan] | list[Program], frozenset[int]]:
+    """The records of a summary table and the ids of the cells they took; with `boxes`,
+    also where each record's cells are printed, under (kind, record id)."""
     roles = _roles(table)
     consumed: set[int] = {id(c) for c in table.header_cells}
 
@@ -72,6 +81,9 @@ def map_summary_table(
         no = strip_number(values["no"] or "") or None
         first, last = row.pages[0], row.pages[-1]
         base = f"lampiran_{lampiran}__{name}__no_{slug(no or '') or 'x'}"
+        fields = {"no": "no", "area": "area", "hasil": "hasil", "program": "program",
+                  "kegiatan": "kegiatan"}  # fmt: skip
+        where = cell_boxes((fields[role], cell) for role, cell in cells.items())
         if kind == "area_perubahan":
             areas.append(
                 AreaPerubahan(
@@ -91,4 +103,7 @@ def map_summary_table(
                     keyakinan_ocr=row.confidence,
                 )
             )  # fmt: skip
+        if boxes is not None:
+            made = areas[-1] if kind == "area_perubahan" else programs[-1]
+            boxes[(kind, made.id)] = where
     return (areas if kind == "area_perubahan" else programs), frozenset(consumed)

@@ -11,7 +11,7 @@ from pipeline.publish.files import write_atomically, write_temporary
 from pipeline.publish.paths import document_path
 from pipeline.publish.tindak_lanjut import Keputusan
 from pipeline.report.html import render_report
-from pipeline.result import PageGlyphs
+from pipeline.result import CellBox, PageGlyphs
 
 
 def find_source(dokumen: Dokumen, raw_dir: Path) -> Path | None:
@@ -55,12 +55,15 @@ def stage_report(
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
     glyphs: Mapping[int, PageGlyphs] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> tuple[Path, Path]:
     """Write the report to a new hidden file beside its place; (staged file, its place).
     The caller moves it in with os.replace once the document's folder is in place.
     `glyphs`: the characters extraction read on each page, so quotations are found without
-    parsing the pages again."""
+    parsing the pages again; `kotak` and `texts` where each record is printed (see
+    pipeline.report.places), so each finding is drawn inside its own record."""
     path = report_path(dokumen, reports_dir, pdf)
-    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs)
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs, kotak, texts)
     staged = write_temporary(path, text)
     return staged, path
