@@ -92,7 +92,10 @@ def run_document(
         try:
             staged_report, report = stage_report(
                 result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                result.rencana_aksi, result.glyphs, result.kotak, record_texts(result),
+                result.rencana_aksi, result.glyphs, result.kotak, record_texts(
+                    result.simpul, result.lampiran_simpul, result.menimbang,
+                    result.dasar_hukum, result.definisi,
+                ),
             )  # fmt: skip
         except BaseException:
             _remove(str(staged))

@@ -193,6 +193,7 @@ def _validate_one(
     from pipeline.publish.report import find_source, write_report
     from pipeline.publish.tindak_lanjut import counted_galat
     from pipeline.publish.writer import render_temuan
+    from pipeline.report.places import record_texts
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import INTEGRITY_CODE, validate
 
@@ -227,6 +228,14 @@ def _validate_one(
         keputusan=decisions.get(data.dokumen.dokumen_id, {}),
         versi=made_by,
         rencana_aksi=data.rencana_aksi,
+        texts=record_texts(
+            data.pasal,
+            data.lampiran,
+            data.menimbang,
+            data.dasar_hukum,
+            data.definisi,
+            data.rencana_aksi,
+        ),  # fmt: skip
     )
     mine = decisions.get(data.dokumen.dokumen_id, {})
     seen[data.dokumen.dokumen_id] = temuan

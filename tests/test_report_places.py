@@ -165,7 +165,11 @@ def drawn(pointer: Pointer) -> tuple[Rect, ...]:
 
 def _pointers(result: DocumentResult, temuan: Sequence[Temuan]) -> Iterator[tuple]:
     with pdfplumber.open(DEFAULT_PDF) as pdf:
-        renderer = PageRenderer(pdf, result.glyphs, result.kotak, record_texts(result))
+        texts = record_texts(
+            result.simpul, result.lampiran_simpul, result.menimbang, result.dasar_hukum,
+            result.definisi,
+        )  # fmt: skip
+        renderer = PageRenderer(pdf, result.glyphs, result.kotak, texts)
         for t in temuan:
             if t.halaman is None:
                 continue
@@ -191,3 +195,52 @@ def test_every_finding_is_drawn_inside_its_own_record(pointed: list[tuple]) -> N
 
 def test_no_finding_falls_back_to_the_whole_page(pointed: list[tuple]) -> None:
     assert [t.id for t, pointer, _ in pointed if pointer.how == "tidak"] == []
+
+
+# --------------------------------------------------------------------------------------------
+# Related findings: one advice, naming each other (checked on p3, p4, p26-27, p14 and p35)
+
+
+def test_an_unused_definition_the_table_writes_otherwise_is_one_advice(
+    default_result: DocumentResult, default_temuan: list[Temuan]
+) -> None:
+    by_id = {t.id: t for t in default_temuan}
+    # Pasal 1 angka 16 (p3) defines "Dinas Arpus"; the Rencana Aksi (p27) writes "Disarpus".
+    (definition,) = [
+        t
+        for t in default_temuan
+        if t.kode == "istilah-tidak-digunakan" and t.kutipan == "Dinas Arpus"
+    ]
+    assert definition.saran is not None and "Hapus" not in definition.saran
+    assert "Disarpus" in definition.saran
+    named = [i for i in by_id if i in definition.saran and i != definition.id]
+    assert named
+    for other_id in named:
+        other = by_id[other_id]
+        assert other.tabel == "penanggung_jawab"
+        assert other.saran is not None and definition.id in other.saran
+        assert "\u201cDinas Arpus\u201d" in other.saran
+        assert "Tambahkan definisinya" not in other.saran
+
+
+def test_the_nameless_area_and_the_area_not_found_are_linked(
+    default_temuan: list[Temuan],
+) -> None:
+    # p35: area 7 is printed without a name; p14: "Akuntabilitas" is area 6 of Tabel 3.1.
+    (nameless,) = [t for t in default_temuan if t.kode == "area-tanpa-nama"]
+    (missing,) = [
+        t for t in default_temuan if t.kode == "area-tidak-cocok" and t.kutipan == "Akuntabilitas"
+    ]
+    assert nameless.saran is not None and missing.id in nameless.saran
+    assert missing.saran is not None and nameless.id in missing.saran
+    assert "Akuntabilitas" in nameless.saran
+
+
+def test_derived_corrections_of_broken_targets(default_temuan: list[Temuan]) -> None:
+    saran = {t.kutipan: t.saran or "" for t in default_temuan if t.kode == "target-format-rusak"}
+    # p26: "Jumlah Peraturan Bupati tentang UKPBJ (satu) Peraturan Bupati)".
+    assert "\u201c(1 (satu) Peraturan Bupati)\u201d" in saran["(satu) Peraturan Bupati)"]
+    # p37 aksi c: the target "(100 % (seratus persen))" is balanced; "(ketepatan waktu, ..."
+    # before it is never closed: that is what is quoted.
+    assert "(100 % (seratus persen))" not in saran
+    assert any(k and k.startswith("(ketepatan waktu") for k in saran)

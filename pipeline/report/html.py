@@ -568,8 +568,28 @@ def _follow_up(keputusan: Keputusan | None) -> str:
     )
 
 
+# A finding id (as in a linked finding's saran): slug words joined by "__".
+FINDING_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*(?:__[a-z0-9_-]+)+")
+
+
+def _linked(text: str, anchors: Mapping[str, int]) -> str:
+    """`text` escaped, each id of a finding in this report a link to its card."""
+
+    def link(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if found not in anchors:
+            return found
+        return f'<a class="terkait" href="#temuan-{anchors[found]}"><code>{found}</code></a>'
+
+    return FINDING_ID_RE.sub(link, _e(text))
+
+
 def _card(
-    index: int, temuan: Temuan, picture: Snapshot | str | None, keputusan: Keputusan | None = None
+    index: int,
+    temuan: Temuan,
+    picture: Snapshot | str | None,
+    keputusan: Keputusan | None = None,
+    anchors: Mapping[str, int] | None = None,
 ) -> str:
     halaman = "" if temuan.halaman is None else str(temuan.halaman)
     fields = [
@@ -584,7 +604,7 @@ def _card(
         kutipan = f'<p class="kosong">{TIDAK_TERCANTUM}</p>'
     else:
         kutipan = f'<pre class="kutipan">{_e(temuan.kutipan)}</pre>'
-    saran = _e(temuan.saran) if temuan.saran else _value(None)
+    saran = _linked(temuan.saran, anchors or {}) if temuan.saran else _value(None)
     return f"""<article class="temuan tingkat-{_e(temuan.tingkat)}" id="temuan-{index}" \
 data-urutan="{index}" data-temuan-tingkat="{_e(temuan.tingkat)}" \
 data-temuan-kode="{_e(temuan.kode)}" data-halaman="{halaman}" \
@@ -828,7 +848,7 @@ dl.meta dt { color: var(--redup); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 pre.kutipan { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; padding: .4rem .6rem;
   background: #fef9c3; border-radius: 4px; font-size: .9rem; }
-p.pesan, p.saran { margin: 0; }
+p.pesan, p.saran { margin: 0; overflow-wrap: anywhere; }
 figure { margin: .8rem 0 0; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--garis); }
 figure.halaman-penuh img { max-width: min(100%, 560px); }
@@ -1021,8 +1041,9 @@ def render_report(
         for n in _pdf_notes(dokumen, pdf_path, note)
     )
     keputusan = keputusan or {}
+    anchors = {t.id: i for i, t in enumerate(temuan)}
     cards = "\n".join(
-        _card(i, t, pictures.get(i), keputusan.get(t.id)) for i, t in enumerate(temuan)
+        _card(i, t, pictures.get(i), keputusan.get(t.id), anchors) for i, t in enumerate(temuan)
     )
     if temuan:
         listing = f"""{_controls(temuan)}

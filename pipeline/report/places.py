@@ -259,19 +259,29 @@ def _within(
     return Pointer((), scope if outline_missing else (), scope, row, "sel", None)
 
 
-def record_texts(result: Any) -> dict[tuple[str, str], tuple[str, str]]:
+def record_texts(
+    pasal: Iterable[Any] = (),
+    lampiran: Iterable[Any] = (),
+    menimbang: Iterable[Any] = (),
+    dasar_hukum: Iterable[Any] = (),
+    definisi: Iterable[Any] = (),
+    rencana_aksi: Iterable[Any] = (),
+) -> dict[tuple[str, str], tuple[str, str]]:
     """(published table, record id) -> (text the record's print starts with, text it ends
-    with), for the text records of a DocumentResult (the table records have cell boxes)."""
+    with). Table records are drawn from their cell boxes when extraction gave them; without
+    (a report made again from a published folder) a Rencana Aksi record is bounded by its
+    own Indikator dan Target cell (or Kriteria), the cells no other record shares."""
     out: dict[tuple[str, str], tuple[str, str]] = {}
-    for name, records in (("pasal", result.simpul), ("lampiran", result.lampiran_simpul)):
-        for node in records:
-            text = node.teks or node.judul
-            if text:
+    for name, nodes in (("pasal", pasal), ("lampiran", lampiran)):
+        for node in nodes:
+            if text := node.teks or node.judul:
                 out[(name, node.id)] = (text, text)
-    for item in result.menimbang:
-        out[("menimbang", item.id)] = (item.teks, item.teks)
-    for item in result.dasar_hukum:
-        out[("dasar_hukum", item.id)] = (item.teks, item.teks)
-    for item in result.definisi:
+    for name, items in (("menimbang", menimbang), ("dasar_hukum", dasar_hukum)):
+        for item in items:
+            out[(name, item.id)] = (item.teks, item.teks)
+    for item in definisi:
         out[("definisi", item.id)] = (item.istilah, item.definisi)
+    for r in rencana_aksi:
+        if own := r.indikator_target or r.kriteria_keberhasilan:
+            out[("rencana_aksi", r.id)] = (own, own)
     return out
