@@ -174,6 +174,7 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
             commit(Path(o.staged), Path(o.final))
             if o.staged_report and o.report:
                 os.replace(o.staged_report, o.report)
+                lines += _print(o.path, Path(o.report))
             remember(
                 out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None,
                 base_url, o.keputusan_sha,
@@ -183,6 +184,16 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
             continue
         settled.append(replace(o, lines=tuple(lines), staged=None, staged_report=None))
     return settled
+
+
+def _print(source: str, report: Path) -> list[str]:
+    """Print the report to PDF beside it; a notice when that cannot be done."""
+    from pipeline.report.pdf import enabled, print_report
+
+    if not enabled():
+        return []
+    reason = print_report(report, report.with_suffix(".pdf"))
+    return [f"notice: {source}: {reason}"] if reason else []
 
 
 def findings_line(

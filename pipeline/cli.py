@@ -193,6 +193,7 @@ def _validate_one(
     from pipeline.publish.report import find_source, write_report
     from pipeline.publish.tindak_lanjut import counted_galat
     from pipeline.publish.writer import render_temuan
+    from pipeline.report.pdf import enabled, print_report
     from pipeline.report.places import record_texts
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import INTEGRITY_CODE, validate
@@ -240,6 +241,8 @@ def _validate_one(
     mine = decisions.get(data.dokumen.dokumen_id, {})
     seen[data.dokumen.dokumen_id] = temuan
     print(f"{folder}: {findings_line(temuan, mine)}; report {report}")
+    if enabled() and (reason := print_report(report, report.with_suffix(".pdf"))):
+        print(f"notice: {folder}: {reason}")
     if not intact:
         print(
             f"notice: {folder}: files differ from its manifest.json; left as they are "

@@ -37,13 +37,17 @@ def write_report(
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
     texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    glyphs: Mapping[int, PageGlyphs] | None = None,
 ) -> Path:
     """Write the report in place (atomically); `source` is the file the id came from;
     `keputusan` the reviewer's decisions by finding id, `versi` the pipeline version that
     made the data (the manifest's versi_pipeline), `rencana_aksi` for the schedule grid,
-    `texts` where each record's text starts and ends (pipeline.report.places.record_texts)."""
+    `texts` where each record's text starts and ends (pipeline.report.places.record_texts),
+    `kotak` the table records' cell boxes and `glyphs` the characters read, when the
+    document was just processed (DocumentResult)."""
     path = report_path(dokumen, reports_dir, source or pdf or reports_dir)
-    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, texts=texts)
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs, kotak, texts)
     write_atomically(path, text)
     return path
 

@@ -544,11 +544,16 @@ def _figure(picture: Snapshot | str | None) -> str:
         return f'<p class="catatan-gambar">{_e(picture)}</p>'
     css = "cuplikan" if picture.found else "cuplikan halaman-penuh"
     alt = picture.caption
+    # On a phone the picture fits the width; a tap shows it at full size, panned inside
+    # its own box (.gulir), and a second tap fits it again.
     return (
         f'<figure class="{css}">'
+        '<div class="bingkai gulir" role="button" tabindex="0" aria-pressed="false" '
+        'title="Ketuk untuk memperbesar atau memperkecil">'
         f'<img src="{picture.data_uri}" width="{picture.width}" height="{picture.height}" '
-        f'alt="{_e(alt)}">'
-        f"<figcaption>{_e(picture.caption)}</figcaption></figure>"
+        f'alt="{_e(alt)}"></div>'
+        f'<figcaption>{_e(picture.caption)}<span class="petunjuk-ketuk"> Ketuk gambar untuk '
+        "memperbesar.</span></figcaption></figure>"
     )
 
 
@@ -852,6 +857,10 @@ p.pesan, p.saran { margin: 0; overflow-wrap: anywhere; }
 figure { margin: .8rem 0 0; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--garis); }
 figure.halaman-penuh img { max-width: min(100%, 560px); }
+figure .bingkai { cursor: zoom-in; }
+figure.diperbesar .bingkai { cursor: zoom-out; }
+figure.diperbesar img { max-width: none; width: auto; }
+.petunjuk-ketuk { display: none; }
 figcaption, .catatan-gambar { font-size: .85rem; color: var(--redup); margin-top: .3rem; }
 .kosong-saring { padding: 1rem; text-align: center; }
 .gulir { overflow-x: auto; }
@@ -879,6 +888,7 @@ table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
   dl.meta dd, dl.identitas dd { margin-bottom: .3rem; }
   .kontrol { flex-direction: column; align-items: stretch; }
   table.grafik td { min-width: 6rem; }
+  .petunjuk-ketuk { display: inline; }
 }
 @page { size: A4; margin: 14mm 12mm 16mm;
   @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt;
@@ -894,6 +904,7 @@ table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
   .kontrol, .kosong-saring { display: none !important; }
   article.temuan header, dl.meta, pre.kutipan { break-inside: avoid; break-after: avoid; }
   figure, figure img { break-inside: avoid; max-width: 100% !important; height: auto; }
+  .petunjuk-ketuk { display: none !important; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -953,6 +964,16 @@ JS = """
       document.body.classList.toggle("tampil-kode", tampilKode.checked);
     });
   }
+  document.querySelectorAll("figure .bingkai").forEach(function (b) {
+    function ganti() {
+      var besar = b.parentElement.classList.toggle("diperbesar");
+      b.setAttribute("aria-pressed", besar ? "true" : "false");
+    }
+    b.addEventListener("click", ganti);
+    b.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); ganti(); }
+    });
+  });
   if (kode) { kode.addEventListener("change", terapkan); }
   if (urutan) { urutan.addEventListener("change", urutkan); }
   terapkan();
