@@ -80,6 +80,7 @@ def run_document(
         from pipeline.publish.paths import document_path
         from pipeline.publish.report import stage_report
         from pipeline.publish.writer import stage
+        from pipeline.report.places import record_texts
         from pipeline.run import process
         from pipeline.validate.engine import dataset_of, validate
         from pipeline.version import pipeline_version
@@ -92,7 +93,10 @@ def run_document(
         try:
             staged_report, report = stage_report(
                 result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                result.rencana_aksi, result.glyphs,
+                result.rencana_aksi, result.glyphs, result.kotak, record_texts(
+                    result.simpul, result.lampiran_simpul, result.menimbang,
+                    result.dasar_hukum, result.definisi,
+                ),
             )  # fmt: skip
         except BaseException:
             _remove(str(staged))
@@ -171,6 +175,7 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
             commit(Path(o.staged), Path(o.final))
             if o.staged_report and o.report:
                 os.replace(o.staged_report, o.report)
+                lines += _print(o.path, Path(o.report))
             remember(
                 out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None,
                 base_url, o.keputusan_sha,
@@ -180,6 +185,16 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
             continue
         settled.append(replace(o, lines=tuple(lines), staged=None, staged_report=None))
     return settled
+
+
+def _print(source: str, report: Path) -> list[str]:
+    """Print the report to PDF beside it; a notice when that cannot be done."""
+    from pipeline.report.pdf import enabled, print_report
+
+    if not enabled():
+        return []
+    reason = print_report(report, report.with_suffix(".pdf"))
+    return [f"notice: {source}: {reason}"] if reason else []
 
 
 def findings_line(

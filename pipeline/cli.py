@@ -193,6 +193,8 @@ def _validate_one(
     from pipeline.publish.report import find_source, write_report
     from pipeline.publish.tindak_lanjut import counted_galat
     from pipeline.publish.writer import render_temuan
+    from pipeline.report.pdf import enabled, print_report
+    from pipeline.report.places import record_texts
     from pipeline.validate.dataset import load_folder
     from pipeline.validate.engine import INTEGRITY_CODE, validate
 
@@ -227,10 +229,20 @@ def _validate_one(
         keputusan=decisions.get(data.dokumen.dokumen_id, {}),
         versi=made_by,
         rencana_aksi=data.rencana_aksi,
+        texts=record_texts(
+            data.pasal,
+            data.lampiran,
+            data.menimbang,
+            data.dasar_hukum,
+            data.definisi,
+            data.rencana_aksi,
+        ),  # fmt: skip
     )
     mine = decisions.get(data.dokumen.dokumen_id, {})
     seen[data.dokumen.dokumen_id] = temuan
     print(f"{folder}: {findings_line(temuan, mine)}; report {report}")
+    if enabled() and (reason := print_report(report, report.with_suffix(".pdf"))):
+        print(f"notice: {folder}: {reason}")
     if not intact:
         print(
             f"notice: {folder}: files differ from its manifest.json; left as they are "

@@ -193,6 +193,17 @@ class PageGlyphs:
         ]  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class CellBox:
+    """Where one cell of a table record is printed: the published field it gave (`kolom`),
+    its page and its box (x0, top, x1, bottom in pt). Presentation only: the report draws
+    a finding inside its record's own cell; nothing is published from it."""
+
+    kolom: str
+    halaman: int
+    bbox: tuple[float, float, float, float]
+
+
 @dataclass(slots=True, kw_only=True)
 class DocumentResult(Dataset):
     """A processed PDF: its Dataset, and apart from it the run's own statistics (never
@@ -211,6 +222,9 @@ class DocumentResult(Dataset):
     notices: list[str] = field(default_factory=list)
     # Page number -> its characters, for the report's highlights (upright pages only).
     glyphs: dict[int, PageGlyphs] = field(default_factory=dict)
+    # (published table, record id) -> the boxes of the cells the record was read from
+    # (rencana_aksi, area_perubahan, program), for the report's highlights.
+    kotak: dict[tuple[str, str], tuple[CellBox, ...]] = field(default_factory=dict)
 
     # The names these tables had before the contract (kept for callers written before it).
     @property

@@ -41,7 +41,7 @@ from pipeline.normalize.regulation import (
 from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
-from pipeline.result import DocumentResult, TextAccount
+from pipeline.result import CellBox, DocumentResult, TextAccount
 from pipeline.settings import SETTINGS, Settings
 
 KEPALA_RE = re.compile(
@@ -143,6 +143,8 @@ class _Tables:
     schedule_years: dict[int, list[int]] = field(default_factory=dict)
     sisa: list[Sisa] = field(default_factory=list)
     akuntansi: list[Akuntansi] = field(default_factory=list)
+    # (published table, record id) -> where the record's cells are printed (the report's)
+    kotak: dict[tuple[str, str], tuple[CellBox, ...]] = field(default_factory=dict)
 
 
 def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_id: str,
@@ -181,9 +183,10 @@ def tables_step(doc: ExtractedDocument, dokumen_id: str) -> _Tables:
             mapped = map_rencana_aksi(table, cmap, dokumen_id, lampiran, doc.sha256)
             out.schedule_years.setdefault(lampiran, [y for _, y in cmap.years])
             out.records.setdefault("rencana_aksi", []).extend(mapped.records)
+            out.kotak.update((("rencana_aksi", rid), box) for rid, box in mapped.boxes.items())
             consumed, name = mapped.consumed, f"rencana_aksi ({where})"
         elif kind is not None:
-            rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran)
+            rows, consumed = map_summary_table(table, kind, tname, dokumen_id, lampiran, out.kotak)
             out.records.setdefault(kind, []).extend(rows)
             name = f"{kind} {tname} ({where})"
         else:
@@ -303,6 +306,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         teks=text.teks,
         notices=notices,
         glyphs=doc.glyphs,
+        kotak=tables.kotak,
         # The summary kinds' records, each under its published table (lampiran_tables.KINDS).
         **tables.records,
     )

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Runs in the suite do not print each report to PDF (a few seconds in Chromium each);
+# tests/test_report_pdf.py prints on purpose.
+os.environ.setdefault("PIPELINE_REPORT_PDF", "0")
 
 from pipeline.models import Temuan
 from pipeline.run import DocumentResult, process

@@ -163,12 +163,18 @@ def test_golden_report(
     """The committed report is what this code writes, with the committed follow-up file's
     decisions; the pipeline version it names is masked (it changes with any code edit)."""
     from pipeline.publish.tindak_lanjut import load
+    from pipeline.report.places import record_texts
 
     decisions, _ = load(ROOT / "validations" / "tindak_lanjut.csv")
     mine = decisions.get(default_result.dokumen_id, {})
     report = write_report(
         default_result.dokumen, default_temuan, DEFAULT_PDF, tmp_path, keputusan=mine,
         versi=pipeline_version(), rencana_aksi=default_result.rencana_aksi,
+        texts=record_texts(
+            default_result.simpul, default_result.lampiran_simpul, default_result.menimbang,
+            default_result.dasar_hukum, default_result.definisi,
+        ),
+        kotak=default_result.kotak, glyphs=default_result.glyphs,
     )  # fmt: skip
     text = report.read_text("utf-8")
     assert f"<code>{pipeline_version()}</code>" in text

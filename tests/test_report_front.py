@@ -206,3 +206,38 @@ def test_schedule_grid_counts_the_checked_years_per_program() -> None:
         assert all(v <= expected[y] for y, v in zip(years, values, strict=True)), name
     assert sum(total.values()) == len(jadwal) - sum(1 for j in jadwal if j["record_id"] in skip)
     assert "7. Akuntabilitas" in section  # area 7 under its fallback name
+
+
+def test_phone_tap_zooms_a_crop_inside_its_own_box(tmp_path: Path) -> None:
+    """At 390 px a crop fits the width; a tap shows it at full size, panned inside its own
+    box, and the page still does not scroll sideways; a second tap fits it again."""
+    frame = tmp_path / "ketuk.html"
+    frame.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{GOLDEN_REPORT.as_uri()}" '
+        'style="width:390px;height:844px;border:0"></iframe><script>'
+        'document.getElementById("f").addEventListener("load", function () {'
+        'var d = this.contentDocument, b = d.querySelector("figure.cuplikan .bingkai"),'
+        ' img = b.querySelector("img"), s = document.body;'
+        's.setAttribute("data-sebelum", String(Math.round(img.getBoundingClientRect().width)));'
+        "b.click();"
+        's.setAttribute("data-sesudah", String(Math.round(img.getBoundingClientRect().width)));'
+        's.setAttribute("data-kotak", String(Math.round(b.getBoundingClientRect().width)));'
+        's.setAttribute("data-geser", String(b.scrollWidth > b.clientWidth));'
+        's.setAttribute("data-halaman", String(d.documentElement.scrollWidth));'
+        's.setAttribute("data-tekan", b.getAttribute("aria-pressed"));'
+        "b.click();"
+        's.setAttribute("data-lagi", String(Math.round(img.getBoundingClientRect().width)));'
+        "});</script></body></html>",
+        encoding="utf-8",
+    )
+    dom = _run_browser(_chromium(), tmp_path / "profil", "--allow-file-access-from-files",
+                       "--window-size=1000,900", "--virtual-time-budget=10000", "--dump-dom",
+                       frame.as_uri()).stdout  # fmt: skip
+    body = re.search(r"<body[^>]*>", dom)
+    assert body, dom[:500]
+    a = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', body.group()))
+    assert int(a["sebelum"]) <= 390, a  # fits the phone
+    assert int(a["sesudah"]) > 2 * int(a["sebelum"]), a  # full size: the row is readable
+    assert int(a["kotak"]) <= 390 and a["geser"] == "true", a  # panned inside its box
+    assert int(a["halaman"]) <= 390, a  # the page itself does not scroll sideways
+    assert a["tekan"] == "true" and a["lagi"] == a["sebelum"], a

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.header import fold
 from pipeline.models import AreaPerubahan, Program, ReadRecord
+from pipeline.normalize.rencana_aksi import cell_boxes
 from pipeline.normalize.text import or_none, slug, strip_number
+from pipeline.result import CellBox
 
 # Column roles: header phrases (folded, whole words); first match wins.
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -99,9 +101,15 @@ KINDS: dict[str, TableKind] = {
 
 
 def map_summary_table(
-    table: LogicalTable, kind: str, name: str, dokumen_id: str, lampiran: int
+    table: LogicalTable,
+    kind: str,
+    name: str,
+    dokumen_id: str,
+    lampiran: int,
+    boxes: dict[tuple[str, str], tuple[CellBox, ...]] | None = None,
 ) -> tuple[list[ReadRecord], frozenset[int]]:
-    """The records of a table of `kind` (a KINDS key), and the ids of the cells they took."""
+    """The records of a table of `kind` (a KINDS key), and the ids of the cells they took;
+    with `boxes`, also where each record's cells are printed, under (kind, record id)."""
     roles = _roles(table)
     build = KINDS[kind].build
     consumed: set[int] = {id(c) for c in table.header_cells}
@@ -119,5 +127,9 @@ def map_summary_table(
         counter[base] = counter.get(base, 0) + 1
         pages = (row.pages[0], row.pages[-1])
         here = Row(values, no, base, dokumen_id, lampiran, name, pages, row.confidence)
-        records.append(build(here, counter[base]))
+        made = build(here, counter[base])
+        records.append(made)
+        if boxes is not None:
+            record_id = made.id  # type: ignore[attr-defined]  # every summary kind has one
+            boxes[(kind, record_id)] = cell_boxes((role, row.cells[c]) for role, c in roles.items())
     return records, frozenset(consumed)

@@ -10,6 +10,7 @@ a row under a vertically merged aksi cell is another indicator line of the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -19,6 +20,7 @@ from pipeline.extract.tables.header import fold
 from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
 from pipeline.models import RencanaAksi
 from pipeline.normalize.text import join_lines, or_none, slug, strip_number
+from pipeline.result import CellBox
 
 # Column roles and the header phrases (folded, whole words) that name them. The first role
 # whose phrase occurs in a column's header path wins, so the order matters: "Hasil yang
@@ -157,6 +159,9 @@ class _State:
     consumed: set[int] = field(default_factory=set)
     # Item numbers read again (OCR): id(cell) -> the text taken instead of the cell's.
     repaired: dict[int, Repair] = field(default_factory=dict)
+    # The cells the current area/program/aksi fields were read from, by published field
+    # (an empty cell too: a finding about a missing value points at it).
+    cells: dict[str, Cell] = field(default_factory=dict)
 
     last_area_no: str | None = None  # kept across areas: area numbers run on
 
@@ -174,14 +179,22 @@ class _State:
     def repair(self, cell: Cell, text: str) -> None:
         self.repaired[id(cell)] = Repair(cell.pages[0] if cell.parts else 0, cell.text, text)
 
+    def keep(self, kolom: str, cell: Cell | None) -> None:
+        if cell is not None:
+            self.cells[kolom] = cell
+
     def new_area(self) -> None:
         self.area_no = self.area_no_printed = self.area = self.hasil = None
+        for kolom in ("area_no", "area", "hasil_indikator"):
+            self.cells.pop(kolom, None)
         self.new_program()
 
     def new_program(self) -> None:
         self.program_no = self.program_no_printed = self.program = None
         self.aksi_no = self.aksi_no_printed = self.aksi = None
         self.indikator_ke = 0
+        for kolom in ("program_no", "program", "aksi_no", "rencana_aksi"):
+            self.cells.pop(kolom, None)
 
 
 def _fill_gaps(table: LogicalTable, col: int, st: _State) -> None:
@@ -215,6 +228,18 @@ class Mapped:
     consumed: frozenset[int]  # ids of the cells that records (or the header) took
     # The OCR'd item numbers read otherwise than the cell says (the cells stay as read).
     repairs: tuple[Repair, ...] = ()
+    # Record id -> where its cells are printed (field, page, box), for the report.
+    boxes: dict[str, tuple[CellBox, ...]] = field(default_factory=dict)
+
+
+def cell_boxes(cells: Iterable[tuple[str, Cell | None]]) -> tuple[CellBox, ...]:
+    """The printed pieces of each (field, cell), in order, one box per page piece."""
+    return tuple(
+        CellBox(kolom, part.page, part.bbox)
+        for kolom, cell in cells
+        if cell is not None
+        for part in cell.parts
+    )
 
 
 def map_rencana_aksi(
@@ -222,6 +247,7 @@ def map_rencana_aksi(
 ) -> Mapped:
     st = _State()
     records: list[RencanaAksi] = []
+    boxes: dict[str, tuple[CellBox, ...]] = {}
     seen_ids: dict[str, int] = {}
     ncols = len(table.columns)
 
@@ -270,11 +296,16 @@ def map_rencana_aksi(
             st.last_area_no = st.area_no or st.last_area_no
             st.area = st.take(cell(i, cmap.area))
             st.hasil = st.take(cell(i, cmap.hasil))
+            st.keep("area_no", no_cell)
+            st.keep("area", cell(i, cmap.area))
+            st.keep("hasil_indikator", cell(i, cmap.hasil))
         else:
             if new_here(i, cmap.area):
                 st.area = st.take(cell(i, cmap.area))
+                st.keep("area", cell(i, cmap.area))
             if new_here(i, cmap.hasil):
                 st.hasil = st.take(cell(i, cmap.hasil))
+                st.keep("hasil_indikator", cell(i, cmap.hasil))
 
         if group is not None:
             continue
@@ -300,6 +331,8 @@ def map_rencana_aksi(
             st.program_no_printed = num_text or None
             st.take(num)
             text = st.take(txt) or ""
+            st.keep("program_no", num)
+            st.keep("program", txt)
             if num is None and (m := LEADING_NUMBER_RE.match(text)):
                 text = m.group(2)
             st.program = text or None
@@ -315,6 +348,8 @@ def map_rencana_aksi(
             st.aksi_no_printed = num_text or None
             st.take(num)
             text = st.take(txt) or ""
+            st.keep("aksi_no", num)
+            st.keep("rencana_aksi", txt)
             if num is None and (m := LEADING_NUMBER_RE.match(text)):
                 text = m.group(2)
             st.aksi = text or None
@@ -332,6 +367,13 @@ def map_rencana_aksi(
         if seen_ids[rid] > 1:
             rid = f"{rid}__ulang_{seen_ids[rid]}"
         pages = row.pages
+        own_cells = [
+            ("kriteria_keberhasilan", own_cell(i, cmap.kriteria)),
+            ("indikator_target", own_cell(i, cmap.indikator)),
+            ("penanggung_jawab_teks", own_cell(i, cmap.penanggung)),
+        ]
+        own_cells += [("tahun_pelaksanaan", own_cell(i, c)) for c, _ in cmap.years]
+        boxes[rid] = cell_boxes([*st.cells.items(), *own_cells])
         records.append(
             RencanaAksi(
                 id=rid,
@@ -360,7 +402,10 @@ def map_rencana_aksi(
             )
         )
     consumed = set(st.consumed) | {id(c) for c in table.header_cells}
-    return Mapped(records, frozenset(consumed), tuple(st.repaired.values()))
+    return Mapped(
+        records=records, consumed=frozenset(consumed), repairs=tuple(st.repaired.values()),
+        boxes=boxes,
+    )  # fmt: skip
 
 
 def _record_id(lampiran: int, st: _State) -> str:

@@ -11,7 +11,7 @@ from pipeline.publish.files import write_atomically, write_temporary
 from pipeline.publish.paths import document_path
 from pipeline.publish.tindak_lanjut import Keputusan
 from pipeline.report.html import render_report
-from pipeline.result import PageGlyphs
+from pipeline.result import CellBox, PageGlyphs
 
 
 def find_source(dokumen: Dokumen, raw_dir: Path) -> Path | None:
@@ -36,12 +36,18 @@ def write_report(
     keputusan: Mapping[str, Keputusan] | None = None,
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    glyphs: Mapping[int, PageGlyphs] | None = None,
 ) -> Path:
     """Write the report in place (atomically); `source` is the file the id came from;
     `keputusan` the reviewer's decisions by finding id, `versi` the pipeline version that
-    made the data (the manifest's versi_pipeline), `rencana_aksi` for the schedule grid."""
+    made the data (the manifest's versi_pipeline), `rencana_aksi` for the schedule grid,
+    `texts` where each record's text starts and ends (pipeline.report.places.record_texts),
+    `kotak` the table records' cell boxes and `glyphs` the characters read, when the
+    document was just processed (DocumentResult)."""
     path = report_path(dokumen, reports_dir, source or pdf or reports_dir)
-    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi)
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs, kotak, texts)
     write_atomically(path, text)
     return path
 
@@ -55,12 +61,15 @@ def stage_report(
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
     glyphs: Mapping[int, PageGlyphs] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> tuple[Path, Path]:
     """Write the report to a new hidden file beside its place; (staged file, its place).
     The caller moves it in with os.replace once the document's folder is in place.
     `glyphs`: the characters extraction read on each page, so quotations are found without
-    parsing the pages again."""
+    parsing the pages again; `kotak` and `texts` where each record is printed (see
+    pipeline.report.places), so each finding is drawn inside its own record."""
     path = report_path(dokumen, reports_dir, pdf)
-    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs)
+    text = render_report(dokumen, temuan, pdf, keputusan, versi, rencana_aksi, glyphs, kotak, texts)
     staged = write_temporary(path, text)
     return staged, path

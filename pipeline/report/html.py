@@ -25,11 +25,11 @@ from typing import Any
 
 import pdfplumber
 from pdfplumber.page import Page
-from pdfplumber.utils.text import TextMap, chars_to_textmap
 
 from pipeline.models import Dokumen, RencanaAksi, Temuan
 from pipeline.publish.tindak_lanjut import Keputusan
-from pipeline.result import PageGlyphs
+from pipeline.report.places import Pointer, point, union
+from pipeline.result import CellBox, PageGlyphs
 
 # Rendering: crops of the page around the match at a readable resolution; a smaller whole-page
 # thumbnail when the text is not found. Strips are full page width so the row stays legible.
@@ -44,14 +44,9 @@ HIGHLIGHT_STROKE_WIDTH = 2
 # Highlights are drawn this much larger than the glyph boxes so they do not cover the text edge.
 HIGHLIGHT_MARGIN_PT = 1.5
 PNG_COLOURS = 256
-
-# Search: the full quotation first, then its first line, then ever shorter word prefixes, since
-# a quotation may be long or wrapped inside a table cell next to other columns' text. Shorter
-# prefixes than MIN_PREFIX_CHARS would match unrelated text too easily.
-MAX_PREFIX_CHARS = 60
-MIN_PREFIX_CHARS = 8
-# Characters whose baselines differ by less than this belong to one highlighted line.
-LINE_TOLERANCE_PT = 2.0
+# An outlined cell (empty, or not holding the quotation as printed): a light fill, thick edge.
+OUTLINE_FILL = (255, 210, 0, 40)
+OUTLINE_STROKE_WIDTH = 3
 
 # Severities, most severe first, with their Indonesian labels.
 # Plain words for the reader; the published severity names (`galat`, ...) stay behind the
@@ -93,93 +88,6 @@ class Snapshot:
     found: bool
 
 
-@dataclass(frozen=True)
-class Located:
-    """Where a quotation was found on a page: one rectangle per printed line of each match."""
-
-    rects: tuple[Rect, ...]
-    first_match: tuple[Rect, ...]
-    query: str
-    partial: bool
-    matches: int
-
-
-# --------------------------------------------------------------------------------------------
-# Locating the quotation on the page
-
-
-def search_queries(kutipan: str) -> list[str]:
-    """Queries to try, best first: the whitespace-collapsed full text, its first line, then
-    ever shorter word prefixes of at most MAX_PREFIX_CHARS and at least MIN_PREFIX_CHARS.
-
-    A single first word longer than MAX_PREFIX_CHARS is cut to that length. Duplicates are
-    dropped; the full text is always tried, however short.
-    """
-    full = " ".join(kutipan.split())
-    if not full:
-        return []
-    first_line = next((" ".join(ln.split()) for ln in kutipan.splitlines() if ln.strip()), "")
-    queries = [full, first_line]
-    words = full.split()
-    if len(words[0]) > MAX_PREFIX_CHARS:
-        queries.append(words[0][:MAX_PREFIX_CHARS])
-    for n in range(len(words) - 1, 0, -1):
-        prefix = " ".join(words[:n])
-        if MIN_PREFIX_CHARS <= len(prefix) <= MAX_PREFIX_CHARS:
-            queries.append(prefix)
-    result: list[str] = []
-    for query in queries:
-        if query and query not in result and (len(query) >= MIN_PREFIX_CHARS or query == full):
-            result.append(query)
-    return result
-
-
-def literal_pattern(query: str) -> str:
-    """A regex matching `query` literally, any whitespace run matching any whitespace run.
-
-    A word-internal hyphen may also be followed by a line break in the print
-    ("Perundang-" + "Undangan"), so whitespace is allowed after each hyphen.
-    """
-    words = [re.escape(word).replace(r"\-", r"-\s*") for word in query.split()]
-    return r"\s+".join(words)
-
-
-def _line_rects(chars: Sequence[dict[str, Any]]) -> tuple[Rect, ...]:
-    """One rectangle per printed line of the matched characters (a match may wrap)."""
-    lines: list[list[float]] = []
-    for char in chars:
-        x0, top, x1, bottom = (float(char[k]) for k in ("x0", "top", "x1", "bottom"))
-        if lines and abs(lines[-1][1] - top) <= LINE_TOLERANCE_PT and x0 >= lines[-1][0] - 1:
-            line = lines[-1]
-            line[0], line[1] = min(line[0], x0), min(line[1], top)
-            line[2], line[3] = max(line[2], x1), max(line[3], bottom)
-        else:
-            lines.append([x0, top, x1, bottom])
-    return tuple((a, b, c, d) for a, b, c, d in lines)
-
-
-def locate(page: Page | TextMap, kutipan: str) -> Located | None:
-    """Find `kutipan` on `page`, or in a text map of its characters (literal,
-    whitespace-tolerant); None when no query matches."""
-    queries = search_queries(kutipan)
-    for index, query in enumerate(queries):
-        found = page.search(literal_pattern(query), regex=True, case=True, return_chars=True)
-        if not found:
-            continue
-        per_match = [_line_rects(match.get("chars") or []) for match in found]
-        per_match = [rects for rects in per_match if rects]
-        if not per_match:
-            continue
-        return Located(
-            rects=tuple(rect for rects in per_match for rect in rects),
-            first_match=per_match[0],
-            query=query,
-            partial=index > 0,
-            matches=len(per_match),
-        )
-    return None
-
-
 # --------------------------------------------------------------------------------------------
 # Rendering page pictures
 
@@ -199,37 +107,60 @@ def _clamp_band(page: Page, top: float, bottom: float) -> Rect:
 
 
 class PageRenderer:
-    """Renders crops and thumbnails of one open PDF, caching by (page, region, highlights)."""
+    """Renders crops and thumbnails of one open PDF, caching by (page, region, highlights).
 
-    def __init__(self, pdf: pdfplumber.PDF, glyphs: Mapping[int, PageGlyphs] | None = None) -> None:
+    `glyphs`: the characters extraction read, by page (else the page's own characters are
+    read); `kotak`: the table records' cell boxes and `texts` the text records' printed
+    start and end, by (table, record id), so a finding is drawn inside its own record."""
+
+    def __init__(
+        self,
+        pdf: pdfplumber.PDF,
+        glyphs: Mapping[int, PageGlyphs] | None = None,
+        kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+        texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+    ) -> None:
         self._pdf = pdf
         self._glyphs = glyphs or {}
-        self._textmaps: dict[int, TextMap] = {}
-        self._cache: dict[tuple[int, Rect | None, tuple[Rect, ...]], tuple[str, int, int]] = {}
+        self._kotak = kotak or {}
+        self._texts = texts or {}
+        self._chars: dict[int, list[dict[str, Any]]] = {}
+        self._cache: dict[tuple[int, Rect | None, tuple[Rect, ...], tuple[Rect, ...]],
+                          tuple[str, int, int]] = {}  # fmt: skip
 
     def page(self, halaman: int) -> Page:
         return self._pdf.pages[halaman - 1]
 
-    def searchable(self, halaman: int) -> Page | TextMap:
-        """What quotations are searched in: a text map of the characters extraction read on
-        the page (no second parse; OCR's words on a scan), else the page itself."""
-        glyphs = self._glyphs.get(halaman)
-        if glyphs is None:
-            return self.page(halaman)
-        if halaman not in self._textmaps:
-            self._textmaps[halaman] = chars_to_textmap(
-                glyphs.char_dicts(), layout_bbox=glyphs.bbox, layout_width=glyphs.width,
-                layout_height=glyphs.height,
-            )  # fmt: skip
-        return self._textmaps[halaman]
+    def chars(self, halaman: int) -> list[dict[str, Any]]:
+        """The characters quotations are searched in: those extraction read on the page (no
+        second parse; OCR's words on a scan), else the page's own upright characters."""
+        if halaman not in self._chars:
+            glyphs = self._glyphs.get(halaman)
+            if glyphs is not None:
+                chars: list[dict[str, Any]] = glyphs.char_dicts()
+            else:
+                chars = [c for c in self.page(halaman).chars if c.get("upright", True)]
+            self._chars[halaman] = chars
+        return self._chars[halaman]
 
-    def snapshot(self, halaman: int, kutipan: str | None) -> Snapshot:
-        """A crop around `kutipan` on page `halaman`, or the whole page when it is not found."""
+    def pointer(self, temuan: Temuan) -> Pointer:
+        """Where `temuan` points on its page (see pipeline.report.places)."""
+        assert temuan.halaman is not None
+        page = self.page(temuan.halaman)
+        box = tuple(float(v) for v in page.bbox)
+        return point(temuan, self.chars(temuan.halaman), box, self._kotak, self._texts)  # type: ignore[arg-type]
+
+    def snapshot(self, temuan: Temuan) -> Snapshot:
+        """A crop of the finding's page around its record's own row, with the quotation
+        highlighted in its cell (or the cell outlined), or the whole page when neither the
+        record nor the quotation is found."""
+        assert temuan.halaman is not None
+        halaman = temuan.halaman
         page = self.page(halaman)
-        located = locate(self.searchable(halaman), kutipan) if kutipan else None
-        if located is None:
-            uri, width, height = self._render(page, halaman, None, ())
-            if kutipan:
+        where = self.pointer(temuan)
+        if where.how == "tidak":
+            uri, width, height = self._render(page, halaman, None, (), ())
+            if temuan.kutipan:
                 caption = (
                     f"Halaman {halaman}: teks tidak ditemukan persis; ditampilkan seluruh halaman."
                 )
@@ -237,31 +168,30 @@ class PageRenderer:
                 caption = f"Halaman {halaman}: tanpa kutipan; ditampilkan seluruh halaman."
             return Snapshot(uri, width, height, caption, found=False)
 
-        rects = located.rects
-        top = min(r[1] for r in rects) - CROP_PADDING_PT
-        bottom = max(r[3] for r in rects) + CROP_PADDING_PT
-        if bottom - top > MAX_CROP_SHARE * float(page.height):
-            rects = located.first_match
-            top = min(r[1] for r in rects) - CROP_PADDING_PT
-            bottom = max(r[3] for r in rects) + CROP_PADDING_PT
-        region = _clamp_band(page, top, bottom)
-        shown = tuple(r for r in located.rects if r[1] >= region[1] and r[3] <= region[3])
-        uri, width, height = self._render(page, halaman, region, shown)
-
-        caption = f"Halaman {halaman}: kutipan disorot."
-        if located.partial:
-            caption = (
-                f"Halaman {halaman}: kutipan tidak ditemukan utuh (terpotong atau terbungkus "
-                f"baris); disorot bagian awalnya: \u201c{located.query}\u201d."
-            )
-        if located.matches > 1:
-            caption += f" Teks ini muncul {located.matches} kali di halaman ini."
-        return Snapshot(uri, width, height, caption, found=True)
+        limit = MAX_CROP_SHARE * float(page.height)
+        marks = where.rects or where.outline
+        keep = [*marks, *([where.row] if where.row else [])]
+        band = union(keep) or union(marks)
+        assert band is not None
+        if band[3] - band[1] > limit:
+            first = where.located.first_match if where.located else marks[:1]
+            band = union([*first, *([where.row] if where.row else [])]) or band
+        if band[3] - band[1] > limit:
+            band = (band[0], band[1], band[2], band[1] + limit)
+        region = _clamp_band(page, band[1] - CROP_PADDING_PT, band[3] + CROP_PADDING_PT)
+        shown = tuple(r for r in where.rects if r[1] >= region[1] and r[3] <= region[3])
+        uri, width, height = self._render(page, halaman, region, shown, where.outline)
+        return Snapshot(uri, width, height, _caption(temuan, where), found=True)
 
     def _render(
-        self, page: Page, halaman: int, region: Rect | None, rects: tuple[Rect, ...]
+        self,
+        page: Page,
+        halaman: int,
+        region: Rect | None,
+        rects: tuple[Rect, ...],
+        outline: tuple[Rect, ...],
     ) -> tuple[str, int, int]:
-        key = (halaman, region, rects)
+        key = (halaman, region, rects, outline)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -270,21 +200,86 @@ class PageRenderer:
         else:
             cropped = page.crop(region, strict=False)
             image = cropped.to_image(resolution=CROP_RESOLUTION, antialias=True)
+            m = HIGHLIGHT_MARGIN_PT
             if rects:
-                m = HIGHLIGHT_MARGIN_PT
                 image.draw_rects(
                     [(x0 - m, top - m, x1 + m, bottom + m) for x0, top, x1, bottom in rects],
                     fill=HIGHLIGHT_FILL,
                     stroke=HIGHLIGHT_STROKE,
                     stroke_width=HIGHLIGHT_STROKE_WIDTH,
                 )
+            if outline:
+                image.draw_rects(
+                    [_clip(r, region, m) for r in outline],
+                    fill=OUTLINE_FILL,
+                    stroke=HIGHLIGHT_STROKE,
+                    stroke_width=OUTLINE_STROKE_WIDTH,
+                )
         result = _png_data_uri(image.annotated)
         self._cache[key] = result
         return result
 
 
+def _clip(rect: Rect, region: Rect, margin: float) -> Rect:
+    """`rect` inside `region` (less `margin`), so an outline cut by the crop stays visible."""
+    return (
+        max(rect[0], region[0] + margin),
+        max(rect[1], region[1] + margin),
+        min(rect[2], region[2] - margin),
+        min(rect[3], region[3] - margin),
+    )
+
+
+# A finding's field in the reader's words, for captions.
+KOLOM_LABEL: dict[str, str] = {
+    "indikator_target": "Indikator dan Target",
+    "hasil_indikator": "Hasil yang Diharapkan dan Indikator",
+    "kriteria_keberhasilan": "Kriteria Keberhasilan",
+    "rencana_aksi": "Rencana Aksi",
+    "area": "Area",
+    "area_no": "No",
+    "program_no": "No program",
+    "program": "Program",
+    "aksi_no": "No rencana aksi",
+    "tahun_pelaksanaan": "Waktu Pelaksanaan",
+    "teks": "Penanggung Jawab",
+    "penanggung_jawab_teks": "Penanggung Jawab",
+    "kegiatan": "Kegiatan",
+    "hasil": "Hasil",
+}
+
+
+def _caption(temuan: Temuan, where: Pointer) -> str:
+    halaman = temuan.halaman
+    kolom = KOLOM_LABEL.get(temuan.kolom or "", (temuan.kolom or "").replace("_", " "))
+    if where.how == "sel":
+        if temuan.kutipan:
+            return (
+                f"Halaman {halaman}: sel \u201c{kolom}\u201d baris ini diberi garis; kutipan "
+                "tidak tercetak persis demikian di dalamnya."
+            )
+        return f"Halaman {halaman}: sel \u201c{kolom}\u201d baris ini kosong (diberi garis)."
+    located = where.located
+    assert located is not None
+    if where.how == "halaman":
+        caption = f"Halaman {halaman}: kutipan disorot."
+    elif temuan.tabel in ("pasal", "lampiran", "definisi", "dasar_hukum", "menimbang"):
+        caption = f"Halaman {halaman}: kutipan disorot di dalam butir yang ditunjuk."
+    else:
+        caption = f"Halaman {halaman}: kutipan disorot di dalam sel \u201c{kolom}\u201d baris ini."
+    if located.partial:
+        caption += f" Yang disorot: bagian awalnya, \u201c{located.query}\u201d."
+    if located.matches > 1:
+        caption += f" Teks ini muncul {located.matches} kali di sana."
+    return caption
+
+
 def _snapshots(
-    temuan: Sequence[Temuan], pdf_path: Path | None, glyphs: Mapping[int, PageGlyphs] | None = None
+    temuan: Sequence[Temuan],
+    pdf_path: Path | None,
+    glyphs: Mapping[int, PageGlyphs] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> tuple[dict[int, Snapshot | str], str | None]:
     """Per finding index: its picture, or a note saying why there is none; plus a PDF note.
 
@@ -307,7 +302,7 @@ def _snapshots(
             result[i] = f"Cuplikan halaman tidak ditampilkan: {reason}."
         return result, f"{reason}; cuplikan halaman tidak ditampilkan."
     with pdf:
-        renderer = PageRenderer(pdf, glyphs)
+        renderer = PageRenderer(pdf, glyphs, kotak, texts)
         by_page: dict[int, list[int]] = {}
         for i in with_page:
             halaman = temuan[i].halaman
@@ -322,7 +317,7 @@ def _snapshots(
         for halaman in sorted(by_page):
             for i in by_page[halaman]:
                 try:
-                    result[i] = renderer.snapshot(halaman, temuan[i].kutipan)
+                    result[i] = renderer.snapshot(temuan[i])
                 except Exception as exc:  # a damaged page must not lose the whole report
                     result[i] = (
                         f"Halaman {halaman} tidak dapat digambar ({type(exc).__name__}: {exc}); "
@@ -549,11 +544,16 @@ def _figure(picture: Snapshot | str | None) -> str:
         return f'<p class="catatan-gambar">{_e(picture)}</p>'
     css = "cuplikan" if picture.found else "cuplikan halaman-penuh"
     alt = picture.caption
+    # On a phone the picture fits the width; a tap shows it at full size, panned inside
+    # its own box (.gulir), and a second tap fits it again.
     return (
         f'<figure class="{css}">'
+        '<div class="bingkai gulir" role="button" tabindex="0" aria-pressed="false" '
+        'title="Ketuk untuk memperbesar atau memperkecil">'
         f'<img src="{picture.data_uri}" width="{picture.width}" height="{picture.height}" '
-        f'alt="{_e(alt)}">'
-        f"<figcaption>{_e(picture.caption)}</figcaption></figure>"
+        f'alt="{_e(alt)}"></div>'
+        f'<figcaption>{_e(picture.caption)}<span class="petunjuk-ketuk"> Ketuk gambar untuk '
+        "memperbesar.</span></figcaption></figure>"
     )
 
 
@@ -573,8 +573,28 @@ def _follow_up(keputusan: Keputusan | None) -> str:
     )
 
 
+# A finding id (as in a linked finding's saran): slug words joined by "__".
+FINDING_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*(?:__[a-z0-9_-]+)+")
+
+
+def _linked(text: str, anchors: Mapping[str, int]) -> str:
+    """`text` escaped, each id of a finding in this report a link to its card."""
+
+    def link(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if found not in anchors:
+            return found
+        return f'<a class="terkait" href="#temuan-{anchors[found]}"><code>{found}</code></a>'
+
+    return FINDING_ID_RE.sub(link, _e(text))
+
+
 def _card(
-    index: int, temuan: Temuan, picture: Snapshot | str | None, keputusan: Keputusan | None = None
+    index: int,
+    temuan: Temuan,
+    picture: Snapshot | str | None,
+    keputusan: Keputusan | None = None,
+    anchors: Mapping[str, int] | None = None,
 ) -> str:
     halaman = "" if temuan.halaman is None else str(temuan.halaman)
     fields = [
@@ -589,7 +609,7 @@ def _card(
         kutipan = f'<p class="kosong">{TIDAK_TERCANTUM}</p>'
     else:
         kutipan = f'<pre class="kutipan">{_e(temuan.kutipan)}</pre>'
-    saran = _e(temuan.saran) if temuan.saran else _value(None)
+    saran = _linked(temuan.saran, anchors or {}) if temuan.saran else _value(None)
     return f"""<article class="temuan tingkat-{_e(temuan.tingkat)}" id="temuan-{index}" \
 data-urutan="{index}" data-temuan-tingkat="{_e(temuan.tingkat)}" \
 data-temuan-kode="{_e(temuan.kode)}" data-halaman="{halaman}" \
@@ -833,10 +853,14 @@ dl.meta dt { color: var(--redup); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 pre.kutipan { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; padding: .4rem .6rem;
   background: #fef9c3; border-radius: 4px; font-size: .9rem; }
-p.pesan, p.saran { margin: 0; }
+p.pesan, p.saran { margin: 0; overflow-wrap: anywhere; }
 figure { margin: .8rem 0 0; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--garis); }
 figure.halaman-penuh img { max-width: min(100%, 560px); }
+figure .bingkai { cursor: zoom-in; }
+figure.diperbesar .bingkai { cursor: zoom-out; }
+figure.diperbesar img { max-width: none; width: auto; }
+.petunjuk-ketuk { display: none; }
 figcaption, .catatan-gambar { font-size: .85rem; color: var(--redup); margin-top: .3rem; }
 .kosong-saring { padding: 1rem; text-align: center; }
 .gulir { overflow-x: auto; }
@@ -864,6 +888,7 @@ table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
   dl.meta dd, dl.identitas dd { margin-bottom: .3rem; }
   .kontrol { flex-direction: column; align-items: stretch; }
   table.grafik td { min-width: 6rem; }
+  .petunjuk-ketuk { display: inline; }
 }
 @page { size: A4; margin: 14mm 12mm 16mm;
   @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt;
@@ -879,6 +904,7 @@ table.grafik th, table.grafik td { border: 0; padding: .1rem .4rem; }
   .kontrol, .kosong-saring { display: none !important; }
   article.temuan header, dl.meta, pre.kutipan { break-inside: avoid; break-after: avoid; }
   figure, figure img { break-inside: avoid; max-width: 100% !important; height: auto; }
+  .petunjuk-ketuk { display: none !important; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -938,6 +964,16 @@ JS = """
       document.body.classList.toggle("tampil-kode", tampilKode.checked);
     });
   }
+  document.querySelectorAll("figure .bingkai").forEach(function (b) {
+    function ganti() {
+      var besar = b.parentElement.classList.toggle("diperbesar");
+      b.setAttribute("aria-pressed", besar ? "true" : "false");
+    }
+    b.addEventListener("click", ganti);
+    b.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); ganti(); }
+    });
+  });
   if (kode) { kode.addEventListener("change", terapkan); }
   if (urutan) { urutan.addEventListener("change", urutkan); }
   terapkan();
@@ -997,6 +1033,8 @@ def render_report(
     versi: str | None = None,
     rencana_aksi: Sequence[RencanaAksi] = (),
     glyphs: Mapping[int, PageGlyphs] | None = None,
+    kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> str:
     """One self-contained HTML report (Bahasa Indonesia) of `temuan` about `dokumen`.
 
@@ -1013,17 +1051,20 @@ def render_report(
     there are no pictures. Findings keep the given order. Counts per severity and per code sit
     in elements with `data-tingkat` / `data-kode` attributes, the total in `#jumlah-temuan`.
     Same input, same output, byte for byte. `glyphs` (the characters extraction read, by
-    page) spares parsing the pages again to find quotations.
+    page) spares parsing the pages again to find quotations; `kotak` (table records' cell
+    boxes) and `texts` (text records' printed start and end), by (table, record id), confine
+    each finding's highlight to its own record (see pipeline.report.places).
     """
-    pictures, note = _snapshots(temuan, pdf_path, glyphs)
+    pictures, note = _snapshots(temuan, pdf_path, glyphs, kotak, texts)
     title = _dokumen_title(dokumen)
     notes = "".join(
         f'<p class="peringatan-pdf" role="note">{_e(n)}</p>\n'
         for n in _pdf_notes(dokumen, pdf_path, note)
     )
     keputusan = keputusan or {}
+    anchors = {t.id: i for i, t in enumerate(temuan)}
     cards = "\n".join(
-        _card(i, t, pictures.get(i), keputusan.get(t.id)) for i, t in enumerate(temuan)
+        _card(i, t, pictures.get(i), keputusan.get(t.id), anchors) for i, t in enumerate(temuan)
     )
     if temuan:
         listing = f"""{_controls(temuan)}

@@ -17,6 +17,31 @@ class Aturan:
     saran: str | None = None
 
 
+# A correction derivable from the printed text itself (validate/suggest.py), appended to a
+# finding's saran through its {usulan} field.
+USULAN = " Usulan penulisan: \u201c{teks}\u201d."
+
+# One advice for findings that are one problem seen from two sides (validate/links.py);
+# {terkait} lists the other findings' ids.
+TAUTAN: dict[str, str] = {
+    "istilah-dipakai-dengan-nama-lain": (
+        "Istilah ini dipakai pada Rencana Aksi dengan nama lain ({nama}); definisinya jangan "
+        "dihapus: tulis \u201c{istilah}\u201d di tabel itu. Temuan terkait: {terkait}."
+    ),
+    "nama-lain-istilah": (
+        "Ganti \u201c{nama}\u201d dengan istilah yang didefinisikan di Pasal 1, "
+        "\u201c{istilah}\u201d. Temuan terkait: {terkait}."
+    ),
+    "area-tanpa-nama-cadangan": (
+        "Isi nama area \u201c{area}\u201d (area tabel area perubahan yang tidak ditemukan "
+        "pada Rencana Aksi karena baris ini tanpa nama). Temuan terkait: {terkait}."
+    ),
+    "area-tidak-cocok-tanpa-nama": (
+        "Area ini kemungkinan adalah area tanpa nama pada Rencana Aksi: isi nama "
+        "\u201c{area}\u201d di sana. Temuan terkait: {terkait}."
+    ),
+}
+
 CATALOG: dict[str, Aturan] = {
     # Targets
     "target-placeholder": Aturan(
@@ -30,7 +55,7 @@ CATALOG: dict[str, Aturan] = {
         "Samakan angka dengan terbilangnya."),
     "target-format-rusak": Aturan(
         PERINGATAN, "Penulisan target tidak lengkap atau rusak (tanda kurung tidak seimbang, "
-        "atau terbilang tanpa angka).", "Perbaiki penulisan target menjadi \"angka (terbilang) satuan\"."),
+        "atau terbilang tanpa angka).", "Perbaiki penulisan target menjadi \"angka (terbilang) satuan\".{usulan}"),
     "target-persen-lebih-100": Aturan(
         GALAT, "Target persentase melebihi 100%: {nilai}%.", "Periksa kembali nilai persentase."),
     "satuan-tidak-dikenal": Aturan(

@@ -12,6 +12,7 @@ from pipeline.result import DocumentResult
 from pipeline.validate.catalog import CATALOG
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.expectations import PROJECT_ROOT, run_expectations
+from pipeline.validate.links import link_findings
 from pipeline.validate.rules import Hit, all_rules
 from pipeline.vocabulary import SEVERITY_ORDER
 
@@ -69,7 +70,7 @@ def validate(data: Dataset, root: Path = PROJECT_ROOT, folder: Path | None = Non
         for h in run_expectations(data, root)
         if (h.record_id, _printed_column(h.kolom)) not in covered
     )
-    return to_temuan(hits)
+    return link_findings(to_temuan(hits), data)
 
 
 def _printed_column(column: str | None) -> str | None:

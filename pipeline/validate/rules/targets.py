@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.models import RencanaAksi
+from pipeline.validate.catalog import USULAN
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
+from pipeline.validate.suggest import balanced, target_correction, unclosed_part
 
 STATUS_CODES = {
     "placeholder": "target-placeholder",
@@ -41,8 +43,17 @@ def _target_hits(r: RencanaAksi, column: str, prefix: str, printed: str | None) 
 
     status, value, quoted = field("status"), field("nilai"), field("teks")
     if status in STATUS_CODES:
+        kutipan = quoted or printed
+        params = {"nilai": value, "terbilang": field("terbilang"), "usulan": ""}
+        if status == "format_rusak" and kutipan:
+            usulan = target_correction(kutipan)
+            # A balanced target in an unbalanced cell: the bracket left open is the defect.
+            if balanced(kutipan) and printed and (part := unclosed_part(printed, kutipan)):
+                kutipan, usulan = part, f"{part})"
+            if usulan:
+                params["usulan"] = USULAN.format(teks=usulan)
         yield Hit(STATUS_CODES[status], "rencana_aksi", r.id, column, r.halaman_awal,
-                  quoted or printed, {"nilai": value, "terbilang": field("terbilang")})  # fmt: skip
+                  kutipan, params)  # fmt: skip
     if field("satuan") == "persen" and (value or 0) > 100:
         yield Hit("target-persen-lebih-100", "rencana_aksi", r.id, column, r.halaman_awal,
                   quoted, {"nilai": value})  # fmt: skip

@@ -1,0 +1,110 @@
+"""The report printed to PDF by headless Chromium, beside its HTML, byte-identical across runs.
+
+Chromium stamps each print with its time (/CreationDate, /ModDate) and a random file /ID;
+those are removed or replaced (the /ID by a digest of the printed pages) with pypdf, so the
+same HTML printed twice gives the same bytes. Without Chromium no PDF is made and the caller
+says so in a notice; the run itself goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
+BROWSER_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+    "--virtual-time-budget=10000",
+)
+PRINT_TIMEOUT_S = 180
+# Info entries that change with every print.
+VOLATILE_INFO = ("/CreationDate", "/ModDate")
+
+
+def find_browser() -> str | None:
+    """The Chromium to print with: $PIPELINE_CHROMIUM, else the first of BROWSER_NAMES on
+    the PATH; None when there is none."""
+    named = os.environ.get("PIPELINE_CHROMIUM")
+    if named:
+        return shutil.which(named) or (named if Path(named).is_file() else None)
+    for name in BROWSER_NAMES:
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+def reproducible(data: bytes) -> bytes:
+    """The PDF `data` without its print times, with an /ID that is a digest of its pages."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameObject
+
+    # Chromium's trailer /Size is short of its object count; pypdf says so and copes.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    info = writer._info  # the trailer's /Info dictionary, cloned from the print
+    document_info = info.get_object() if info is not None else None
+    if isinstance(document_info, DictionaryObject):
+        for key in VOLATILE_INFO:
+            document_info.pop(NameObject(key), None)
+    digest = hashlib.sha256()
+    for page in reader.pages:
+        contents = page.get_contents()
+        digest.update(contents.get_data() if contents is not None else b"")
+    ident = ByteStringObject(digest.digest()[:16])
+    writer._ID = ArrayObject([ident, ident])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def enabled() -> bool:
+    """Whether runs print the report: yes unless $PIPELINE_REPORT_PDF is "0" (the test
+    suite's many runs do not need a print each)."""
+    return os.environ.get("PIPELINE_REPORT_PDF", "1") != "0"
+
+
+def print_report(html: Path, pdf: Path) -> str | None:
+    """Print `html` to `pdf` (written atomically). None when printed, else why not (for a
+    notice); never raises for a missing or failing browser."""
+    browser = find_browser()
+    if browser is None:
+        return "report PDF not made: Chromium not found (" + ", ".join(BROWSER_NAMES) + ")"
+    with tempfile.TemporaryDirectory(prefix=".print-", dir=pdf.parent) as work:
+        printed = Path(work) / "report.pdf"
+        command = [
+            browser, *BROWSER_FLAGS, f"--user-data-dir={Path(work) / 'profile'}",
+            f"--print-to-pdf={printed}", html.resolve().as_uri(),
+        ]  # fmt: skip
+        try:
+            done = subprocess.run(
+                command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"report PDF not made: {browser}: {type(exc).__name__}"
+        if done.returncode != 0 or not printed.is_file():
+            return f"report PDF not made: {browser} exited with {done.returncode}"
+        staged = Path(work) / "final.pdf"
+        staged.write_bytes(reproducible(printed.read_bytes()))
+        os.chmod(staged, 0o666 & ~_umask())
+        os.replace(staged, pdf)
+    return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
