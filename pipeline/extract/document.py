@@ -21,6 +21,7 @@ from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
+from pipeline.extract.tables.grid import resolve_splits
 from pipeline.extract.tables.ruling import find_tables, without_backgrounds
 from pipeline.extract.visible import visible_page
 from pipeline.result import PageGlyphs
@@ -133,6 +134,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         reason = "no text layer, and OCR found no text" if scanned else "no text layer (a scan?)"
         hint = None if ocr_available() else "install Tesseract (make run does) to read scans"
         raise InputError(path, reason, hint=hint)
+    resolve_splits(p for ps in pieces_by_page for p in ps)
     if scanned:
         _repair_ocr_text(pages, pieces_by_page, set(scanned))
     classify(pages, block_numbers)

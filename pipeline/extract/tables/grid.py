@@ -220,10 +220,15 @@ def build_piece(
         hit = grid[min(bisect_right(ys, y) - 1, nrows - 1)][bisect_right(xs, x) - 1]
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
-    for cell, _ in cells:
+    blanks = None if ocr is not None else [c for c in page.chars if not c["text"].strip()]
+    sure = blanks is not None and prints_wrap_spaces(page.chars)
+    spaces: dict[tuple[str, float], float] = {}
+    for blank in blanks or ():
+        key = (blank["fontname"], round(blank["size"], 1))
+        spaces[key] = max(spaces.get(key, 0.0), blank["x1"] - blank["x0"])
+    for cell, bbox in cells:
         chars = chars_by_cell.get(id(cell), [])
-        text = pdfplumber.utils.extract_text(chars) if chars else ""
-        cell.text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        cell.text = cell_text(chars, bbox, blanks, sure, spaces) if chars else ""
         cell.bold = _is_bold(chars)
         if ocr is not None:
             cell.confidence = lowest(c["ocr_confidence"] for c in chars if c["text"].strip())
@@ -235,6 +240,122 @@ def build_piece(
     x0, top, x1, _ = table.bbox
     return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),
                       col_edges=xs, grid=full)  # fmt: skip
+
+
+# Line breaks inside a cell. A producer breaks a line at a space, or inside a word too
+# long for the column ("pengemba" / "ngan"; "80 %" / "(delapan", printed "80 %(delapan"
+# on one line by another producer). The rule (README "Line breaks inside a table cell"):
+# a break is a candidate split when the line ends without a printed space character, is
+# full (the next line's first word would not have fitted after it) and the next line does
+# not start with a capital (a new paragraph, a name). `resolve_splits` joins a candidate
+# without a space
+# - where the producer prints the space it wraps at (WRAP_SPACE_SHARE of the page's line
+#   ends carry one: LibreOffice, Word) and there was room for it on this line (SURE):
+#   when the document prints the joined token, or the joined letters on either side of
+#   the break, unbroken somewhere, or the break has punctuation on one side ("%" / "(",
+#   "Membangun/" / "mengembangkan"): two words the producer wrapped between would have
+#   had their space printed, and a paragraph (a hard break) rarely ends or starts so;
+# - elsewhere: when the document prints the joined letters as one word and one of the two
+#   pieces is no word it prints ("pengemb" / "angan"; never "yang" / "terlibat").
+# Every other break is one space, or none after a word-internal hyphen
+# (normalize.text.join_lines).
+SPLIT = "\x1f"  # a candidate split in Cell.text until resolve_splits decides it
+SURE = "\x1e"  # a candidate split where the producer would have printed a space
+WRAP_SPACE_SHARE = 0.2
+LINE_TOLERANCE = 3.0  # pdfplumber's y tolerance: characters this close in top share a line
+FULL_LINE_SLACK = 1.0  # points a full line may stop short of what it could hold
+SPACE_EM = 0.33  # a space's width, in font sizes, where the page prints none in that font
+
+
+def prints_wrap_spaces(chars: list[dict[str, Any]]) -> bool:
+    """Whether the page's producer prints the space at a wrapped line's end: at least
+    WRAP_SPACE_SHARE of the line ends (the next character drawn on a lower line, further
+    left) are a space character."""
+    ends = spaced = 0
+    for a, b in zip(chars, chars[1:], strict=False):
+        if b["top"] - a["top"] > LINE_TOLERANCE and b["x0"] < a["x0"]:
+            ends += 1
+            spaced += not a["text"].strip()
+    return ends > 0 and spaced >= WRAP_SPACE_SHARE * ends
+
+
+def cell_text(
+    chars: list[dict[str, Any]],
+    bbox: BBox,
+    blanks: list[dict[str, Any]] | None,
+    sure: bool,
+    spaces: dict[tuple[str, float], float] | None = None,
+) -> str:
+    """A cell's text from its characters: words as pdfplumber builds them, printed lines
+    joined by "\n", a candidate split by SPLIT or SURE (see above). `blanks`: the page's
+    space characters (a line's last space may stand past the cell's edge); None: no
+    candidate splits (OCR text). `sure`: the producer prints its wrapping spaces.
+    `spaces`: the width of a space per (font, size) as printed on the page."""
+    words = pdfplumber.utils.text.WordExtractor().extract_words(chars)
+    lines = pdfplumber.utils.cluster_objects(words, "top", LINE_TOLERANCE)
+    if not lines:
+        return ""
+    left = min(ln[0]["x0"] for ln in lines)
+    right = bbox[2] - max(0.0, left - bbox[0])  # the cell's padding taken as symmetric
+    out = " ".join(w["text"] for w in lines[0])
+    for prev, line in zip(lines, lines[1:], strict=False):
+        text = " ".join(w["text"] for w in line)
+        last, first = prev[-1], line[0]
+        spaced = any(
+            abs(c["top"] - last["top"]) <= LINE_TOLERANCE
+            and last["x1"] - 0.5 <= c["x0"] <= last["x1"] + 0.5
+            for c in blanks or ()
+        )
+        full = last["x1"] + (first["x1"] - first["x0"]) > right - FULL_LINE_SLACK
+        split = blanks is not None and not spaced and full and not first["text"][0].isupper()
+        ch = next((c for c in reversed(chars) if c["text"].strip()
+                   and abs(c["x1"] - last["x1"]) < 0.01), None)  # fmt: skip
+        size = ch["size"] if ch else last["bottom"] - last["top"]
+        space = (spaces or {}).get((ch["fontname"], round(size, 1)) if ch else ("", 0.0))
+        room = last["x1"] + (space or SPACE_EM * size) <= right
+        out += ((SURE if sure and room else SPLIT) if split else "\n") + text
+    return out
+
+
+_LETTERS_END = re.compile(r"[^\W_]+$")
+_LETTERS_START = re.compile(r"^[^\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def resolve_splits(pieces: Iterable[TablePiece]) -> None:
+    """Decide every candidate split of the document's table cells (see SPLIT); the cells'
+    printed parts follow."""
+    pieces = list(pieces)
+    tokens = Counter[str]()  # what the document prints between spaces, on one line
+    words = Counter[str]()  # the runs of letters and digits in those
+    for piece in pieces:
+        for cell in piece.cells():
+            # The pieces either side of a candidate are not counted: they are in question.
+            text = re.sub(f"\\S*[{SPLIT}{SURE}]\\S*", "\n", cell.text)
+            for line in text.split("\n"):
+                tokens.update(line.split())
+                words.update(_WORD.findall(line))
+
+    def decide(m: re.Match[str]) -> str:
+        a, mark, b = m.group(1), m.group(2), m.group(3)
+        ma, mb = _LETTERS_END.search(a), _LETTERS_START.search(b)
+        wa, wb = (ma.group() if ma else ""), (mb.group() if mb else "")
+        known = bool(wa and wb and words[wa + wb])
+        if mark == SURE:
+            joined = bool(tokens[a + b]) or known or not (a[-1:].isalnum() and b[:1].isalnum())
+        else:
+            joined = known and not (words[wa] and words[wb])
+        return a + ("" if joined else "\n")
+
+    pattern = re.compile(f"(\\S*)([{SPLIT}{SURE}])(?=(\\S*))")
+    for piece in pieces:
+        for cell in piece.cells():
+            if SPLIT in cell.text or SURE in cell.text:
+                cell.text = pattern.sub(decide, cell.text)
+                cell.parts = [
+                    CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
+                    for p in cell.parts
+                ]
 
 
 # Text that starts on a table's bottom rule (its top within this many points below it)

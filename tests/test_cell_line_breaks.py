@@ -1,0 +1,100 @@
+"""A line break inside a table cell is a space, or no space where it splits a word
+(pipeline/extract/tables/grid.py, "Line breaks inside a cell"), decided from the printed
+characters and the document's own words, the same way whatever the wrapping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.extract.tables.grid import (
+    SPLIT,
+    SURE,
+    Cell,
+    TablePiece,
+    cell_text,
+    prints_wrap_spaces,
+    resolve_splits,
+)
+
+SIZE = 10.0
+ADVANCE = 5.0  # every glyph 5 points wide
+BBOX = (0.0, 0.0, 64.0, 100.0)  # text from x=2 to x=62 (padding 2 each side)
+
+
+def _line(text: str, top: float, trailing_space: bool = False) -> list[dict[str, Any]]:
+    chars = []
+    x = 2.0
+    for ch in text + (" " if trailing_space else ""):
+        chars.append({"text": ch, "x0": x, "x1": x + ADVANCE, "top": top,
+                      "bottom": top + SIZE, "fontname": "Serif", "size": SIZE,
+                      "upright": True, "doctop": top})  # fmt: skip
+        x += ADVANCE
+    return chars
+
+
+def _text(*lines: tuple[str, bool], sure: bool = True) -> str:
+    chars = [c for i, (t, sp) in enumerate(lines) for c in _line(t, 12.0 * i, sp)]
+    blanks = [c for c in chars if c["text"] == " "]
+    return cell_text([c for c in chars if c["text"] != " " or c in blanks], BBOX, blanks, sure)
+
+
+def _resolve(*texts: str) -> list[str]:
+    cells = [Cell(row=i, col=0, rowspan=1, colspan=1, text=t, bold=False)
+             for i, t in enumerate(texts)]  # fmt: skip
+    resolve_splits([TablePiece(page=1, bbox=BBOX, col_edges=[0.0, 64.0],
+                               grid=[[c] for c in cells])])  # fmt: skip
+    return [c.text for c in cells]
+
+
+def test_a_printed_wrapping_space_is_a_line_break() -> None:
+    # 11 glyphs end at x=57, "ngan" (20 points) cannot follow: a full line, but the
+    # producer printed the space it wrapped at.
+    assert _text(("pembangunan", True), ("ngan", False)) == "pembangunan\nngan"
+
+
+def test_a_line_with_room_left_is_a_line_break() -> None:
+    assert _text(("pada", False), ("ngan", False)) == "pada\nngan"
+
+
+def test_a_capital_after_a_full_line_starts_a_paragraph() -> None:
+    assert _text(("Organisasiab", False), ("Dinas", False)) == "Organisasiab\nDinas"
+
+
+def test_a_full_line_without_its_space_is_a_candidate() -> None:
+    # "pengembangan" ends at 62, the text's right edge: no room for a space, unsure.
+    assert _text(("pengembangan", False), ("nya", False)) == f"pengembangan{SPLIT}nya"
+    # "(95 %" leaves room for the space the producer would have printed: sure.
+    assert _text(("(95 %", False), ("(sembilan", False)) == f"(95 %{SURE}(sembilan"
+    # A producer that never prints its wrapping spaces is never sure.
+    assert _text(("(95 %", False), ("(sembilan", False), sure=False) == f"(95 %{SPLIT}(sembilan"
+
+
+def test_a_word_split_at_any_letter_joins_when_the_document_prints_it_whole() -> None:
+    whole = "pengembangan pegawai"
+    assert _resolve(f"pengemba{SPLIT}ngan", whole) == ["pengembangan", whole]
+    assert _resolve(f"pengemb{SPLIT}angan", whole) == ["pengembangan", whole]
+
+
+def test_two_words_stay_apart_even_when_the_document_prints_them_glued() -> None:
+    # The regulation itself prints "yangterlibat" once; both pieces are words it prints.
+    assert _resolve(f"yang{SPLIT}terlibat", "kerja yangterlibat", "yang", "terlibat")[0] == (
+        "yang\nterlibat"
+    )
+
+
+def test_a_sure_split_at_punctuation_joins() -> None:
+    assert _resolve(f"(95 %{SURE}(sembilan")[0] == "(95 %(sembilan"
+    assert _resolve(f"Membangun/{SURE}mengembangkan")[0] == "Membangun/mengembangkan"
+    assert _resolve(f"pembangunan{SURE}zona")[0] == "pembangunan\nzona"
+    # Unsure, punctuation alone does not join.
+    assert _resolve(f"(95 %{SPLIT}(sembilan")[0] == "(95 %\n(sembilan"
+
+
+def test_several_candidates_in_one_cell() -> None:
+    assert _resolve(f"a{SPLIT}b{SPLIT}c")[0] == "a\nb\nc"
+
+
+def test_the_producer_habit_is_measured_on_the_page() -> None:
+    spaced = _line("ab", 0.0, True) + _line("cd", 12.0, True) + _line("ef", 24.0)
+    bare = _line("ab", 0.0) + _line("cd", 12.0) + _line("ef", 24.0)
+    assert prints_wrap_spaces(spaced) and not prints_wrap_spaces(bare)
