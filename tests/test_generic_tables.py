@@ -172,3 +172,29 @@ def test_column_numbers_repeated_under_a_plain_header_are_no_rows(tmp_path: Path
                    [PageSpec(rows=page1, title="LAMPIRAN PROGRAM"), PageSpec(rows=page2)])  # fmt: skip
     (table,) = process(pdf).tabel_isi
     assert [row["no"] for row in table.rows] == ["1.", "2.", "3.", "4."]
+
+
+def test_amounts_with_a_unit_and_wrapped_figures_are_typed(tmp_path: Path) -> None:
+    """A tariff counted per use ("600.000/pemakaian", as Banjarnegara p115 prints it) gets
+    its value and unit; a figure wrapped inside its narrow cell ("24,0" over "2", as
+    Donggala p12 prints it) is typed as one figure, the printed text kept as printed."""
+    rows = [
+        [H("No"), H("Uraian"), H("Tarif (Rp)"), H("Skor")],
+        [C("1."), C("Senin s.d Jum'at"), C("600.000/pemakaian"), C("26,87")],
+        [C("2."), C("Sabtu, Minggu/Hari Libur"), C("1.150.000/pemakaian"), C("24,0\n2")],
+        [C("3."), C("Pemakaian Malam"), C("Rp 1.500.000,00"), C("0,63")],
+    ]
+    result = process(make_pdf(tmp_path / "satuan.pdf", [30, 200, 130, 40], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    assert table.published_columns() == [
+        "id", "no", "uraian", "tarif_rp", "tarif_rp__nilai", "tarif_rp__satuan", "skor",
+        "skor__nilai", "halaman_awal", "halaman_akhir",
+    ]  # fmt: skip
+    got = [(r["tarif_rp__nilai"], r["tarif_rp__satuan"], r["skor"], r["skor__nilai"])
+           for r in table.rows]  # fmt: skip
+    assert got == [
+        (600000, "pemakaian", "26,87", 26.87),
+        (1150000, "pemakaian", "24,0 2", 24.02),
+        (1500000, None, "0,63", 0.63),
+    ]
+    assert not [t for t in validate(dataset_of(result)) if t.kode == "tabel-tipe-tidak-cocok"]

@@ -16,10 +16,31 @@ from typing import Any
 from pipeline.extract.tables import LogicalTable
 from pipeline.extract.tables.stitch import NUMBERING_RE
 from pipeline.normalize.text import join_lines, slug, strip_number
-from pipeline.normalize.values import infer_column_type, is_blank, typed_value
+from pipeline.normalize.values import (
+    infer_column_type,
+    is_blank,
+    parse_amount,
+    typed_value,
+    unwrap_figure,
+)
 
-TOTAL_RE = re.compile(r"^\s*(jumlah|total|sub\s*total|jumlah\s+total)\b", re.I)
+# A total row's label: the total word alone or with a qualifier that names no item
+# ("JUMLAH", "Sub Total", "Jumlah Total", "Total Keseluruhan", "Jumlah I", "Jumlah (Rp)",
+# "Jumlah Tahun 2025"). "Total Knee Replacement" or "Subtotal Histerektomi" names a
+# procedure: a data row whose name begins with the word.
+TOTAL_RE = re.compile(
+    r"""^\s*(?:grand\s+|sub\s*-?\s*)?(?:jumlah|total)(?:\s+(?:total|akhir|keseluruhan|seluruhnya
+    |semua|umum|kabupaten|kota|provinsi|[ivxlc]{1,5}|[a-z]|\d{1,4}|tahun\s+\d{4}
+    |per\s+\w+))?\s*(?:\([^()]*\))?\s*:?\s*$""",
+    re.I | re.X,
+)
 TYPED_SUFFIX = "__nilai"
+UNIT_SUFFIX = "__satuan"  # the unit an amount is counted in ("600.000/pemakaian")
+
+
+def is_total_label(text: str) -> bool:
+    """Whether a cell is the label of a total row ("Jumlah", "TOTAL", "Sub Total")."""
+    return TOTAL_RE.match(text) is not None
 
 
 @dataclass(slots=True)
@@ -30,6 +51,7 @@ class FlatTable:
     rows: list[dict[str, Any]] = field(default_factory=list)  # with halaman_awal/akhir
     numbering: list[str] = field(default_factory=list)  # numbering columns
     consumed: frozenset[int] = frozenset()
+    units: frozenset[str] = frozenset()  # numeric columns whose amounts carry a unit
 
     def published_columns(self) -> list[str]:
         out = ["id"]
@@ -37,6 +59,8 @@ class FlatTable:
             out.append(c)
             if self.types.get(c, "teks") != "teks":
                 out.append(c + TYPED_SUFFIX)
+            if c in self.units:
+                out.append(c + UNIT_SUFFIX)
         return [*out, "halaman_awal", "halaman_akhir"]
 
 
@@ -47,6 +71,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     parents: dict[str, str] = {}  # parent column -> current value
     parent_order: list[str] = []
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
+    # The text a cell is typed from: a figure wrapped inside its cell joined back.
+    figures: list[dict[str, str]] = []
     for i, row in enumerate(table.rows):
         for cell in row.distinct():
             consumed.add(id(cell))
@@ -66,32 +92,50 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         if not any(values.values()):
             continue
         raw_rows.append((values, dict(parents), row.pages))
+        figures.append(
+            {names[c]: f for c in range(ncols) if (f := unwrap_figure(row.cells[c].text))}
+        )
     columns = names + parent_order
     numbering_names = {names[c] for c in table.numbering_cols}
     # Item numbers are identifiers, not quantities.
     types = {
         c: "teks"
         if c in numbering_names
-        else infer_column_type([v.get(c, "") for v, _, _ in raw_rows])
+        else infer_column_type(
+            [f.get(c, v.get(c, "")) for (v, _, _), f in zip(raw_rows, figures, strict=True)]
+        )
         for c in names
     }
-    flat = FlatTable(id=table_id, columns=columns, types=types, consumed=frozenset(consumed))
+    units = frozenset(
+        c
+        for c in names
+        if types[c] in ("bilangan", "rupiah")
+        and any(parse_amount(v.get(c, ""))[1] for v, _, _ in raw_rows)
+    )
+    flat = FlatTable(
+        id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units
+    )
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}
-    for k, (values, parent_values, pages) in enumerate(raw_rows):
+    for k, ((values, parent_values, pages), figure) in enumerate(
+        zip(raw_rows, figures, strict=True)
+    ):
         record: dict[str, Any] = {"id": ""}
         for c in columns:
             printed: str | None = values.get(c, parent_values.get(c, "")) or None
             record[c] = printed
             if types.get(c, "teks") != "teks":
+                source = figure.get(c, printed or "")
                 if types[c] == "centang":
-                    typed = typed_value(printed or "", "centang")  # an empty box is unticked
+                    typed = typed_value(source, "centang")  # an empty box is unticked
                 else:
                     blank = not printed or is_blank(printed)
-                    typed = None if blank else typed_value(printed or "", types[c])
+                    typed = None if blank else typed_value(source, types[c])
                 record[c + TYPED_SUFFIX] = typed
+            if c in units:
+                record[c + UNIT_SUFFIX] = parse_amount(printed or "")[1]
         record["halaman_awal"], record["halaman_akhir"] = pages[0], pages[-1]
-        is_total = any(TOTAL_RE.match(str(values.get(c) or "")) for c in names[:3])
+        is_total = any(is_total_label(str(values.get(c) or "")) for c in names[:3])
         if is_total:
             key = "jumlah"
         else:
