@@ -198,3 +198,57 @@ def test_amounts_with_a_unit_and_wrapped_figures_are_typed(tmp_path: Path) -> No
         (1500000, None, "0,63", 0.63),
     ]
     assert not [t for t in validate(dataset_of(result)) if t.kode == "tabel-tipe-tidak-cocok"]
+
+
+def test_nested_list_numbering_in_the_text_column_becomes_parent_columns(tmp_path: Path) -> None:
+    """Banjarnegara p115 prints the use of a hall as nested items in the text column: 'b)
+    Dinas/Instansi/Sekolah' over '(1) Pemakaian Siang' over '(a) Senin s.d Jum'at' with
+    the tariff. Each numbered row with nothing else printed heads the deeper rows below it;
+    a style seen again ('(2)') closes the deeper level."""
+    rows = [
+        [H("No"), H("Jenis Pelayanan"), H("Tarif (Rp)")],
+        [C("1."), C("Gedung Serbaguna"), C("")],
+        [C(""), C("a) Umum"), C("")],
+        [C(""), C("(1) Pemakaian Siang"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("700.000/pemakaian")],
+        [C(""), C("(b) Sabtu, Minggu/Hari Libur"), C("1.300.000/pemakaian")],
+        [C(""), C("b) Dinas/Instansi/Sekolah"), C("")],
+        [C(""), C("(1) Pemakaian Siang"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("600.000/pemakaian")],
+        [C(""), C("(2) Pemakaian Malam"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("1.200.000/pemakaian")],
+        [C(""), C("c) Pemakaian Halaman"), C("250.000/hari")],
+    ]
+    result = process(make_pdf(tmp_path / "nested.pdf", [30, 250, 130], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    got = [
+        (r["jenis_pelayanan"], r.get("jenis_pelayanan_induk"), r.get("jenis_pelayanan_induk_2"),
+         r["tarif_rp__nilai"], r["tarif_rp__satuan"])
+        for r in table.rows
+    ]  # fmt: skip
+    assert got == [
+        ("Gedung Serbaguna", None, None, None, None),
+        ("(a) Senin s.d Jum'at", "a) Umum", "(1) Pemakaian Siang", 700000, "pemakaian"),
+        ("(b) Sabtu, Minggu/Hari Libur", "a) Umum", "(1) Pemakaian Siang", 1300000, "pemakaian"),
+        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(1) Pemakaian Siang", 600000,
+         "pemakaian"),
+        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(2) Pemakaian Malam", 1200000,
+         "pemakaian"),
+        ("c) Pemakaian Halaman", None, None, 250000, "hari"),
+    ]  # fmt: skip
+    assert result.akuntansi[0].sel_sisa == 0
+
+
+def test_a_plain_numbered_list_without_values_stays_data(tmp_path: Path) -> None:
+    rows = [
+        [H("No"), H("Uraian"), H("Keterangan")],
+        [C("1."), C("Persyaratan"), C("wajib")],
+        [C(""), C("a. fotokopi KTP"), C("")],
+        [C(""), C("b. pas foto"), C("")],
+        [C(""), C("c. surat pengantar"), C("")],
+    ]
+    result = process(make_pdf(tmp_path / "list.pdf", [30, 250, 100], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    assert [r["uraian"] for r in table.rows] == [
+        "Persyaratan", "a. fotokopi KTP", "b. pas foto", "c. surat pengantar",
+    ]  # fmt: skip
