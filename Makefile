@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy zoo zoo-tools zoo-report
+.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy zoo zoo-tools zoo-report corpus-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -103,6 +103,9 @@ $(ZOO_STAMP): pyproject.toml
 
 zoo: $(ZOO_STAMP) zoo-tools ## print the default's published records through LibreOffice and Chromium into tests/fixtures/zoo/ (NAMES=... for some)
 	$(ZOO_VENV)/bin/python -m tests.zoo $(NAMES)
+
+corpus-report: $(STAMP) ocr ## per real regulation (tests/fixtures/real): pages, tables, rows, columns, word recall/precision in table frames, findings, seconds
+	$(PY) -m tests.corpus_report
 
 zoo-report: $(STAMP) ## per rendering and zoo PDF: records, identical Rencana Aksi records, datasets changed, seconds
 	$(PY) -m tests.zoo.report --details

@@ -172,3 +172,83 @@ def test_column_numbers_repeated_under_a_plain_header_are_no_rows(tmp_path: Path
                    [PageSpec(rows=page1, title="LAMPIRAN PROGRAM"), PageSpec(rows=page2)])  # fmt: skip
     (table,) = process(pdf).flat_tables
     assert [row["no"] for row in table.rows] == ["1.", "2.", "3.", "4."]
+
+
+def test_amounts_with_a_unit_and_wrapped_figures_are_typed(tmp_path: Path) -> None:
+    """A tariff counted per use ("600.000/pemakaian", as Banjarnegara p115 prints it) gets
+    its value and unit; a figure wrapped inside its narrow cell ("24,0" over "2", as
+    Donggala p12 prints it) is typed as one figure, the printed text kept as printed."""
+    rows = [
+        [H("No"), H("Uraian"), H("Tarif (Rp)"), H("Skor")],
+        [C("1."), C("Senin s.d Jum'at"), C("600.000/pemakaian"), C("26,87")],
+        [C("2."), C("Sabtu, Minggu/Hari Libur"), C("1.150.000/pemakaian"), C("24,0\n2")],
+        [C("3."), C("Pemakaian Malam"), C("Rp 1.500.000,00"), C("0,63")],
+    ]
+    result = process(make_pdf(tmp_path / "satuan.pdf", [30, 200, 130, 40], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    assert table.published_columns() == [
+        "id", "no", "uraian", "tarif_rp", "tarif_rp__nilai", "tarif_rp__satuan", "skor",
+        "skor__nilai", "halaman_awal", "halaman_akhir",
+    ]  # fmt: skip
+    got = [(r["tarif_rp__nilai"], r["tarif_rp__satuan"], r["skor"], r["skor__nilai"])
+           for r in table.rows]  # fmt: skip
+    assert got == [
+        (600000, "pemakaian", "26,87", 26.87),
+        (1150000, "pemakaian", "24,0 2", 24.02),
+        (1500000, None, "0,63", 0.63),
+    ]
+    assert not [t for t in validate(dataset_of(result)) if t.kode == "tabel-tipe-tidak-cocok"]
+
+
+def test_nested_list_numbering_in_the_text_column_becomes_parent_columns(tmp_path: Path) -> None:
+    """Banjarnegara p115 prints the use of a hall as nested items in the text column: 'b)
+    Dinas/Instansi/Sekolah' over '(1) Pemakaian Siang' over '(a) Senin s.d Jum'at' with
+    the tariff. Each numbered row with nothing else printed heads the deeper rows below it;
+    a style seen again ('(2)') closes the deeper level."""
+    rows = [
+        [H("No"), H("Jenis Pelayanan"), H("Tarif (Rp)")],
+        [C("1."), C("Gedung Serbaguna"), C("")],
+        [C(""), C("a) Umum"), C("")],
+        [C(""), C("(1) Pemakaian Siang"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("700.000/pemakaian")],
+        [C(""), C("(b) Sabtu, Minggu/Hari Libur"), C("1.300.000/pemakaian")],
+        [C(""), C("b) Dinas/Instansi/Sekolah"), C("")],
+        [C(""), C("(1) Pemakaian Siang"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("600.000/pemakaian")],
+        [C(""), C("(2) Pemakaian Malam"), C("")],
+        [C(""), C("(a) Senin s.d Jum'at"), C("1.200.000/pemakaian")],
+        [C(""), C("c) Pemakaian Halaman"), C("250.000/hari")],
+    ]
+    result = process(make_pdf(tmp_path / "nested.pdf", [30, 250, 130], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    got = [
+        (r["jenis_pelayanan"], r.get("jenis_pelayanan_induk"), r.get("jenis_pelayanan_induk_2"),
+         r["tarif_rp__nilai"], r["tarif_rp__satuan"])
+        for r in table.rows
+    ]  # fmt: skip
+    assert got == [
+        ("Gedung Serbaguna", None, None, None, None),
+        ("(a) Senin s.d Jum'at", "a) Umum", "(1) Pemakaian Siang", 700000, "pemakaian"),
+        ("(b) Sabtu, Minggu/Hari Libur", "a) Umum", "(1) Pemakaian Siang", 1300000, "pemakaian"),
+        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(1) Pemakaian Siang", 600000,
+         "pemakaian"),
+        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(2) Pemakaian Malam", 1200000,
+         "pemakaian"),
+        ("c) Pemakaian Halaman", None, None, 250000, "hari"),
+    ]  # fmt: skip
+    assert result.akuntansi[0].sel_sisa == 0
+
+
+def test_a_plain_numbered_list_without_values_stays_data(tmp_path: Path) -> None:
+    rows = [
+        [H("No"), H("Uraian"), H("Keterangan")],
+        [C("1."), C("Persyaratan"), C("wajib")],
+        [C(""), C("a. fotokopi KTP"), C("")],
+        [C(""), C("b. pas foto"), C("")],
+        [C(""), C("c. surat pengantar"), C("")],
+    ]
+    result = process(make_pdf(tmp_path / "list.pdf", [30, 250, 100], [PageSpec(rows=rows)]))
+    (table,) = result.tabel_isi
+    assert [r["uraian"] for r in table.rows] == [
+        "Persyaratan", "a. fotokopi KTP", "b. pas foto", "c. surat pengantar",
+    ]  # fmt: skip

@@ -18,7 +18,42 @@ PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 # are a text layer); they are OCR'd now (extract/document.py, _image_without_text), and what
 # OCR cannot read from them stays wrong:
 _LAPAN_NOMOR = "the number '8' is handwritten; OCR reads '19' (p1)"
+BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
+PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
+# Perka BAPETEN 7/2017: the body is not recognised at all (no Pasal, no Menimbang, no
+# closing formulas are published), so every field read from it is None; only the id (from
+# the title) is right. Measured: process() gives 0 simpul and dokumen fields all None.
+_BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field is "
 KNOWN_WRONG: dict[tuple[str, str], str] = {
+    **{
+        (BAPETEN, f): _BAPETEN_BODY + "None"
+        for f in (
+            "jenis",
+            "nomor",
+            "tahun",
+            "tentang",
+            "tempat_penetapan",
+            "tanggal_penetapan",
+            "penandatangan",
+            "tempat_pengundangan",
+        )
+    },  # fmt: skip
+    (BAPETEN, "relasi"): _BAPETEN_BODY + "[]: the amended Perka BAPETEN 7/2013 is not related",
+    (PP_BAPETEN, "sekretaris_daerah"): (
+        "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
+        "with the second line of his office as jabatan: {'jabatan': 'REPUBLIK INDONESIA', "
+        "'nama': 'AMIR SYAMSUDIN'} (p8)"
+    ),
+    (PP_BAPETEN, "relasi"): (
+        "the revocation in Pasal 5 (p7: PP 27/2009 'dicabut dan dinyatakan tidak berlaku') is "
+        "not a relation; relasi is []"
+    ),
+    (PP_BAPETEN, "lampiran"): (
+        "the Penjelasan (p9-10) is taken as the start of the LAMPIRAN: halaman_awal 9, not 11"
+    ),
+    (BAPETEN, "lampiran"): (
+        "Lampiran I is published from p1 with no title (judul None), not from its header on p4"
+    ),
     (LAPAN, "nomor"): _LAPAN_NOMOR,
     (LAPAN, "dokumen_id"): _LAPAN_NOMOR + ", and the id carries the number",
     (LAPAN, "tentang"): "OCR reads the en dash of '2015 – 2019' as an em dash (p1)",

@@ -19,6 +19,7 @@ from tests.conftest import REAL_DIR, REAL_PDFS, RealCorpus
 PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 BANJARNEGARA = "perda_kab_banjarnegara_2025_08_pajak_retribusi"
 LAPAN = "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019"
+PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 _NO_PARENTS = (
     "heading rows ('Tarif Pelayanan Non Medis', 'A. Pelayanan Persalinan') are published as "
     "data rows with empty SATUAN/TARIF, so the rows under them carry no parent columns "
@@ -41,6 +42,12 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
         "the page's table is published as lampiran_0__tabel_6 with columns kolom_1..kolom_4: "
         "the repeated plain header 'Program/Pokja | Kegiatan | Indikator Kinerja' is not "
         "recognised"
+    ),
+    (PP_BAPETEN, 11): (
+        "the tariff table prints no horizontal rulings between its rows, and the whole page is "
+        "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
+        "izin', satuan 'Per permohonan' x24, tarif_rupiah 'Rp 450.000,00 Rp 300.000,00 ...' "
+        "(p11-12)"
     ),
     (PERLEM_LAPAN, 11): (
         "the table is published with 0 rows: the 'Kelas Jabatan' values (17, 16, ... 1) are "

@@ -140,10 +140,25 @@ def test_dasar_hukum_order(base: Dataset) -> None:
 def test_unparsed_citation(default_result: DocumentResult, base: Dataset) -> None:
     from pipeline.models import Sisa
 
-    left = Sisa(halaman=1, teks="Undang-Undang Dasar 1945;", alasan="dasar hukum tidak terurai: "
-                "no nomor", lokasi="mengingat__angka_1")  # fmt: skip
+    left = Sisa(halaman=1, teks="Undang-Undang Tahun 2011 tentang Pembentukan;", alasan="dasar "
+                "hukum tidak terurai: no nomor", lokasi="mengingat__angka_1")  # fmt: skip
     (t,) = revalidate(base, sisa=[left])["sitasi-tidak-terurai"]
-    assert (t.halaman, t.kutipan) == (1, "Undang-Undang Dasar 1945;")
+    assert (t.halaman, t.kutipan) == (1, "Undang-Undang Tahun 2011 tentang Pembentukan;")
+
+
+def test_sound_citations_the_grammar_does_not_structure(base: Dataset) -> None:
+    """The Constitution (no number) and laws joined by 'jo' are cited correctly: they stay
+    in sisa, but are not reported as citations to fix (Donggala p2, Sulut p1)."""
+    from pipeline.models import Sisa
+
+    items = [
+        "Pasal 18 ayat (6) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
+        "Undang-undang Nomor 47 Prp Tahun 1960 jo Undang-Undang Nomor 13 Tahun 1964 tentang "
+        "Pembentukan Propinsi Daerah Tingkat I Sulawesi Utara;",
+    ]
+    left = [Sisa(halaman=1, teks=t, alasan="dasar hukum tidak terurai: x", lokasi=f"m_{i}")
+            for i, t in enumerate(items)]  # fmt: skip
+    assert "sitasi-tidak-terurai" not in revalidate(base, sisa=left)
 
 
 def test_expectation_failure_names_the_row(base: Dataset) -> None:

@@ -10,11 +10,13 @@ from pipeline.normalize.values import (
     infer_column_type,
     is_blank,
     is_checkmark,
+    parse_amount,
     parse_date,
     parse_number,
     parse_percent,
     parse_year,
     typed_value,
+    unwrap_figure,
 )
 
 
@@ -334,3 +336,70 @@ def test_two_decimal_amount_round_trips(cents: int) -> None:
     result = parse_number(text)
     assert result == cents / 100
     assert isinstance(result, int) == (frac == 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tariffs with the unit they are counted in (Banjarnegara Perda 8/2025 pp113-116).
+        ("600.000/pemakaian", (600000, "pemakaian")),
+        ("1.300.000/pemakaian", (1300000, "pemakaian")),
+        ("11.000.000/ha/tahun", (11000000, "ha/tahun")),
+        ("25.000/m²/tahun", (25000, "m²/tahun")),
+        ("35/m2/hari", (35, "m2/hari")),
+        ("600.000 / pemakaian", (600000, "pemakaian")),
+        ("Rp 25.000,-/orang/hari", (25000, "orang/hari")),
+        ("5.000 per kg", (5000, "kg")),
+        # Bare amounts: the value, no unit.
+        ("Rp 1.500.000,00", (1500000, None)),
+        ("1.500.000,50", (1500000.5, None)),
+        # Not an amount with a unit.
+        ("271.000 jiwa", (None, None)),  # a plain word after the figure stays text
+        ("26/03/2020", (None, None)),
+        ("2019/2020", (None, None)),
+        ("Sesuai SSH (standar satuan harga)", (None, None)),
+        ("/pemakaian", (None, None)),
+        ("", (None, None)),
+    ],
+)
+def test_parse_amount(text: str, expected: tuple[int | float | None, str | None]) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A figure wrapped inside a narrow cell (Donggala Perbup 24/2025 pp12-15).
+        ("24,0\n2", "24,02"),
+        ("135.380.43\n5", "135.380.435"),
+        ("21.078.\n706", "21.078.706"),
+        ("1.53\n9", "1.539"),
+        ("35,9\n4", "35,94"),
+        ("0,5\n5%", "0,55%"),
+        # Reads as printed, or two figures, or words: not joined.
+        ("0,07\n%", None),  # "0,07 %" is a percentage already
+        ("473.156.408", None),
+        ("12\n13", None),
+        ("30.000\n60.000", None),
+        ("Rp\n5.000", None),
+        ("abc\n1", None),
+    ],
+)
+def test_unwrap_figure(raw: str, expected: str | None) -> None:
+    assert unwrap_figure(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("600.000/pemakaian", "bilangan", 600000),
+        ("Rp 1.500.000,00/bulan", "rupiah", 1500000),
+        ("271.000 jiwa", "bilangan", None),
+    ],
+)
+def test_typed_value_of_an_amount_with_a_unit(text: str, kind: str, expected: int | None) -> None:
+    assert typed_value(text, kind) == expected
+
+
+def test_a_column_of_amounts_with_units_is_numeric() -> None:
+    assert infer_column_type(["600.000/pemakaian", "1.300.000/pemakaian", "-"]) == "bilangan"

@@ -47,15 +47,19 @@ JenisPeraturan = Literal[
 Hubungan = Literal["diubah", "diubah_terakhir"]
 
 _NATIONAL = r"(?:\s+Republik\s+Indonesia)?"
+# "Undang-Undang" as printed: a hyphen, an en or em dash, or a space between the words.
+_DASH = "(?:\\s*[-\u2010-\u2014]\\s*|\\s)?"
+# A capital letter set apart from the rest of its word by character spacing ("P eraturan").
+_LONE_CAPITAL_RE = re.compile(r"\b([A-Z]) (?=[a-z]{2,})")
 _ISSUER = r"(?:\s+\S.*)?"  # the printed issuer, e.g. " Dalam Negeri", " Kabupaten Magetan"
 
 # Canonical kind of regulation -> regex that the printed kind (the words before "Nomor")
 # must match in full, case-insensitively.
 JENIS_PERATURAN: dict[JenisPeraturan, str] = {
     "Peraturan Pemerintah Pengganti Undang-Undang": (
-        r"Peraturan\s+Pemerintah\s+Pengganti\s+Undang[-\s]?Undang" + _NATIONAL
+        r"Peraturan\s+Pemerintah\s+Pengganti\s+Undang" + _DASH + r"Undang" + _NATIONAL
     ),
-    "Undang-Undang": r"Undang[-\s]?Undang" + _NATIONAL,
+    "Undang-Undang": r"Undang" + _DASH + r"Undang" + _NATIONAL,
     "Peraturan Pemerintah": r"Peraturan\s+Pemerintah" + _NATIONAL,
     "Peraturan Presiden": r"Peraturan\s+Presiden" + _NATIONAL,
     "Peraturan Menteri": r"Peraturan\s+Menteri" + _ISSUER,
@@ -243,6 +247,9 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
         raise CitationError(item, "no '<jenis> Nomor <nomor> Tahun <tahun>' found")
     jenis_lengkap = _rapikan(m.group("jenis"))
     jenis = _jenis_peraturan(jenis_lengkap)
+    if jenis is None and _LONE_CAPITAL_RE.search(jenis_lengkap):
+        jenis_lengkap = _LONE_CAPITAL_RE.sub(r"\1", jenis_lengkap)
+        jenis = _jenis_peraturan(jenis_lengkap)
     if jenis is None:
         raise CitationError(item, f"unknown kind of regulation {jenis_lengkap!r}")
     nomor = _tanpa_ekor(_rapikan(m.group("nomor")))

@@ -174,6 +174,65 @@ def parse_number(text: str) -> int | float | None:
     return _parse_cell(text, percent=False)
 
 
+# An amount with the unit it is counted in: "600.000/pemakaian", "Rp 25.000,-/orang/hari",
+# "5.000 per kg". The unit starts with a letter (so "26/03/2020" and "2019/2020" are none).
+_UNIT_RE = re.compile(
+    r"(?P<amount>.*?[0-9](?:[.,][-–—]{1,2})?)\s*(?:/|\bper\b)\s*(?P<unit>[^\W\d_][^\n]*)",
+    re.IGNORECASE,
+)
+
+
+def parse_amount(text: str) -> tuple[int | float | None, str | None]:
+    """A number with the unit it is counted in, as (value, unit); (value, None) for a bare
+    number (`parse_number`); (None, None) for anything else. Never raises.
+
+    "600.000/pemakaian" -> (600000, "pemakaian"), "Rp 25.000,-/orang/hari" -> (25000,
+    "orang/hari"), "5.000 per kg" -> (5000, "kg"), "1.500.000,00" -> (1500000, None).
+    A unit after a plain space ("271.000 jiwa") is not read: such a cell is text.
+    """
+    value = parse_number(text)
+    if value is not None or not isinstance(text, str) or len(text) > _MAX_CELL_LEN:
+        return value, None
+    m = _UNIT_RE.fullmatch(_clean(text))
+    if m is None:
+        return None, None
+    value = parse_number(m["amount"])
+    return (value, _clean(m["unit"])) if value is not None else (None, None)
+
+
+# Characters of a figure wrapped inside its cell ("24,0" over "2"; "0,07" over "%").
+_FIGURE_LINE_RE = re.compile(r"[0-9.,%]+")
+
+
+def unwrap_figure(raw: str) -> str | None:
+    """A figure that a narrow cell wrapped over several lines, joined without the line
+    breaks ("24,0\\n2" -> "24,02", "135.380.43\\n5" -> "135.380.435"), when only the joined
+    form reads as a number or percentage; None otherwise (one line, words, or a figure that
+    reads as it is)."""
+    if not isinstance(raw, str) or len(raw) > _MAX_CELL_LEN:
+        return None
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if len(lines) < 2 or not all(_FIGURE_LINE_RE.fullmatch(line) for line in lines):
+        return None
+    if not all(_cut_inside(line) for line in lines[:-1]):
+        return None  # "12" over "13": two figures, not one wrapped
+    if _as_number(" ".join(lines)) is not None:
+        return None
+    joined = "".join(lines)
+    return joined if _as_number(joined) is not None else None
+
+
+def _cut_inside(line: str) -> bool:
+    """Whether a figure's line stops inside the figure: after a separator ("21.078."), in a
+    thousands group ("135.380.43") or in the decimals ("24,0")."""
+    if line[-1] in ".,":
+        return True
+    if "," in line:
+        return True
+    groups = line.split(".")
+    return len(groups) > 1 and len(groups[-1]) < 3
+
+
 def parse_percent(text: str) -> int | float | None:
     """The number of a percentage cell, or None: "75%", "75 %", "75 persen" -> 75,
     "12,5%" -> 12.5, "80 % (delapan puluh persen)" -> 80. The value stays on the 0-100
@@ -239,9 +298,13 @@ def _fits_most(count: int, total: int) -> bool:
 
 
 def _as_number(text: str) -> int | float | None:
-    """A number with or without a percent sign (never both "Rp" and "%")."""
-    value = parse_number(text)
+    """A number with or without a percent sign (never both "Rp" and "%") or a unit."""
+    value = parse_amount(text)[0]
     return parse_percent(text) if value is None else value
+
+
+def _amount_value(text: str) -> int | float | None:
+    return parse_amount(text)[0]
 
 
 # Tests that decide a column kind on their own, in the order `infer_column_type` tries them.
@@ -259,7 +322,9 @@ def infer_column_type(values: Sequence[str]) -> str:
     is chosen when at least 4/5 of the remaining cells fit it, trying "centang", "tahun",
     "tanggal", then numbers: a numeric column is "persen" when more than half of its cells
     carry "%"/"persen", else "rupiah" when more than half carry "Rp" or the ",-" of whole
-    rupiah, else "bilangan". Otherwise "teks". Cells with units ("271.000 jiwa") are text.
+    rupiah, else "bilangan". Otherwise "teks". An amount with its unit after "/" or "per"
+    ("600.000/pemakaian") is a number; a figure followed by a plain word ("271.000 jiwa")
+    is text.
     """
     cells = [v for v in values if not is_blank(v)]
     total = len(cells)
@@ -296,8 +361,8 @@ def _text_value(text: str) -> str:
 
 # Column kind -> reader of one non-blank cell (None when the cell does not fit).
 READERS: dict[str, Callable[[str], CellValue]] = {
-    BILANGAN: parse_number,
-    RUPIAH: parse_number,
+    BILANGAN: _amount_value,
+    RUPIAH: _amount_value,
     PERSEN: _percent_value,
     TAHUN: parse_year,
     TANGGAL: parse_date,
@@ -309,9 +374,10 @@ READERS: dict[str, Callable[[str], CellValue]] = {
 def typed_value(text: str, kind: str) -> CellValue:
     """The value of one cell read as column kind `kind`, or None when it does not fit.
 
-    "bilangan"/"rupiah": int or float (`parse_number`; "Rp" optional). "persen": the number
-    on the 0-100 scale, "%" optional but no "Rp". "tahun": int. "tanggal": ISO date str.
-    "centang": True for a mark. "teks": the cell with whitespace runs collapsed.
+    "bilangan"/"rupiah": int or float (`parse_amount`; "Rp" and a "/unit" optional).
+    "persen": the number on the 0-100 scale, "%" optional but no "Rp". "tahun": int.
+    "tanggal": ISO date str. "centang": True for a mark. "teks": the cell with whitespace
+    runs collapsed.
     A blank cell (`is_blank`) gives None, except in "centang" where it gives False.
     Raises ValueError for a `kind` not in COLUMN_KINDS (a programming error, not bad data).
     """

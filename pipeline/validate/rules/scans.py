@@ -15,11 +15,18 @@ QUOTED = {t.name: t.quoted for t in REGISTRY if t.quoted}
 
 
 def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
+    scanned = sorted(data.dokumen.halaman_ocr)
     for table, quoted in QUOTED.items():
         for r in data.table(table):
             if r.keyakinan_ocr is None or r.keyakinan_ocr >= OCR_CONFIDENCE_FLOOR:
                 continue
             page = r.halaman if hasattr(r, "halaman") else r.halaman_awal
             quote = next((q for f in quoted if (q := getattr(r, f))), None)
+            last = getattr(r, "halaman_akhir", page)
+            if scanned and page not in scanned:
+                # A record that starts on a text page and runs on into a scanned one: the
+                # OCR'd text is on the scanned page; the text quoted here is not from it.
+                page = next((p for p in scanned if page <= p <= last), page)
+                quote = None
             yield Hit("ocr-keyakinan-rendah", table, r.id, "keyakinan_ocr", page, quote,
                       {"keyakinan": round(r.keyakinan_ocr)})  # fmt: skip
