@@ -19,34 +19,7 @@ from tests.conftest import REAL_DIR, REAL_PDFS, RealCorpus
 PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 BANJARNEGARA = "perda_kab_banjarnegara_2025_08_pajak_retribusi"
 LAPAN = "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019"
-_NO_PARENTS = (
-    "heading rows ('Tarif Pelayanan Non Medis', 'A. Pelayanan Persalinan') are published as "
-    "data rows with empty SATUAN/TARIF, so the rows under them carry no parent columns "
-    "(the cells themselves match)"
-)
-KNOWN_WRONG: dict[tuple[str, int], str] = {
-    (BANJARNEGARA, 13): _NO_PARENTS + "; and the last row, 5. Penanganan abortus (AVM), is glued "
-    "to p14's first row",
-    (BANJARNEGARA, 14): _NO_PARENTS + "; and rows glued at the page break: one row '5. "
-    "Penanganan abortus (AVM) 6. Pelayanan pra rujukan ...' with tarif '200.000 200.000' "
-    "(p13-14); the last row, b) Perawatan luka bakar sedang, is glued to p15's first row "
-    "'c) Perawatan luka bakar besar ...' (tarif '30.000 60.000')",
-    (LAPAN, 47): (
-        "the first data row is read as part of the header: the columns are "
-        "'program_pokj_a_penguatan_pengawasan', 'kegiatan_1', 'kegiatan_pembangunan_unit_kerja_"
-        "...', 'hasil_yang_diharapkan_terwujudnya_...' (one table lampiran_0__tabel_3, outside "
-        "any lampiran)"
-    ),
-    (LAPAN, 64): (
-        "the page's table is published as lampiran_0__tabel_6 with columns kolom_1..kolom_4: "
-        "the repeated plain header 'Program/Pokja | Kegiatan | Indikator Kinerja' is not "
-        "recognised"
-    ),
-    (PERLEM_LAPAN, 11): (
-        "the table is published with 0 rows: the 'Kelas Jabatan' values (17, 16, ... 1) are "
-        "read as nested numbering and become a parent column 'kelas_jabatan_induk'"
-    ),
-}
+KNOWN_WRONG: dict[tuple[str, int], str] = {}
 
 
 def _excerpt(stem: str) -> list[dict[str, Any]]:

@@ -1,8 +1,10 @@
 """Every lampiran table as a clean, flat table, whatever its columns.
 
 On top of the generic LogicalTable: group rows (one cell across the width) and heading rows
-(a number whose text runs to the right edge: "1. Tim Reformasi Birokrasi") become parent
-columns (`kelompok`, `<column>_induk`), so each data row stands alone; merged cells are
+(text in one column only, the columns right of it left empty or covered: "1. Tim Reformasi
+Birokrasi", "A. Pelayanan Persalinan") become parent columns (`kelompok`, `<column>_induk`,
+a heading nested under another of the same column `<column>_induk_2`, ...), so each data
+row stands alone; merged cells are
 repeated on every row they cover; columns are typed (Indonesian numbers, rupiah, percent,
 years, dates, checkmarks) with the printed text kept next to the typed value.
 """
@@ -20,6 +22,10 @@ from pipeline.normalize.values import infer_column_type, is_blank, typed_value
 
 TOTAL_RE = re.compile(r"^\s*(jumlah|total|sub\s*total|jumlah\s+total)\b", re.I)
 TYPED_SUFFIX = "__nilai"
+PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
+# An item number opening a cell's text: "1.", "a.", "A.", "1)", "a)", "(1)", "(a)", "IV.".
+LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)")
+_ANY_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)]?)$")
 
 
 @dataclass(slots=True)
@@ -44,28 +50,41 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     ncols = len(table.columns)
     names = [c.name for c in table.columns]
     consumed: set[int] = {id(c) for c in table.header_cells}
-    parents: dict[str, str] = {}  # parent column -> current value
     parent_order: list[str] = []
+    kelompok: str | None = None
+    stack: list[_Heading] = []  # the open headings, outermost first
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
+    headings = _headings(table)
     for i, row in enumerate(table.rows):
         for cell in row.distinct():
             consumed.add(id(cell))
         group = table.group_cell(i)
         if group is not None:
-            _set_parent(parents, parent_order, "kelompok", join_lines(group.text))
-            # A new group closes the headings under the previous one.
-            for key in [k for k in parents if k != "kelompok"]:
-                parents.pop(key)
+            kelompok = join_lines(group.text)
+            if "kelompok" not in parent_order:
+                parent_order.append("kelompok")
+            stack.clear()  # a new group closes the headings under the previous one
             continue
-        heading = _heading(table, i)
-        if heading is not None:
-            col, text = heading
-            _set_parent(parents, parent_order, f"{names[col]}_induk", text)
+        style = headings[i].style if i in headings else _row_style(table, i)
+        if style is not None and any(_same_list(h.style, style) for h in stack):
+            # The next item of an open heading's list closes it and those under it.
+            del stack[next(k for k, h in enumerate(stack) if _same_list(h.style, style)) :]
+        if i in headings:
+            heading = headings[i]
+            base = f"{names[heading.col]}_induk"
+            same = sum(1 for h in stack if h.column.startswith(base))
+            heading.column = base if same == 0 else f"{base}_{same + 1}"
+            stack.append(heading)
+            if heading.column not in parent_order:
+                parent_order.append(heading.column)
             continue
         values = {names[c]: join_lines(row.cells[c].text) for c in range(ncols)}
         if not any(values.values()):
             continue
-        raw_rows.append((values, dict(parents), row.pages))
+        parents = {h.column: h.text for h in stack}
+        if kelompok is not None:
+            parents["kelompok"] = kelompok
+        raw_rows.append((values, parents, row.pages))
     columns = names + parent_order
     numbering_names = {names[c] for c in table.numbering_cols}
     # Item numbers are identifiers, not quantities.
@@ -102,35 +121,119 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     return flat
 
 
-def _set_parent(parents: dict[str, str], order: list[str], key: str, value: str) -> None:
-    parents[key] = value
-    if key not in order:
-        order.append(key)
+@dataclass(slots=True)
+class _Heading:
+    col: int  # the column its number (or, unnumbered, its text) is printed in
+    style: tuple[object, ...]  # its label's column and style: its list (see _row_style)
+    text: str
+    column: str = ""  # the parent column it fills
 
 
-def _heading(table: LogicalTable, i: int) -> tuple[int, str] | None:
-    """A numbered row whose text cell runs on to the right edge: a heading over the rows
-    below it, e.g. "1." + "Tim Reformasi Birokrasi" across all remaining columns."""
+def _label_of(table: LogicalTable, i: int) -> tuple[int, str] | None:
+    """The column and text of the item number row i prints: the last cell of its own
+    starting at this row that holds a number alone (in a numbering column or not), else
+    the number opening its first text cell; None without."""
     row = table.rows[i]
-    ncols = len(row.cells)
-    for c in sorted(table.numbering_cols):
-        if c + 1 >= ncols or not table.starts_here(i, c):
+    numbers: list[tuple[int, str]] = []
+    opening: tuple[int, str] | None = None
+    for c, cell in enumerate(row.cells):
+        if cell.is_empty or cell.col != c or not table.starts_here(i, c):
             continue
-        number, text = row.cells[c], row.cells[c + 1]
-        if (
-            NUMBERING_RE.match(number.text.strip())
-            and text.col == c + 1
-            and text.col + text.colspan >= ncols
-            and not text.is_empty
-        ):
-            return c, f"{number.text.strip()} {join_lines(text.text)}"
-    return None
+        text = cell.text.strip()
+        if NUMBERING_RE.match(text):
+            numbers.append((c, text))
+        elif c not in table.numbering_cols and opening is None and not numbers:
+            match = LABEL_RE.match(text)
+            opening = (c, match.group(0)) if match else (c, "")
+    if numbers:
+        return numbers[-1]
+    return opening if opening and opening[1] else None
+
+
+def _style(col: int, label: str) -> tuple[object, ...]:
+    """A list's style: the column its numbers print in, their bracket, digits or
+    letters of a case, and closing mark; so "1." over "a." over "1)" are three lists,
+    "I" and "II" in the No column one list, "1" there another."""
+    match = _ANY_LABEL_RE.match(label)
+    if match is None:
+        return (col, label)
+    opening, body, closing = match.groups()
+    kind = "digit" if body.isdigit() else "lower" if body.islower() else "upper"
+    return (col, opening, kind, closing)
+
+
+def _same_list(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Two styles of one list; a closing mark left out is a misprint ("8" after "7.")."""
+    if len(a) != 4 or len(b) != 4:
+        return a == b
+    return a[:3] == b[:3] and (a[3] == b[3] or "" in (a[3], b[3]))
+
+
+def _row_style(table: LogicalTable, i: int) -> tuple[object, ...] | None:
+    """The style of the list row i's item belongs to (see _style); None unnumbered."""
+    label = _label_of(table, i)
+    return None if label is None else _style(*label)
+
+
+def _headings(table: LogicalTable) -> dict[int, _Heading]:
+    """Heading rows, by row index: a row that prints text in one column only (after its
+    item number, if numbered in a numbering column), with columns to the right of it
+    that it leaves empty or covers ("A. Pelayanan Persalinan" over the rows below, its
+    SATUAN and TARIF empty; "1." + "Tim Reformasi Birokrasi" running to the right edge).
+    A heading heads something: the row after it belongs to another list (numbered
+    otherwise, or elsewhere; "3 | Kembangan | (empty)" between "2" and "4" is a data
+    row missing its value), and under an unnumbered heading the row after it is
+    numbered. Its text (with its number) becomes a parent column of the rows below, until
+    the next item of its list, or of a list above it, or a new group."""
+    ncols = len(table.columns)
+    candidates: dict[int, _Heading] = {}
+    for i, row in enumerate(table.rows):
+        starting = [c for c in row.distinct() if not c.is_empty and table.starts_here(i, c.col)]
+        if not starting or i + 1 >= len(table.rows):
+            continue
+        text = starting[-1]
+        right = text.col + text.colspan
+        if text.col in table.numbering_cols or text.col in table.mark_cols:
+            continue
+        if NUMBERING_RE.match(text.text.strip()) or (right >= ncols and text.colspan < 2):
+            continue  # an item number alone, or the last column alone: values
+        if any(not row.cells[c].is_empty for c in range(right, ncols)):
+            continue
+        below = table.rows[i + 1].cells
+        numbers = [
+            c for c in starting[:-1]
+            if c.col in table.numbering_cols or NUMBERING_RE.match(c.text.strip())
+        ]  # fmt: skip
+        number = numbers[-1] if numbers else None
+        # Left of it, only its number and merged cells running on below ("No", "Area").
+        if any(c is not number and below[c.col] is not c for c in starting[:-1]):
+            continue
+        if number is not None:
+            style = _style(number.col, number.text.strip())
+        elif match := LABEL_RE.match(text.text.strip()):
+            style = _style(text.col, match.group(0))
+        else:
+            style = ("plain", text.col)
+        label = f"{number.text.strip()} " if number is not None else ""
+        col = number.col if number is not None else text.col
+        candidates[i] = _Heading(col=col, style=style, text=label + join_lines(text.text))
+    confirmed: dict[int, _Heading] = {}
+    for i, heading in candidates.items():
+        after = candidates[i + 1].style if i + 1 in candidates else _row_style(table, i + 1)
+        if table.group_cell(i + 1) is not None:
+            continue
+        if after is None and heading.style[0] == "plain":
+            continue  # unnumbered over unnumbered: a row with its values left empty
+        if after is not None and _same_list(after, heading.style):
+            continue  # the next item of its own list: a data row with values left empty
+        confirmed[i] = heading
+    return confirmed
 
 
 def _row_key(record: dict[str, Any], numbering: list[str], parents: list[str]) -> str:
     parts = []
     for p in parents:
-        if p.endswith("_induk") and record.get(p):
+        if PARENT_RE.search(p) and record.get(p):
             parts.append(slug(strip_number(str(record[p]).split(" ", 1)[0])))
     for c in numbering:
         value = record.get(c)

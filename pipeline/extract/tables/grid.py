@@ -78,6 +78,9 @@ class TablePiece:
     bbox: BBox
     col_edges: list[float]
     grid: list[list[Cell]]
+    # Text right above the piece names it (a caption such as "C. PELAYANAN", not one
+    # saying it goes on: "Lanjutan ..."): the piece starts a table of its own.
+    captioned: bool = False
 
     @property
     def ncols(self) -> int:
