@@ -2,7 +2,8 @@
 (tests/fixtures/real/<stem>.tables.json, written from the rendered pages, never from the
 output). Per excerpt page: some published table (result.tabel_isi) has the printed header as
 its first column names, and each expected row is one of its rows on that page, with the
-listed cells' text (None read as empty) and its parent headings ('induk'). Cases still wrong are strict xfails in KNOWN_WRONG
+listed cells' text (None read as empty) and its parent headings ('induk'); where the page
+names one ('judul'), that table's caption is the one printed right above it. Cases still wrong are strict xfails in KNOWN_WRONG
 with the measured difference, so a fix shows up as a failure to be removed here."""
 
 from __future__ import annotations
@@ -16,9 +17,6 @@ from pipeline.extract.tables.header import column_names
 from pipeline.normalize.generic_table import FlatTable
 from tests.conftest import REAL_DIR, REAL_PDFS, RealCorpus
 
-PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
-BANJARNEGARA = "perda_kab_banjarnegara_2025_08_pajak_retribusi"
-LAPAN = "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019"
 KNOWN_WRONG: dict[tuple[str, int], str] = {}
 
 
@@ -90,3 +88,8 @@ def test_table_page(real_corpus: RealCorpus, stem: str, page: int) -> None:
     rows = [r for t in tables for r in _on_page(t, page)]
     missing = [e for e in expected["baris"] if not any(_matches(r, e, header) for r in rows)]
     assert not missing, f"rows not published on p{page}: {missing}; rows there: {rows}"
+    if "judul" in expected:  # the caption printed right above the table
+        titles = {t.id: t.judul for t in result.tabel}
+        assert any(titles[t.id] == expected["judul"] for t in tables), [
+            titles[t.id] for t in tables
+        ]

@@ -13,6 +13,7 @@ import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from pipeline.extract.tables.grid import _without_overprinted
 from pipeline.extract.tables.header import is_label
 from pipeline.extract.tables.stitch import _counts_up, starts_item
 from pipeline.run import DocumentResult, process
@@ -214,3 +215,19 @@ def test_nested_numbering_drawn_as_a_staircase_is_one_column_with_parents(
 )
 def test_a_numbering_column_counts_up(labels: list[str], counts: bool) -> None:
     assert _counts_up(labels) is counts
+
+
+def _char(text: str, x0: float, x1: float, top: float = 100.0) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 12}
+
+
+def test_glyphs_printed_over_are_not_read() -> None:
+    """Banjarnegara p100: a space drawn inside the "D" of "Dataran" (Word's tab leader)
+    and a list number "2" drawn under the "T" of "Tarif" are not what a reader sees."""
+    dataran = [_char("D", 146.5, 156.1), _char(" ", 147.9, 151.7), _char("a", 156.1, 163.1)]
+    assert [c["text"] for c in _without_overprinted(dataran)] == ["D", "a"]
+    tarif = [_char("2", 167.8, 175.2), _char("T", 165.6, 173.1), _char("a", 173.1, 180.0)]
+    assert [c["text"] for c in _without_overprinted(tarif)] == ["T", "a"]
+    # Glyphs side by side, and a space between words, stay.
+    words = [_char("a", 10, 17), _char(" ", 17, 20), _char("b", 20, 27), _char("c", 26.5, 33)]
+    assert _without_overprinted(words) == words

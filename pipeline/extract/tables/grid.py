@@ -224,7 +224,7 @@ def build_piece(
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
     for cell, _ in cells:
-        chars = chars_by_cell.get(id(cell), [])
+        chars = _without_overprinted(chars_by_cell.get(id(cell), []))
         text = pdfplumber.utils.extract_text(chars) if chars else ""
         cell.text = "\n".join(line.strip() for line in text.split("\n")).strip()
         cell.bold = _is_bold(chars)
@@ -238,6 +238,40 @@ def build_piece(
     x0, top, x1, _ = table.bbox
     return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),
                       col_edges=xs, grid=full)  # fmt: skip
+
+
+def _without_overprinted(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A cell's characters without those a reader never sees because others are printed
+    over them, on their line: a blank inside a glyph (Word's tab leader: a space drawn in
+    the "D" of "Dataran" would split it into "D ataran"), and a glyph mostly covered by
+    one drawn after it (a list number Word also draws under the text: "T2arif")."""
+    order = {id(c): k for k, c in enumerate(chars)}
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for c in chars:
+        lines.setdefault(round(c["top"] / OVERPRINT_LINE), []).append(c)
+    hidden: set[int] = set()
+    for line in lines.values():
+        line.sort(key=lambda c: c["x0"])
+        for k, c in enumerate(line):
+            for o in line[max(0, k - 2) : k + 3]:
+                if o is c or not o["text"].strip():
+                    continue
+                if not c["text"].strip():
+                    x = (c["x0"] + c["x1"]) / 2
+                    if o["x0"] < x < o["x1"]:
+                        hidden.add(id(c))
+                    continue
+                overlap = min(c["x1"], o["x1"]) - max(c["x0"], o["x0"])
+                width = (c["x1"] - c["x0"]) or 1.0
+                if overlap >= OVERPRINT_SHARE * width and order[id(o)] > order[id(c)]:
+                    hidden.add(id(c))
+    return [c for c in chars if id(c) not in hidden] if hidden else chars
+
+
+# Characters whose tops round to one multiple of this (points) are on one line; a glyph
+# covered over this share of its width by a later one is hidden.
+OVERPRINT_LINE = 2.0
+OVERPRINT_SHARE = 0.5
 
 
 # Text that starts on a table's bottom rule (its top within this many points below it)
