@@ -51,7 +51,7 @@ def frame_words(pdf: Path) -> Counter[str]:
 
 def published_words(result: DocumentResult) -> Counter[str]:
     out: Counter[str] = Counter()
-    for table in result.tabel_isi:
+    for table in result.flat_tables:
         columns = [c for c in table.published_columns() if c not in SKIP and "__" not in c]
         printed = [c for c in columns if c in table.columns]
         pages = {p for r in table.rows for p in range(r["halaman_awal"], r["halaman_akhir"] + 1)}
@@ -84,9 +84,9 @@ def measure(pdf: Path) -> dict[str, object]:
     return {
         "name": pdf.stem,
         "pages": result.page_count,
-        "tables": len(result.tabel_isi),
-        "rows": sum(len(t.rows) for t in result.tabel_isi),
-        "columns": sum(len(t.columns) for t in result.tabel_isi),
+        "tables": len(result.flat_tables),
+        "rows": sum(len(t.rows) for t in result.flat_tables),
+        "columns": sum(len(t.columns) for t in result.flat_tables),
         "framed": sum(framed.values()),
         "published": sum(published.values()),
         "recall": common / max(1, sum(framed.values())),

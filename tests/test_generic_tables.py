@@ -185,7 +185,7 @@ def test_amounts_with_a_unit_and_wrapped_figures_are_typed(tmp_path: Path) -> No
         [C("3."), C("Pemakaian Malam"), C("Rp 1.500.000,00"), C("0,63")],
     ]
     result = process(make_pdf(tmp_path / "satuan.pdf", [30, 200, 130, 40], [PageSpec(rows=rows)]))
-    (table,) = result.tabel_isi
+    (table,) = result.flat_tables
     assert table.published_columns() == [
         "id", "no", "uraian", "tarif_rp", "tarif_rp__nilai", "tarif_rp__satuan", "skor",
         "skor__nilai", "halaman_awal", "halaman_akhir",
@@ -220,21 +220,23 @@ def test_nested_list_numbering_in_the_text_column_becomes_parent_columns(tmp_pat
         [C(""), C("c) Pemakaian Halaman"), C("250.000/hari")],
     ]
     result = process(make_pdf(tmp_path / "nested.pdf", [30, 250, 130], [PageSpec(rows=rows)]))
-    (table,) = result.tabel_isi
+    (table,) = result.flat_tables
     got = [
-        (r["jenis_pelayanan"], r.get("jenis_pelayanan_induk"), r.get("jenis_pelayanan_induk_2"),
-         r["tarif_rp__nilai"], r["tarif_rp__satuan"])
+        (r.get("no_induk"), r["jenis_pelayanan"], r.get("jenis_pelayanan_induk"),
+         r.get("jenis_pelayanan_induk_2"), r["tarif_rp__nilai"], r["tarif_rp__satuan"])
         for r in table.rows
     ]  # fmt: skip
+    # "1. Gedung Serbaguna", numbered with nothing else printed, heads the lettered items.
+    gedung = "1. Gedung Serbaguna"
     assert got == [
-        ("Gedung Serbaguna", None, None, None, None),
-        ("(a) Senin s.d Jum'at", "a) Umum", "(1) Pemakaian Siang", 700000, "pemakaian"),
-        ("(b) Sabtu, Minggu/Hari Libur", "a) Umum", "(1) Pemakaian Siang", 1300000, "pemakaian"),
-        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(1) Pemakaian Siang", 600000,
+        (gedung, "(a) Senin s.d Jum'at", "a) Umum", "(1) Pemakaian Siang", 700000, "pemakaian"),
+        (gedung, "(b) Sabtu, Minggu/Hari Libur", "a) Umum", "(1) Pemakaian Siang", 1300000,
          "pemakaian"),
-        ("(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(2) Pemakaian Malam", 1200000,
-         "pemakaian"),
-        ("c) Pemakaian Halaman", None, None, 250000, "hari"),
+        (gedung, "(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(1) Pemakaian Siang",
+         600000, "pemakaian"),
+        (gedung, "(a) Senin s.d Jum'at", "b) Dinas/Instansi/Sekolah", "(2) Pemakaian Malam",
+         1200000, "pemakaian"),
+        (gedung, "c) Pemakaian Halaman", None, None, 250000, "hari"),
     ]  # fmt: skip
     assert result.akuntansi[0].sel_sisa == 0
 
@@ -248,7 +250,7 @@ def test_a_plain_numbered_list_without_values_stays_data(tmp_path: Path) -> None
         [C(""), C("c. surat pengantar"), C("")],
     ]
     result = process(make_pdf(tmp_path / "list.pdf", [30, 250, 100], [PageSpec(rows=rows)]))
-    (table,) = result.tabel_isi
+    (table,) = result.flat_tables
     assert [r["uraian"] for r in table.rows] == [
         "Persyaratan", "a. fotokopi KTP", "b. pas foto", "c. surat pengantar",
     ]  # fmt: skip

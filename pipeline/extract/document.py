@@ -138,14 +138,26 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
     if scanned:
         _repair_ocr_text(pages, pieces_by_page, set(scanned))
     classify(pages, block_numbers)
-    tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
-    captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
-    for i, lines in captions.items():
-        tables[i].caption = " ".join(line.text for line in lines)
+    tables, captions = stitch_document(pages, pieces_by_page, settings)
     return ExtractedDocument(
         path=path, sha256=sha, page_count=count, pages=pages, tables=tables, captions=captions,
         ocr_pages=sorted(scanned), glyphs=glyphs,
     )  # fmt: skip
+
+
+def stitch_document(
+    pages: list[PageInfo], pieces_by_page: list[list[TablePiece]], settings: Settings = SETTINGS
+) -> tuple[list[LogicalTable], dict[int, list[TextLine]]]:
+    """The document's logical tables and, by table index, their caption lines. A piece
+    with a caption of its own starts a table (see `_names_a_table`)."""
+    for pieces in pieces_by_page:
+        for piece in pieces:
+            piece.captioned = _names_a_table(_caption(pages[piece.page - 1], piece))
+    tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
+    captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
+    for i, lines in captions.items():
+        tables[i].caption = " ".join(line.text for line in lines)
+    return tables, captions
 
 
 def _repair_ocr_text(
@@ -241,6 +253,16 @@ def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumb
     writer.write(buffer)
     buffer.seek(0)
     return pdfplumber.open(buffer)
+
+
+# A caption that says the table goes on from the page before.
+CONTINUED_RE = re.compile(r"\blanjutan\b|\(lanj", re.I)
+
+
+def _names_a_table(caption: list[TextLine]) -> bool:
+    """Caption lines that name a table (any, except one saying it goes on)."""
+    text = " ".join(line.text for line in caption)
+    return bool(text.strip()) and not CONTINUED_RE.search(text)
 
 
 def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:

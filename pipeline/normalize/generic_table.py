@@ -1,8 +1,10 @@
 """Every lampiran table as a clean, flat table, whatever its columns.
 
 On top of the generic LogicalTable: group rows (one cell across the width) and heading rows
-(a number whose text runs to the right edge: "1. Tim Reformasi Birokrasi") become parent
-columns (`kelompok`, `<column>_induk`), so each data row stands alone; merged cells are
+(text in one column only, the columns right of it left empty or covered: "1. Tim Reformasi
+Birokrasi", "A. Pelayanan Persalinan") become parent columns (`kelompok`, `<column>_induk`,
+a heading nested under another of the same column `<column>_induk_2`, ...), so each data
+row stands alone; merged cells are
 repeated on every row they cover; columns are typed (Indonesian numbers, rupiah, percent,
 years, dates, checkmarks) with the printed text kept next to the typed value.
 """
@@ -43,6 +45,12 @@ def is_total_label(text: str) -> bool:
     return TOTAL_RE.match(text) is not None
 
 
+PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
+# An item number opening a cell's text: "1.", "a.", "A.", "1)", "a)", "(1)", "(a)", "IV.".
+LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)")
+_ANY_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)]?)$")
+
+
 @dataclass(slots=True)
 class FlatTable:
     id: str
@@ -68,35 +76,43 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     ncols = len(table.columns)
     names = [c.name for c in table.columns]
     consumed: set[int] = {id(c) for c in table.header_cells}
-    parents: dict[str, str] = {}  # parent column -> current value
     parent_order: list[str] = []
+    kelompok: str | None = None
+    stack: list[_Heading] = []  # the open headings, outermost first
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
     # The text a cell is typed from: a figure wrapped inside its cell joined back.
     figures: list[dict[str, str]] = []
-    nested = _NestedList(table, names)
+    headings = _headings(table)
     for i, row in enumerate(table.rows):
         for cell in row.distinct():
             consumed.add(id(cell))
         group = table.group_cell(i)
         if group is not None:
-            _set_parent(parents, parent_order, "kelompok", join_lines(group.text))
-            # A new group closes the headings under the previous one.
-            for key in [k for k in parents if k != "kelompok"]:
-                parents.pop(key)
-            nested.close(parents)
+            kelompok = join_lines(group.text)
+            if "kelompok" not in parent_order:
+                parent_order.append("kelompok")
+            stack.clear()  # a new group closes the headings under the previous one
             continue
-        heading = _heading(table, i)
-        if heading is not None:
-            col, text = heading
-            _set_parent(parents, parent_order, f"{names[col]}_induk", text)
-            nested.close(parents)
+        style = headings[i].style if i in headings else _row_style(table, i)
+        if style is not None and any(_same_list(h.style, style) for h in stack):
+            # The next item of an open heading's list closes it and those under it.
+            del stack[next(k for k, h in enumerate(stack) if _same_list(h.style, style)) :]
+        if i in headings:
+            heading = headings[i]
+            base = f"{names[heading.col]}_induk"
+            same = sum(1 for h in stack if h.column.startswith(base))
+            heading.column = base if same == 0 else f"{base}_{same + 1}"
+            stack.append(heading)
+            if heading.column not in parent_order:
+                parent_order.append(heading.column)
             continue
         values = {names[c]: join_lines(row.cells[c].text) for c in range(ncols)}
         if not any(values.values()):
             continue
-        if nested.heading(i, values, parents, parent_order):
-            continue
-        raw_rows.append((values, dict(parents), row.pages))
+        parents = {h.column: h.text for h in stack}
+        if kelompok is not None:
+            parents["kelompok"] = kelompok
+        raw_rows.append((values, parents, row.pages))
         figures.append(
             {names[c]: f for c in range(ncols) if (f := unwrap_figure(row.cells[c].text))}
         )
@@ -151,123 +167,119 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     return flat
 
 
-# An item number opening a text cell: "a. Tanah", "1) Izin", "(1) Pemakaian", "(a) Senin".
-LEAD_NUMBER_RE = re.compile(r"^(\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)])\s+\S")
+@dataclass(slots=True)
+class _Heading:
+    col: int  # the column its number (or, unnumbered, its text) is printed in
+    style: tuple[object, ...]  # its label's column and style: its list (see _row_style)
+    text: str
+    column: str = ""  # the parent column it fills
 
 
-def _lead_style(text: str) -> tuple[str, str] | None:
-    """The kind of item number opening a cell (digits, lower or upper letters, with its
-    punctuation: "1." and "1)" are different levels), or None."""
-    m = LEAD_NUMBER_RE.match(text)
-    if m is None:
-        return None
-    number = m.group(1)
-    core = number.strip("().")
-    kind = "angka" if core.isdigit() else "huruf" if core.islower() else "HURUF"
-    return kind, "".join(ch for ch in number if ch in "().")
-
-
-class _NestedList:
-    """Nested list numbering inside the first text column ("a. Tanah untuk ..." over
-    "1) Lahan Sawah ..."; "b) Dinas/Instansi" over "(1) Pemakaian Siang" over "(a) Senin"):
-    a numbered row whose other cells are all empty heads the rows numbered one level
-    deeper below it, and becomes their parent column (<column>_induk, <column>_induk_2,
-    ...). Levels are the numbering styles in the order they first appear; a style seen
-    again closes every deeper level. A numbered row is a heading only when the next row
-    goes one level deeper (so a plain list of items without values stays data), and only
-    in a table some of whose other columns carry values."""
-
-    def __init__(self, table: LogicalTable, names: list[str]) -> None:
-        self.names = names
-        skip = set(table.numbering_cols) | set(table.mark_cols)
-        # The text column: the first one where an item number opens some cell's text.
-        self.text_col = next(
-            (
-                c
-                for c in range(len(names))
-                if c not in skip and any(LEAD_NUMBER_RE.match(r.cells[c].text) for r in table.rows)
-            ),
-            None,
-        )
-        first = self.text_col if self.text_col is not None else 0
-        skip |= set(range(first))  # columns left of it number the table's own items
-        self.others = [names[c] for c in range(len(names)) if c not in skip and c != self.text_col]
-        self.numbers = [names[c] for c in sorted(skip - set(table.mark_cols))]
-        self.texts = [
-            join_lines(r.cells[self.text_col].text) if self.text_col is not None else ""
-            for r in table.rows
-        ]
-        self.has_values = any(
-            r.cells[c].text.strip()
-            for r in table.rows
-            for c in range(len(names))
-            if c not in skip and c != self.text_col
-        )
-        self.styles: list[tuple[str, str]] = []
-        self.keys: list[str] = []
-
-    def close(self, parents: dict[str, str], depth: int = 0) -> None:
-        for key in self.keys[depth:]:
-            parents.pop(key, None)
-        del self.styles[depth:], self.keys[depth:]
-
-    def heading(
-        self, i: int, values: dict[str, str], parents: dict[str, str], order: list[str]
-    ) -> bool:
-        """Track the levels at row i; True when row i is a heading (now a parent)."""
-        if self.text_col is None or not self.has_values:
-            return False
-        if any(values.get(n) for n in self.numbers):
-            self.close(parents)  # a new item of the table's own numbering
-        text = values[self.names[self.text_col]]
-        style = _lead_style(text)
-        if style is None:
-            return False
-        depth = self.styles.index(style) if style in self.styles else len(self.styles)
-        self.close(parents, depth)
-        if any(values.get(o) for o in self.others) or any(values.get(n) for n in self.numbers):
-            return False
-        following = next((t for t in self.texts[i + 1 :] if t), "")
-        deeper = _lead_style(following)
-        if deeper is None or deeper == style or deeper in self.styles:
-            return False
-        name = self.names[self.text_col]
-        key = f"{name}_induk" if depth == 0 else f"{name}_induk_{depth + 1}"
-        self.styles.append(style)
-        self.keys.append(key)
-        _set_parent(parents, order, key, text)
-        return True
-
-
-def _set_parent(parents: dict[str, str], order: list[str], key: str, value: str) -> None:
-    parents[key] = value
-    if key not in order:
-        order.append(key)
-
-
-def _heading(table: LogicalTable, i: int) -> tuple[int, str] | None:
-    """A numbered row whose text cell runs on to the right edge: a heading over the rows
-    below it, e.g. "1." + "Tim Reformasi Birokrasi" across all remaining columns."""
+def _label_of(table: LogicalTable, i: int) -> tuple[int, str] | None:
+    """The column and text of the item number row i prints: the last cell of its own
+    starting at this row that holds a number alone (in a numbering column or not), else
+    the number opening its first text cell; None without."""
     row = table.rows[i]
-    ncols = len(row.cells)
-    for c in sorted(table.numbering_cols):
-        if c + 1 >= ncols or not table.starts_here(i, c):
+    numbers: list[tuple[int, str]] = []
+    opening: tuple[int, str] | None = None
+    for c, cell in enumerate(row.cells):
+        if cell.is_empty or cell.col != c or not table.starts_here(i, c):
             continue
-        number, text = row.cells[c], row.cells[c + 1]
-        if (
-            NUMBERING_RE.match(number.text.strip())
-            and text.col == c + 1
-            and text.col + text.colspan >= ncols
-            and not text.is_empty
-        ):
-            return c, f"{number.text.strip()} {join_lines(text.text)}"
-    return None
+        text = cell.text.strip()
+        if NUMBERING_RE.match(text):
+            numbers.append((c, text))
+        elif c not in table.numbering_cols and opening is None and not numbers:
+            match = LABEL_RE.match(text)
+            opening = (c, match.group(0)) if match else (c, "")
+    if numbers:
+        return numbers[-1]
+    return opening if opening and opening[1] else None
+
+
+def _style(col: int, label: str) -> tuple[object, ...]:
+    """A list's style: the column its numbers print in, their bracket, digits or
+    letters of a case, and closing mark; so "1." over "a." over "1)" are three lists,
+    "I" and "II" in the No column one list, "1" there another."""
+    match = _ANY_LABEL_RE.match(label)
+    if match is None:
+        return (col, label)
+    opening, body, closing = match.groups()
+    kind = "digit" if body.isdigit() else "lower" if body.islower() else "upper"
+    return (col, opening, kind, closing)
+
+
+def _same_list(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Two styles of one list; a closing mark left out is a misprint ("8" after "7.")."""
+    if len(a) != 4 or len(b) != 4:
+        return a == b
+    return a[:3] == b[:3] and (a[3] == b[3] or "" in (a[3], b[3]))
+
+
+def _row_style(table: LogicalTable, i: int) -> tuple[object, ...] | None:
+    """The style of the list row i's item belongs to (see _style); None unnumbered."""
+    label = _label_of(table, i)
+    return None if label is None else _style(*label)
+
+
+def _headings(table: LogicalTable) -> dict[int, _Heading]:
+    """Heading rows, by row index: a row that prints text in one column only (after its
+    item number, if numbered in a numbering column), with columns to the right of it
+    that it leaves empty or covers ("A. Pelayanan Persalinan" over the rows below, its
+    SATUAN and TARIF empty; "1." + "Tim Reformasi Birokrasi" running to the right edge).
+    A heading heads something: the row after it belongs to another list (numbered
+    otherwise, or elsewhere; "3 | Kembangan | (empty)" between "2" and "4" is a data
+    row missing its value), and under an unnumbered heading the row after it is
+    numbered. Its text (with its number) becomes a parent column of the rows below, until
+    the next item of its list, or of a list above it, or a new group."""
+    ncols = len(table.columns)
+    candidates: dict[int, _Heading] = {}
+    for i, row in enumerate(table.rows):
+        starting = [c for c in row.distinct() if not c.is_empty and table.starts_here(i, c.col)]
+        if not starting or i + 1 >= len(table.rows):
+            continue
+        text = starting[-1]
+        right = text.col + text.colspan
+        if text.col in table.numbering_cols or text.col in table.mark_cols:
+            continue
+        if NUMBERING_RE.match(text.text.strip()) or (right >= ncols and text.colspan < 2):
+            continue  # an item number alone, or the last column alone: values
+        if any(not row.cells[c].is_empty for c in range(right, ncols)):
+            continue
+        below = table.rows[i + 1].cells
+        numbers = [
+            c for c in starting[:-1]
+            if c.col in table.numbering_cols or NUMBERING_RE.match(c.text.strip())
+        ]  # fmt: skip
+        number = numbers[-1] if numbers else None
+        # Left of it, only its number and merged cells running on below ("No", "Area").
+        if any(c is not number and below[c.col] is not c for c in starting[:-1]):
+            continue
+        if number is not None:
+            style = _style(number.col, number.text.strip())
+        elif match := LABEL_RE.match(text.text.strip()):
+            style = _style(text.col, match.group(0))
+        else:
+            style = ("plain", text.col)
+        label = f"{number.text.strip()} " if number is not None else ""
+        col = number.col if number is not None else text.col
+        candidates[i] = _Heading(col=col, style=style, text=label + join_lines(text.text))
+    confirmed: dict[int, _Heading] = {}
+    for i, heading in candidates.items():
+        after = candidates[i + 1].style if i + 1 in candidates else _row_style(table, i + 1)
+        if table.group_cell(i + 1) is not None:
+            continue
+        if after is None and heading.style[0] == "plain":
+            continue  # unnumbered over unnumbered: a row with its values left empty
+        if after is not None and _same_list(after, heading.style):
+            continue  # the next item of its own list: a data row with values left empty
+        confirmed[i] = heading
+    return confirmed
 
 
 def _row_key(record: dict[str, Any], numbering: list[str], parents: list[str]) -> str:
     parts = []
     for p in parents:
-        if p.endswith("_induk") and record.get(p):
+        if PARENT_RE.search(p) and record.get(p):
             parts.append(slug(strip_number(str(record[p]).split(" ", 1)[0])))
     for c in numbering:
         value = record.get(c)

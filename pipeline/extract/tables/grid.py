@@ -78,6 +78,9 @@ class TablePiece:
     bbox: BBox
     col_edges: list[float]
     grid: list[list[Cell]]
+    # Text right above the piece names it (a caption such as "C. PELAYANAN", not one
+    # saying it goes on: "Lanjutan ..."): the piece starts a table of its own.
+    captioned: bool = False
 
     @property
     def ncols(self) -> int:
@@ -227,7 +230,7 @@ def build_piece(
         key = (blank["fontname"], round(blank["size"], 1))
         spaces[key] = max(spaces.get(key, 0.0), blank["x1"] - blank["x0"])
     for cell, bbox in cells:
-        chars = chars_by_cell.get(id(cell), [])
+        chars = _without_overprinted(chars_by_cell.get(id(cell), []))
         cell.text = cell_text(chars, bbox, blanks, sure, spaces) if chars else ""
         cell.bold = _is_bold(chars)
         if ocr is not None:
@@ -356,6 +359,40 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
                     CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
                     for p in cell.parts
                 ]
+
+
+def _without_overprinted(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A cell's characters without those a reader never sees because others are printed
+    over them, on their line: a blank inside a glyph (Word's tab leader: a space drawn in
+    the "D" of "Dataran" would split it into "D ataran"), and a glyph mostly covered by
+    one drawn after it (a list number Word also draws under the text: "T2arif")."""
+    order = {id(c): k for k, c in enumerate(chars)}
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for c in chars:
+        lines.setdefault(round(c["top"] / OVERPRINT_LINE), []).append(c)
+    hidden: set[int] = set()
+    for line in lines.values():
+        line.sort(key=lambda c: c["x0"])
+        for k, c in enumerate(line):
+            for o in line[max(0, k - 2) : k + 3]:
+                if o is c or not o["text"].strip():
+                    continue
+                if not c["text"].strip():
+                    x = (c["x0"] + c["x1"]) / 2
+                    if o["x0"] < x < o["x1"]:
+                        hidden.add(id(c))
+                    continue
+                overlap = min(c["x1"], o["x1"]) - max(c["x0"], o["x0"])
+                width = (c["x1"] - c["x0"]) or 1.0
+                if overlap >= OVERPRINT_SHARE * width and order[id(o)] > order[id(c)]:
+                    hidden.add(id(c))
+    return [c for c in chars if id(c) not in hidden] if hidden else chars
+
+
+# Characters whose tops round to one multiple of this (points) are on one line; a glyph
+# covered over this share of its width by a later one is hidden.
+OVERPRINT_LINE = 2.0
+OVERPRINT_SHARE = 0.5
 
 
 # Text that starts on a table's bottom rule (its top within this many points below it)

@@ -2,19 +2,28 @@
 
 A table's header is the band of rows at its top whose printed cells are set in a bold
 face and which is not a single cell spanning the whole width (such a row is a group row
-of the body). Tables printed without bold headers fall back to their first row. Repeated
-headers on later pages are recognised by their text signature, wherever they occur.
+of the body). A header set in the plain face is recognised by what it says: its cells
+name columns the way such tables do ("No", "Uraian", "Satuan", "Tarif (Rp)", "Program",
+"Indikator Kinerja", a year; the vocabulary is `pipeline/data/label_kolom.txt`), and no
+cell of it holds a value (an amount, an item number with its text). Without either, a
+table's header is the rows before the first one that opens with an item number.
+Repeated headers on later pages are recognised by their text signature, wherever they
+occur.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from importlib import resources
 
 from pipeline.extract.tables.grid import Cell, TablePiece
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$")
+# A column number under a header: "3", "(3)", or a column formula "(16) = (6) + (9)"
+# (a brace typed for the bracket, "{18)", is still one).
+_COLUMN_REF = r"[({]?\d{1,2}\)?"
+COLUMN_NUMBER_RE = re.compile(rf"^{_COLUMN_REF}(?:\s*[-=+x*/:]\s*{_COLUMN_REF})*$")
 # An item number as OCR may read it ("1." read as "1," or "1:").
 LOOSE_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.,:)]?$")
 
@@ -23,6 +32,84 @@ def fold(text: str) -> str:
     """Case-, accent- and space-insensitive form of a header text, for comparison."""
     text = unicodedata.normalize("NFKD", text).lower()
     return _NON_WORD.sub(" ", text).strip()
+
+
+def _load_labels() -> frozenset[tuple[str, ...]]:
+    text = resources.files("pipeline").joinpath("data/label_kolom.txt").read_text("utf-8")
+    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(tuple(fold(ln).split()) for ln in lines)
+
+
+LABELS = _load_labels()
+_LONGEST_LABEL = max(len(label) for label in LABELS)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# Words that join the words of a label ("Hasil yang diharapkan", "Tarif (Rp)"); they
+# count neither way, and neither does a letter alone (a word broken at the line end).
+_JOINING = frozenset(
+    ["yang", "dan", "di", "per", "dari", "untuk", "atau", "serta", "dengan", "ke", "pada"]
+    + ["dalam", "rp"]
+)
+# A header cell is short: a label with a few words around it ("Hasil yang diharapkan",
+# "Nilai jabatan (Tunjangan Kinerja) Per Kelas Jabatan (Rp)").
+LABEL_MAX_WORDS = 16
+# A cell that holds a value is body, never header: a figure ("10.000", "0,05%",
+# "Rp26.324.000,00") or an item number opening text ("1. Suntikan", "a) Bayi").
+_VALUE_RE = re.compile(r"^(?:rp\.?\s*)?[-+(]?\d[\d.,]*\s*%?\)?(?:\s*/\s*\w+)*$", re.I)
+_ITEM_OPENS_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]\s+\S")
+
+
+def is_label(text: str) -> bool:
+    """A header cell's text: short, and at least half of its words are words of column
+    labels of the vocabulary (`LABELS`) or years. "Hasil yang diharapkan" is;
+    "Pembangunan Unit Kerja untuk memperoleh predikat ..." is not."""
+    words = fold(header_text(text)).split()
+    if not 0 < len(words) <= LABEL_MAX_WORDS:
+        return False
+    words = [w for w in words if w not in _JOINING and (len(w) > 1 or w.isdigit())]
+    covered = i = 0
+    while i < len(words):
+        if _YEAR_RE.fullmatch(words[i]):
+            covered, i = covered + 1, i + 1
+            continue
+        for k in range(min(_LONGEST_LABEL, len(words) - i), 0, -1):
+            if tuple(words[i : i + k]) in LABELS:
+                covered, i = covered + k, i + k
+                break
+        else:
+            i += 1
+    return covered > 0 and covered * 2 >= len(words)
+
+
+def holds_value(text: str) -> bool:
+    """A body cell's text: a figure, or an item number opening its text. A year or a
+    column number alone is neither (both print in headers)."""
+    text = " ".join(text.split())
+    if COLUMN_NUMBER_RE.match(text) or _YEAR_RE.fullmatch(text):
+        return False
+    return bool(_VALUE_RE.match(text) or _ITEM_OPENS_RE.match(text) or LOOSE_NUMBER_RE.match(text))
+
+
+def _labelled_rows(piece: TablePiece) -> int:
+    """Header rows recognised by content: the rows at the top, each printing two cells at
+    least (one, under a header cell merged over it), most of them labels (see
+    `is_label`) and none holding a value. Two labels at least in all."""
+    n = labels = 0
+    for r in range(len(piece.grid)):
+        printed = [c for c in piece.anchored(r) if not c.is_empty]
+        if not printed:
+            if n == 0:
+                break
+            continue
+        if n and is_numbering_row(piece, r):
+            break
+        if is_full_width(piece, r) or any(holds_value(c.text) for c in printed):
+            break
+        hits = sum(is_label(c.text) for c in printed)
+        if hits * 2 < len(printed) or (n == 0 and len(printed) < 2):
+            break
+        labels += hits
+        n = r + 1
+    return n if labels >= 2 else 0
 
 
 def row_signature(piece: TablePiece, r: int) -> tuple[str, ...]:
@@ -47,7 +134,14 @@ def _leading_rows_without_type_face(piece: TablePiece) -> int:
 
 
 def detect_header_rows(piece: TablePiece) -> int:
-    """Number of header rows at the top of `piece` (0 if it opens with body rows)."""
+    """Number of header rows at the top of `piece` (0 if it opens with body rows): the
+    bold band, else the labelled band, else (no bold type at all) the rows before the
+    first item number."""
+    n = _bold_rows(piece)
+    if n == 0:
+        n = _labelled_rows(piece)
+    if n:
+        return _with_merged_and_numbers(piece, n)
     if not any(c.bold for row in piece.grid for c in row) and len(piece.grid) > 1:
         n = _leading_rows_without_type_face(piece)
         if 0 < n < len(piece.grid):
@@ -55,16 +149,26 @@ def detect_header_rows(piece: TablePiece) -> int:
             if n + 1 < len(piece.grid) and is_numbering_row(piece, n):
                 n += 1
             return n
+    return 0
+
+
+def _bold_rows(piece: TablePiece) -> int:
     n = 0
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed or is_full_width(piece, r) or not all(c.bold for c in printed):
             break
         n = r + 1
-    if n == 0:
-        return 0
-    # A header cell merged downwards pulls the rows it covers into the header band.
-    deepest = max(c.row + c.rowspan for r in range(n) for c in piece.anchored(r))
+    return n
+
+
+def _with_merged_and_numbers(piece: TablePiece, n: int) -> int:
+    # A header cell merged downwards pulls the rows it covers into the header band; one
+    # that runs to the piece's bottom beside body rows (no rule under a repeated header
+    # cell over a merged body cell) does not.
+    rows = len(piece.grid)
+    ends = [c.row + c.rowspan for r in range(n) for c in piece.anchored(r)]
+    deepest = max([e for e in ends if e < rows] or ends)
     n = min(max(n, deepest), len(piece.grid))
     # A row of column numbers right under the header ("(1) (2) (3)") belongs to it.
     if n < len(piece.grid) and is_numbering_row(piece, n):

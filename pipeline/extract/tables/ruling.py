@@ -7,7 +7,10 @@ rule over it. Two things are done here, so one finder reads them all:
 
 * Graphics a reader never sees are no rules: a rectangle filled with the paper's white
   and not stroked (a cell background) would otherwise give the finder edges where
-  nothing is printed, and cells that run past the printed grid.
+  nothing is printed, and cells that run past the printed grid. Nor is shading: a filled,
+  unstroked rectangle wider than a rule both ways (a cell's or a text line's coloured
+  background, an Excel export's grey behind each line of a header) shades what the rules
+  bound; its sides would give columns that run through no more than one cell.
 * A table's frame is closed. The visible rules that touch one another (a vertical
   crossing or meeting a horizontal, within the snap tolerance) form one frame; its
   outer sides are added as rules, so a first row printed under no rule of its own (a
@@ -31,6 +34,9 @@ TOUCH = 3.0
 # A frame is a table's only when it is at least this big both ways.
 MIN_FRAME = 10.0
 WHITE = 0.95  # a fill at least this light on every channel is the paper's colour
+# A filled rectangle this thin (or thinner) one way is a rule drawn as a fill (Chromium
+# draws 0.4 to 0.75 pt, Excel exports up to 1 pt); thicker both ways it is shading.
+MAX_RULE_WIDTH = 2.0
 
 
 def _is_white(color: Any) -> bool:
@@ -45,13 +51,12 @@ def _is_white(color: Any) -> bool:
 
 
 def invisible_background(obj: dict[str, Any]) -> bool:
-    """A rectangle painted in the paper's white and not stroked: a cell background."""
-    return (
-        obj.get("object_type") == "rect"
-        and bool(obj.get("fill"))
-        and not obj.get("stroke")
-        and _is_white(obj.get("non_stroking_color"))
-    )
+    """A rectangle filled and not stroked, in the paper's white or wider than a rule
+    both ways: a background, no rule (see the module's notes)."""
+    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
+        return False
+    thick = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > MAX_RULE_WIDTH
+    return thick or _is_white(obj.get("non_stroking_color"))
 
 
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:

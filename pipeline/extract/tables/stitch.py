@@ -4,7 +4,9 @@ Rules (all derived from the pieces themselves, never from page numbers or widths
 
 * A piece that opens a page continues the table that closed the previous page when its top
   rows repeat that table's header text, or, when it prints no header, when it has the same
-  columns (same count, same relative column edges).
+  columns (same count, same relative column edges); never when a caption of its own
+  stands right above it (`TablePiece.captioned`: "C. PELAYANAN" over a header that
+  repeats table B's is table C).
 * Header rows repeated anywhere in a continued table are dropped.
 * The first body row of a continued piece is the rest of a row broken by the page end when
   it carries no item number (a numbering column) and no mark a new row would carry
@@ -220,7 +222,7 @@ def _column_kinds(
     column under a year is a checkmark column when all its printed cells are marks,
     even marks that look like item numbers ("v", "x")."""
     printed = [0] * ncols
-    numbers = [0] * ncols
+    numbers: list[list[str]] = [[] for _ in range(ncols)]
     marks = [0] * ncols
     for piece, body in groups:
         for r in body:
@@ -229,16 +231,53 @@ def _column_kinds(
                     continue
                 text = cell.text.strip()
                 printed[cell.col] += 1
-                numbers[cell.col] += bool(NUMBERING_RE.match(text))
+                if NUMBERING_RE.match(text):
+                    numbers[cell.col].append(text)
                 marks[cell.col] += text in MARKS
     numbering = {
-        c for c in range(ncols) if numbers[c] >= 2 and numbers[c] >= NUMBERING_SHARE * printed[c]
+        c
+        for c in range(ncols)
+        if len(numbers[c]) >= 2
+        and len(numbers[c]) >= NUMBERING_SHARE * printed[c]
+        and _counts_up(numbers[c])
     }
     mark_cols = {c for c in range(ncols) if printed[c] and marks[c] == printed[c]}
     years = {
         c for c in mark_cols if c < len(paths) and paths[c] and YEAR_HEADER_RE.match(paths[c][-1])
     }
     return numbering - years, (mark_cols - numbering) | years
+
+
+# Item numbers count up: at least this share of the steps from one to the next goes to
+# the next number or starts a list again (at 1, a, A); values that merely look like
+# numbers do not ("Kelas Jabatan" 17, 16, 15 ...; household counts 258, 193, 543).
+COUNTING_SHARE = 0.5
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _places(label: str) -> set[int]:
+    """The places an item label may hold in its list: {12} for "12.", {3} for "c)",
+    {3} for "III", {3, 100} for "C." (a letter or a Roman numeral)."""
+    core = label.strip("().")
+    places: set[int] = set()
+    if core.isdigit():
+        places.add(int(core))
+    if len(core) == 1 and core.isalpha():
+        places.add(ord(core.lower()) - ord("a") + 1)
+    if core and all(ch in _ROMAN for ch in core):
+        values = [_ROMAN[ch] for ch in core]
+        places.add(sum(-v if v < n else v for v, n in zip(values, [*values[1:], 0], strict=True)))
+    return places
+
+
+def _counts_up(labels: list[str]) -> bool:
+    """Whether a column's item labels, in order, count up (see COUNTING_SHARE)."""
+    places = [_places(label) for label in labels]
+    steps = list(zip(places, places[1:], strict=False))
+    if not steps:
+        return True
+    good = sum(1 for a, b in steps if 1 in b or any(x + 1 in b for x in a))
+    return good >= COUNTING_SHARE * len(steps)
 
 
 def _is_continuation(
@@ -252,7 +291,12 @@ def _is_continuation(
     2. In a table with checkmark columns, a new row carries its marks: a row without
        marks is the rest of the one above; one with marks, under a row that has its marks
        already, is new.
-    3. Otherwise the text of the one-row cells decides (merged cells going on from
+    3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
+       rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
+       "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
+       a cell listing "1." to "3." goes on with that list. The leftmost cell that
+       decides, decides.
+    4. Otherwise the text of the one-row cells decides (merged cells going on from
        above say nothing; a row printing only those goes on). Text under a cell the row
        above left empty is the rest of that row (a broken row prints its first lines on
        the earlier page); so is text
@@ -273,6 +317,10 @@ def _is_continuation(
         return not (has_marks and last_has_marks)
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
+    for cell in printed:
+        starts = starts_item(_above(last, cell).text, cell.text)
+        if starts is not None:
+            return not starts
     own = [c for c in printed if c.rowspan == 1]
     if not own:
         return True
@@ -281,6 +329,49 @@ def _is_continuation(
         if above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
     return any(_opens_lowercase(c.text) for c in own)
+
+
+# An item label at the start of a line: "5.", "c)", "(a)", "IV." followed by text.
+_LINE_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)", re.M)
+
+
+def _label_style(match: re.Match[str]) -> tuple[str, str, str]:
+    """An item label's style: its opening bracket, its kind (digit, lower, upper), its
+    closing mark. Labels of one list share it; nested lists differ ("1." > "a." > "1)")."""
+    opening, body, closing = match.groups()
+    kind = "digit" if body.isdigit() else "lower" if body.islower() else "upper"
+    return opening, kind, closing
+
+
+def _successor(a: str, b: str) -> bool:
+    """b is the label after a: 8 -> 9, b -> c."""
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
+
+
+def starts_item(above: str, text: str) -> bool | None:
+    """Does a cell at the top of a page that opens with an item label (`text`) start an
+    item of its own under the cell `above` (the last row's cell of its column on the page
+    before)? True when `above` opens with a label of the same style and another number
+    ("9." under "8. Perumusan ..."), the list of rows going on; False when `above` holds a
+    list of its own (labels at the start of later lines) and `text` opens with the label
+    after its last one ("4." after "1." .. "3." inside the cell), the list inside the cell
+    going on; None (undecided) when `text` opens with no label or `above` with none."""
+    below = _LINE_LABEL_RE.match(text.strip())
+    if below is None:
+        return None
+    inner = list(_LINE_LABEL_RE.finditer(above.strip()))
+    if (
+        len(inner) > 1
+        and _label_style(inner[-1]) == _label_style(below)
+        and _successor(inner[-1].group(2), below.group(2))
+    ):
+        return False
+    first = inner[0] if inner and inner[0].start() == 0 else None
+    if first is None or _label_style(first) != _label_style(below):
+        return None
+    return first.group(2) != below.group(2)
 
 
 def _above(last: LogicalRow, cell: Cell) -> Cell:
@@ -373,7 +464,7 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
         for j, piece in enumerate(pieces):
             header_rows = detect_header_rows(piece)
             joined = False
-            if groups and j == 0:
+            if groups and j == 0 and not piece.captioned:
                 first, nh = groups[-1][0]
                 prev = groups[-1][-1][0]
                 if prev.page == piece.page - 1 and last_on_page.get(prev.page) is prev:
@@ -402,6 +493,117 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
     return [_stitch_group(g) for g in groups]
 
 
+def _free_body_of_header(piece: TablePiece, body: list[int], header: list[Cell]) -> None:
+    """A header cell printed without a rule under it runs on down beside the body rows
+    (a repeated "Program/Pokja" over the empty program cell going on from the page
+    before): under the header it is an empty cell of those rows, never their text."""
+    ids = {id(c) for c in header}
+    standins: dict[int, Cell] = {}
+    for r in body:
+        for c, cell in enumerate(piece.grid[r]):
+            if id(cell) not in ids:
+                continue
+            if id(cell) not in standins:
+                end = cell.row + cell.rowspan
+                standins[id(cell)] = Cell(row=r, col=cell.col, rowspan=end - r,
+                                          colspan=cell.colspan, text="", bold=False)  # fmt: skip
+            piece.grid[r][c] = standins[id(cell)]
+
+
+# Under one header cell, body text that starts in this many grid columns at least is an
+# indented list (nested numbering drawn as a staircase of cells), not so many columns.
+INDENT_DEPTHS = 3
+
+
+def _indented_spans(paths: list[tuple[str, ...]], rows: list[LogicalRow]) -> list[tuple[int, int]]:
+    """Runs of grid columns [a, b) under one header cell (the same header path) whose
+    body is a staircase: in each row the text starts one or more columns further right
+    (an item number in a cell of its own, its text in the next one, the level below one
+    column further in), in INDENT_DEPTHS columns at least over the table. Such rulings
+    run through some rows only; the columns are the header's: one."""
+    spans: list[tuple[int, int]] = []
+    grid = [row.cells for row in rows]
+    c = 0
+    while c < len(paths):
+        e = c + 1
+        while e < len(paths) and paths[c] and paths[e] == paths[c]:
+            e += 1
+        if e - c >= INDENT_DEPTHS:
+            starts: set[int] = set()
+            for i, row in enumerate(rows):
+                if row.is_span_row():
+                    continue
+                texts = [x.col for x in _starting(grid, i, c, e) if not x.is_empty]
+                if texts:
+                    starts.add(max(texts))
+            if len(starts) >= INDENT_DEPTHS:
+                spans.append((c, e))
+        c = e
+    return spans
+
+
+def _starting(grid: list[list[Cell]], i: int, a: int, b: int) -> list[Cell]:
+    """The cells of row i that start in columns [a, b) at this row, left to right."""
+    out: list[Cell] = []
+    for c in range(a, b):
+        cell = grid[i][c]
+        above = grid[i - 1][c] if i else None
+        if cell.col == c and cell is not above and cell not in out:
+            out.append(cell)
+    return out
+
+
+def _collapse(rows: list[LogicalRow], a: int, b: int) -> None:
+    """Columns [a, b) become one: per row, the texts that start there joined (item number
+    then text: "(1) Wisatawan Mancanegara") in one cell; a row where none starts goes
+    on with the cell of the row above (a merged cell); a cell from further left that
+    covers them (a group row) stays."""
+    previous: Cell | None = None
+    originals: list[Cell] | None = None
+    grid = [list(row.cells) for row in rows]
+    for i, row in enumerate(rows):
+        inside = row.cells[a:b]
+        cells = list(row.cells)
+        if cells[a].col < a:  # covered from the left: nothing starts here
+            row.cells = cells[: a + 1] + cells[b:]
+            previous, originals = None, None
+            continue
+        starting = _starting(grid, i, a, b)
+        if not starting and previous is not None and originals == inside:
+            combined = previous
+        else:
+            end = max([b, *(x.col + x.colspan for x in starting)])
+            printed = [x for x in starting if not x.is_empty]
+            combined = Cell(
+                row=i, col=a, rowspan=1, colspan=end - a,
+                text=" ".join(" ".join(x.text.split()) for x in printed),
+                bold=any(x.bold for x in printed),
+                parts=[part for x in starting for part in x.parts],
+                confidence=lowest(x.confidence for x in printed),
+            )  # fmt: skip
+        for c in range(a, len(cells)):
+            if c < b or any(cells[c] is x for x in starting):
+                cells[c] = combined
+        row.cells = cells[: a + 1] + cells[b:]
+        previous, originals = combined, inside
+    seen: set[int] = set()
+    for row in rows:
+        for cell in row.distinct():
+            if id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            if cell.col >= b:
+                cell.col -= b - a - 1
+            elif cell.col + cell.colspan > a:
+                covered = min(cell.col + cell.colspan, b) - max(cell.col, a)
+                cell.colspan -= max(covered - 1, 0)
+
+
+def _shift(cols: set[int], a: int, b: int) -> set[int]:
+    """Column indexes after columns [a, b) became one (a text column: no kind)."""
+    return {c if c < a else c - (b - a - 1) for c in cols if not a <= c < b}
+
+
 def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     first, nh = group[0]
     header_sigs = {row_signature(first, r) for r in range(nh)}
@@ -416,6 +618,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                 header_cells.extend(c for c in piece.anchored(r) if c not in header_cells)
             else:
                 body.append(r)
+        _free_body_of_header(piece, body, header_cells)
         bodies.append((piece, body))
     paths = column_paths(first, nh)
     columns = [
@@ -434,6 +637,14 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                     continue
                 _carry_leading(piece, r, last)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
+    for a, b in reversed(_indented_spans(paths, rows)):
+        _collapse(rows, a, b)
+        paths = paths[: a + 1] + paths[b:]
+        numbering = _shift(numbering, a, b)
+        marks = _shift(marks, a, b)
+    if len(paths) != len(columns):
+        names = column_names(paths)
+        columns = [Column(i, n, p) for i, (n, p) in enumerate(zip(names, paths, strict=True))]
     return LogicalTable(
         columns=columns,
         header_cells=header_cells,
