@@ -110,7 +110,9 @@ def _set_parent(parents: dict[str, str], order: list[str], key: str, value: str)
 
 def _heading(table: LogicalTable, i: int) -> tuple[int, str] | None:
     """A numbered row whose text cell runs on to the right edge: a heading over the rows
-    below it, e.g. "1." + "Tim Reformasi Birokrasi" across all remaining columns."""
+    below it, e.g. "1." + "Tim Reformasi Birokrasi" across all remaining columns. A cell
+    merged down over several rows (a "Rating" printed once beside a whole table) is a value
+    of each of those rows, never a heading."""
     row = table.rows[i]
     ncols = len(row.cells)
     for c in sorted(table.numbering_cols):
@@ -121,6 +123,7 @@ def _heading(table: LogicalTable, i: int) -> tuple[int, str] | None:
             NUMBERING_RE.match(number.text.strip())
             and text.col == c + 1
             and text.col + text.colspan >= ncols
+            and text.rowspan == 1
             and not text.is_empty
         ):
             return c, f"{number.text.strip()} {join_lines(text.text)}"
