@@ -105,13 +105,13 @@ def _engine(name: str) -> Any:
     return read_rapid
 
 
-def run(out: Path, engine: str) -> None:
+def run(out: Path, engine: str, max_cells: int) -> None:
     read = _engine(engine)
     index = json.loads((out / "index.json").read_text("utf-8"))
     by_setting: dict[str, list[float]] = {}
     for entry in index:
         errors = total = 0
-        for cell in entry["cells"]:
+        for cell in entry["cells"][:max_cells]:
             truth = "".join(cell["text"].split())
             got = "".join(read(out / cell["crop"]).split())
             errors += _distance(truth, got)
@@ -136,11 +136,12 @@ def main() -> None:
     parser.add_argument("--engine", choices=("tesseract", "rapidocr"), default="tesseract")
     parser.add_argument("--out", type=Path, default=Path(".cache") / "ocr-engines")
     parser.add_argument("--pages", type=int, default=2)
+    parser.add_argument("--max-cells", type=int, default=10_000, help="cells read per page")
     args = parser.parse_args()
     if args.step == "prep":
         prep(args.out, args.pages)
     else:
-        run(args.out, args.engine)
+        run(args.out, args.engine, args.max_cells)
 
 
 if __name__ == "__main__":

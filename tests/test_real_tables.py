@@ -24,7 +24,17 @@ _NO_PARENTS = (
     "data rows with empty SATUAN/TARIF, so the rows under them carry no parent columns "
     "(the cells themselves match)"
 )
+DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
+SULUT_SCAN = "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer"
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
+    (DONGGALA_SCAN, 11, 1): (
+        "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
+        "are published"
+    ),
+    (DONGGALA_SCAN, 12): (
+        "a phantom first column kolom_1 holding '|' (a stray vertical mark left of the table "
+        "taken as a rule); the five rows are published"
+    ),
     (BANJARNEGARA, 13): _NO_PARENTS + "; and the last row, 5. Penanganan abortus (AVM), is glued "
     "to p14's first row",
     (BANJARNEGARA, 14): _NO_PARENTS + "; and rows glued at the page break: one row '5. "
