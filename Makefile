@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy zoo zoo-tools zoo-report corpus-report
+.PHONY: help run test reliability lint bench golden schemas serve clean browser ocr ocr-accuracy scan-zoo zoo zoo-tools zoo-report corpus-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye bef
 
 ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of a PDF (PDF=..., default the default input; 200 and 300 dpi)
 	$(PY) -m tests.ocr_accuracy $(PDF)
+
+scan-zoo: $(STAMP) ocr ## scans of the default PDF's first Lampiran II pages, 12 scanner settings from a seed, measured (tests/scan_zoo.py)
+	$(PY) -m tests.scan_zoo $(ARGS)
 
 serve: $(STAMP) ## browse extracted/katalog.sqlite in Datasette at http://127.0.0.1:8001 (make run first)
 	$(VENV)/bin/datasette serve extracted/katalog.sqlite --metadata extracted/katalog.metadata.json \

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside, printed_chars
-from pipeline.extract.ocr import OcrPage, ocr_available, ocr_document, scan_pages
+from pipeline.extract.ocr import OcrPage, ocr_available, ocr_document, scan_pages, turned_page
 from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
@@ -66,14 +66,26 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         count = len(pdf.pages)
         scanned = ocr_document(path, scan_pages(path)) if ocr_available() else {}
 
-        def read(i: int, ocr: OcrPage | None, merge: bool = False) -> tuple[int, bool]:
+        def read(
+            i: int, ocr: OcrPage | None, merge: bool = False, replace: bool = False
+        ) -> tuple[int, bool, bool]:
             """Read page i (1-based) into pages/pieces_by_page/block_numbers[i - 1]: its
-            printed characters, and whether it is an image page with a text layer only
-            beside the image (see _image_without_text)."""
+            printed characters, whether it is an image page with a text layer only
+            beside the image (see _image_without_text), and whether it is a scan carrying
+            the scanner's own text layer (see _scanner_layer)."""
             original = pdf.pages[i - 1]
-            turned = upright_copy(path, original, i - 1) if ocr is None else None
+            if ocr is None:
+                turned = upright_copy(path, original, i - 1)
+            else:  # OCR found the page turned: its words are in the upright frame
+                turned = turned_page(path, i - 1, ocr.turns) if ocr.turns else None
             page = visible_page(turned.pages[0] if turned is not None else original)
-            if ocr is not None and not page.chars:
+            if ocr is not None and replace:
+                # A scanner's text layer was only a witness for our OCR (ocr._witnessed).
+                objects = dict(page.objects)
+                objects["char"] = ocr.chars
+                objects["line"] = [*objects.get("line", []), *ocr.lines]
+                page._objects = objects
+            elif ocr is not None and not page.chars:
                 # The OCR text and the ruling lines found in the image stand in for
                 # the missing text layer; the table machinery reads them as usual.
                 page._objects = {"char": ocr.chars, "line": ocr.lines, "rect": [], "curve": []}
@@ -90,6 +102,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 ]  # fmt: skip
                 page._objects = objects
             partial = ocr is None and _image_without_text(page)
+            layered = ocr is None and _scanner_layer(page)
             pieces = [
                 p
                 for t in find_tables(without_backgrounds(page))
@@ -110,7 +123,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             original.close()  # release pdfplumber's per-page caches: memory stays flat
             if turned is not None:
                 turned.close()
-            return seen, partial
+            return seen, partial, layered
 
         pages = [PageInfo(number=i, width=0.0, height=0.0) for i in range(1, count + 1)]
         pieces_by_page = [[] for _ in range(count)]
@@ -118,16 +131,24 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         glyphs: dict[int, PageGlyphs] = {}
         seen_by_page: dict[int, int] = {}
         partial: list[int] = []
+        layered: list[int] = []
         with _progress(count, path.name) as bar:
             for i in range(1, count + 1):
-                seen_by_page[i], is_partial = read(i, scanned.get(i))
+                seen_by_page[i], is_partial, is_layered = read(i, scanned.get(i))
                 if is_partial:
                     partial.append(i - 1)
+                elif is_layered:
+                    layered.append(i - 1)
                 bar.update(1)
         if partial and ocr_available():
             more = ocr_document(path, partial)
             for i, ocr in more.items():
-                seen_by_page[i], _ = read(i, ocr, merge=True)
+                seen_by_page[i], _, _ = read(i, ocr, merge=True)
+            scanned.update(more)
+        if layered and ocr_available():
+            more = ocr_document(path, layered)
+            for i, ocr in more.items():
+                seen_by_page[i], _, _ = read(i, ocr, replace=True)
             scanned.update(more)
         chars_seen = sum(seen_by_page.values())
     if chars_seen == 0:
@@ -196,6 +217,24 @@ def _image_without_text(page: pdfplumber.page.Page) -> bool:
     is only beside the image (a page number), so the image must be read by OCR."""
     images = _large_images(page)
     return bool(images) and not any(_overlaps(c, images) for c in page.chars)
+
+
+# A scan with the scanner's text layer: one image covering this share of the page, and
+# most of the page's characters over it are never painted (render mode 3 or 7).
+SCAN_PAGE_SHARE = 0.8
+
+
+def _scanner_layer(page: pdfplumber.page.Page) -> bool:
+    """The page is a scanned image carrying the scanner's invisible OCR text: that text
+    is a witness, not the truth (the page is OCR'd, see ocr._witnessed)."""
+    area = float(page.width) * float(page.height)
+    images = [
+        im for im in page.images
+        if (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_PAGE_SHARE * area
+    ]  # fmt: skip
+    over = [c for c in page.chars if _overlaps(c, images)] if images else []
+    hidden = [c for c in over if not c.get("fill", True) and not c.get("stroke", False)]
+    return bool(over) and len(hidden) * 2 > len(page.chars)
 
 
 def _large_images(page: pdfplumber.page.Page) -> list[dict[str, Any]]:

@@ -2,9 +2,10 @@
 lines found in the page image, so the same table machinery serves scanned and born-digital
 PDFs.
 
-* The page is rendered to a grayscale image; long dark horizontal and vertical runs are the
-  ruling lines. They become pdfplumber line objects (the table finder then works as usual)
-  and are erased before OCR, so cell borders are not read as "|" or "l".
+* The page is rendered to a grayscale image, turned upright and deskewed, and its ruling
+  lines are found with OpenCV (extract/raster.py). They become pdfplumber line objects (the
+  table finder then works as usual) and are erased before OCR, so cell borders are not read
+  as "|" or "l".
 * Tesseract (pytesseract, `eng+ind`) reads every table cell on its own (enlarged), and the
   text outside the tables from the page with its tables blanked. Each word becomes
   pdfplumber char objects (one per character, with a space between words of a line),
@@ -33,10 +34,6 @@ DPI = 300
 SCALE = 72 / DPI  # image pixels -> PDF points
 DARK = 128  # a pixel darker than this is ink (for ruling lines and cell contents)
 PAPER_LEVEL = 170  # pixels at least this light are paper (or shading) for Tesseract
-MIN_LINE_PX = 120  # a horizontal ruling line is at least this long (about 29 pt)
-MIN_VERTICAL_PX = 60  # vertical ones separate short header cells too (about 14 pt)
-MIN_PIECE_PX = 40  # pieces of a line broken by noise ...
-MAX_GAP_PX = 8  # ... are joined over gaps this wide
 CACHE_DIR = Path(".cache") / "ocr"
 # A scanned page is refused above this many pixels at DPI (A2 at 300 dpi is 34.8 million,
 # A3 17.4, A4 8.7): the memory of one page's OCR grows with its area (README, "Resources").
@@ -52,6 +49,7 @@ LANG = "eng+ind"
 # Cells are read enlarged 1.5 times. Measured on scans of 7- to 12-point type (text lines 23
 # to 41 px high at 300 dpi): 1.5 reads best; 1.0 a little worse, 2.0 far worse.
 CELL_ZOOM = 1.5
+SHEET_MAX_PX = 6000  # cell tiles are stacked into sheets at most this tall for one OCR call
 TESSERACT_CONFIG = "--psm 6"
 
 
@@ -60,6 +58,10 @@ class OcrPage:
     chars: list[dict[str, Any]]
     lines: list[dict[str, Any]]
     ink_bits: np.ndarray  # dark-pixel mask without ruling lines, packed by row
+    # Quarter turns counter-clockwise that made the page upright: chars and lines are in
+    # the frame of the page turned that way (see turned_page).
+    turns: int = 0
+    skew: float = 0.0  # degrees the upright image was turned to straighten it
 
     def ink_pixels(self, bbox: tuple[float, float, float, float]) -> int:
         """Dark pixels inside a box given in PDF points, away from its borders."""
@@ -135,79 +137,7 @@ def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows, starts, np.nonzero(steps == -1)[1]
 
 
-def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of True at least min_len long, row by row."""
-    rows, starts, ends = _run_bounds(mask)
-    long = ends - starts >= min_len
-    return list(zip(rows[long].tolist(), starts[long].tolist(), ends[long].tolist(), strict=True))
-
-
-Line = tuple[float, int, int, float]  # position, start, end, half thickness (pixels)
 BoxPx = tuple[int, int, int, int]  # x0, top, x1, bottom (pixels)
-
-
-def _merge(runs: list[tuple[int, int, int]]) -> list[Line]:
-    """Runs on neighbouring rows (a thick line) and collinear pieces with small gaps (a line
-    broken by noise) -> lines."""
-    by_row: dict[int, list[tuple[int, int]]] = {}
-    for row, s, e in runs:
-        by_row.setdefault(row, []).append((s, e))
-    bands: list[tuple[list[int], list[tuple[int, int]]]] = []
-    for row in sorted(by_row):
-        if bands and row - bands[-1][0][-1] <= 3:
-            bands[-1][0].append(row)
-            bands[-1][1].extend(by_row[row])
-        else:
-            bands.append(([row], list(by_row[row])))
-    out: list[Line] = []
-    for rows, segments in bands:
-        position = sum(rows) / len(rows)
-        half = (rows[-1] - rows[0] + 1) / 2
-        start, end = None, None
-        for s, e in sorted(segments):
-            if start is None or end is None:
-                start, end = s, e
-            elif s <= end + MAX_GAP_PX:
-                end = max(end, e)
-            else:
-                out.append((position, start, end, half))
-                start, end = s, e
-        if start is not None and end is not None:
-            out.append((position, start, end, half))
-    return out
-
-
-def ruling_lines(
-    dark: np.ndarray,
-) -> tuple[list[Line], list[Line]]:
-    """Horizontal and vertical ruling lines of a dark-pixel mask, in pixels.
-
-    A thin line on a noisy scan breaks into pieces: a pixel counts as line when it or its
-    neighbour across the line is dark, pieces of at least MIN_PIECE_PX are joined over small
-    gaps, and only what is then long enough is a line."""
-    across = dark[:-1] | dark[1:]
-    down = dark[:, :-1] | dark[:, 1:]
-    horizontal = [m for m in _merge(_runs(across, MIN_PIECE_PX)) if m[2] - m[1] >= MIN_LINE_PX]
-    vertical = [m for m in _merge(_runs(down.T, MIN_PIECE_PX)) if m[2] - m[1] >= MIN_VERTICAL_PX]
-    return horizontal, vertical
-
-
-def deskew(image: Any) -> Any:
-    """The page image turned by the small angle (within 1.5 degrees) that makes its ruling
-    lines and text lines horizontal: the angle whose row profile is sharpest."""
-    from PIL import Image
-
-    small = image.resize((image.width // 4, image.height // 4))
-    dark = np.array(small) < DARK
-    best, best_score = 0.0, -1.0
-    for tenth in range(-15, 16):
-        angle = tenth / 10
-        turned = np.array(Image.fromarray(dark.astype(np.uint8) * 255).rotate(angle)) > 127
-        profile = turned.sum(axis=1).astype(float)
-        score = float((profile**2).sum())
-        if score > best_score:
-            best, best_score = angle, score
-    return image.rotate(best, resample=Image.Resampling.BICUBIC, fillcolor=255) if best else image
 
 
 def _line(
@@ -398,13 +328,15 @@ def _px(bbox: tuple[float, float, float, float]) -> BoxPx:
 
 
 def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
-    """OCR every cell on its own, so a cell's lines never run into the next column's and
-    Tesseract adapts to each cell (a shaded header, a lone checkmark). The cell's inside,
-    trimmed to its ink, is read as one block; the words are placed back in the cell."""
+    """OCR every cell on its own, so a cell's lines never run into the next column's. The
+    cell's inside, trimmed to its ink and enlarged, is one tile; the tiles are stacked, each
+    on its own band with white between, into sheets that Tesseract reads in one call each
+    (one process per cell cost about 0.3 s a cell, 40 s for a page of 200 cells); every
+    word is placed back in the cell whose band holds it."""
     from PIL import Image, ImageOps
 
     pixels = np.array(image)
-    words: list[Word] = []
+    tiles: list[tuple[int, Any, float, float]] = []  # cell number, tile, dx, dy
     for n, (x0, top, x1, bottom) in enumerate(cells):
         inside = pixels[top + CELL_INSET : bottom - CELL_INSET, x0 + CELL_INSET : x1 - CELL_INSET]
         ink = inside < DARK
@@ -415,21 +347,74 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         if CELL_ZOOM != 1:
             size = (round(piece.width * CELL_ZOOM), round(piece.height * CELL_ZOOM))
             piece = piece.resize(size, Image.Resampling.LANCZOS)
-        data = _tesseract(ImageOps.expand(piece, CELL_PAD, fill=255), cache_dir)
-        dx = x0 + CELL_INSET + int(cols[0])
-        dy = top + CELL_INSET + int(rows[0])
-        words += _words(
-            data, 1 + n, dx - CELL_PAD / CELL_ZOOM, dy - CELL_PAD / CELL_ZOOM, CELL_ZOOM
-        )
+        dx = x0 + CELL_INSET + int(cols[0]) - CELL_PAD / CELL_ZOOM
+        dy = top + CELL_INSET + int(rows[0]) - CELL_PAD / CELL_ZOOM
+        tiles.append((n, ImageOps.expand(piece, CELL_PAD, fill=255), dx, dy))
+    words: list[Word] = []
+    while tiles:
+        sheet_tiles: list[tuple[int, int, Any, float, float]] = []
+        height = 0
+        while tiles and (not sheet_tiles or height + tiles[0][1].height <= SHEET_MAX_PX):
+            sheet_tiles.append((height, *tiles.pop(0)))
+            height += sheet_tiles[-1][2].height
+        width = max(t[2].width for t in sheet_tiles)
+        sheet = Image.new("L", (width, height), 255)
+        for y, _, tile, _, _ in sheet_tiles:
+            sheet.paste(tile, (0, y))
+        data = _tesseract(sheet, cache_dir)
+        bands = [y for y, *_ in sheet_tiles]
+        for k in range(len(data["text"])):
+            middle = data["top"][k] + data["height"][k] / 2
+            at = max(int(np.searchsorted(bands, middle, side="right")) - 1, 0)
+            y, n, _, dx, dy = sheet_tiles[at]
+            one = {key: [value[k]] for key, value in data.items()}
+            one["top"] = [data["top"][k] - y]
+            words += _words(one, 1 + n, dx, dy, CELL_ZOOM)
     return words
 
 
-def ocr_page(page: Any, page_no: int, cache_dir: Path = CACHE_DIR) -> OcrPage:
+def turned_page(path: Path, index: int, turns: int) -> Any:
+    """Page `index` of `path` as a one-page pdfplumber PDF turned `turns` quarter turns
+    counter-clockwise (a scan fed in sideways or upside down); the caller closes it."""
+    import io
+
+    import pdfplumber
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    page = PdfReader(path).pages[index]
+    page.rotate((360 - 90 * turns) % 360)
+    writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    buffer.seek(0)
+    return pdfplumber.open(buffer)
+
+
+def ocr_page(
+    page: Any, page_no: int, cache_dir: Path = CACHE_DIR, path: Path | None = None
+) -> OcrPage:
+    """OCR one page: turned upright and deskewed, its rulings found in the pixels
+    (extract/raster.py), every table cell read on its own, the rest as one block. A page
+    that had to be turned is measured in the turned frame; `path` gives that frame's page
+    (without it, the page is read as it stands)."""
     from PIL import Image
 
-    image = deskew(page.to_image(resolution=DPI).original.convert("L"))
-    pixels = np.array(image)
-    horizontal, vertical = ruling_lines(pixels < DARK)
+    from pipeline.extract import raster
+
+    gray = raster.as_gray(page.to_image(resolution=DPI).original)
+    # A scanner's own text layer over the image: a witness (see _witnessed).
+    witness = [(str(c["text"]), *_centre_px(c)) for c in page.chars if str(c["text"]).strip()]
+    turns = raster.quarter_turns(gray, DPI) if path is not None else 0
+    copy = None
+    if turns:
+        gray = np.ascontiguousarray(np.rot90(gray, turns))
+        assert path is not None
+        copy = turned_page(path, page_no - 1, turns)
+        page = copy.pages[0]
+    angle = raster.skew_angle(gray, DPI)
+    pixels = raster.straighten(gray, angle)
+    horizontal, vertical = raster.rulings(pixels, DPI)
     # For reading, light pixels (paper, shading, noise on them) become white while the
     # grey edges of glyphs stay: left to itself, Tesseract binarises a blank or shaded
     # area so that its noise reads as words. (A median filter would also eat the tails of
@@ -449,6 +434,8 @@ def ocr_page(page: Any, page_no: int, cache_dir: Path = CACHE_DIR) -> OcrPage:
         for pos, s, e, _ in vertical
     ]
     tables, cells = _cell_boxes(page, lines)
+    if copy is not None:
+        copy.close()
     words = _cell_words(Image.fromarray(clean), cells, cache_dir)
     # Text outside the tables: the page with its tables blanked, read as one block.
     outside = clean.copy()
@@ -456,8 +443,59 @@ def ocr_page(page: Any, page_no: int, cache_dir: Path = CACHE_DIR) -> OcrPage:
         outside[top : bottom + 1, x0 : x1 + 1] = 255
     if (outside < DARK).any():
         words += _words(_tesseract(Image.fromarray(outside), cache_dir))
+    if witness:
+        words = _witnessed(words, witness, gray.shape, turns, angle)
     ink = clean < DARK
-    return OcrPage(_chars(words, page_no, height, ink), lines, np.packbits(ink, axis=1))
+    return OcrPage(
+        _chars(words, page_no, height, ink), lines, np.packbits(ink, axis=1), turns, angle
+    )
+
+
+WITNESS_CONFIDENCE = 90.0  # a word the scanner's text layer reads alike is this sure at least
+
+
+def _centre_px(char: dict[str, Any]) -> tuple[float, float]:
+    return (
+        (float(char["x0"]) + float(char["x1"])) / 2 / SCALE,
+        (float(char["top"]) + float(char["bottom"])) / 2 / SCALE,
+    )
+
+
+def _witnessed(
+    words: list[Word],
+    witness: list[tuple[str, float, float]],
+    shape: tuple[int, ...],
+    turns: int,
+    angle: float,
+) -> list[Word]:
+    """Our words checked against a scanner's text layer (characters with their centres in
+    the page image as rendered, before it was turned and straightened): where the layer's
+    characters inside a word's box read exactly as our word, the word is confirmed and its
+    confidence raised to WITNESS_CONFIDENCE; elsewhere the layer is not used, and our
+    reading of the pixels stands. The layer never adds, removes or changes a word."""
+    import cv2
+
+    height, width = shape[0], shape[1]  # the turned image; before turning, odd turns swap
+    h, w = (width, height) if turns % 2 else (height, width)
+    points = []
+    for text, x, y in witness:
+        for _ in range(turns):  # one quarter turn counter-clockwise: (x, y) -> (y, w - x)
+            x, y, w, h = y, w - x, h, w
+        points.append((text, x, y))
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    placed = [
+        (t, (matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2]) * SCALE,
+         (matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2]) * SCALE)
+        for t, x, y in points
+    ]  # fmt: skip
+    out = []
+    for word in words:
+        text, conf, x0, top, x1, bottom, key = word
+        inside = sorted((x, t) for t, x, y in placed if x0 <= x <= x1 and top <= y <= bottom)
+        if conf < WITNESS_CONFIDENCE and "".join(t for _, t in inside) == text:
+            word = (text, WITNESS_CONFIDENCE, x0, top, x1, bottom, key)
+        out.append(word)
+    return out
 
 
 def _ocr_one(path: Path, index: int) -> OcrPage:
@@ -467,7 +505,7 @@ def _ocr_one(path: Path, index: int) -> OcrPage:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     with pdfplumber.open(path) as pdf:
-        return ocr_page(pdf.pages[index], index + 1)
+        return ocr_page(pdf.pages[index], index + 1, path=path)
 
 
 def ocr_document(

@@ -152,6 +152,15 @@ def same_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return SequenceMatcher(None, " | ".join(a), " | ".join(b)).ratio() >= SAME_TEXT_RATIO
 
 
+def _own_header(top: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """A piece's first row that repeats at least half of a header's labels in their places
+    ("No | Kelompok Jabatan | Indeks | Rating" under "No | Pendidikan | Indeks | Rating"),
+    but not all of them: the header of another table laid out alike, not a continuation."""
+    printed = [t for t in top if t]
+    same = sum(1 for a, b in zip(top, header, strict=False) if a and a == b)
+    return len(top) == len(header) and bool(printed) and 2 * same >= len(printed)
+
+
 def _same_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     if a.ncols != b.ncols:
         return False
@@ -473,6 +482,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                     if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
                         groups[-1].append((piece, nh))
                         joined = True
+                    elif nh and top and _own_header(top[0], sig[0]):
+                        pass  # a header of its own, like the last one's: a new table
                     elif _same_columns(first, piece, tolerance):
                         groups[-1].append((piece, 0))
                         joined = True

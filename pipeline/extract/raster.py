@@ -1,0 +1,202 @@
+"""A scanned page image made ready for the table machinery, with OpenCV: its orientation
+(turned 0, 90, 180 or 270 degrees), its skew, and its ruling lines.
+
+* Orientation: a page whose text lines run down the image (turned 90/270) has a sharper
+  column profile than row profile once each text line is smeared into a bar; 0 vs 180 (and
+  90 vs 270) is decided by Tesseract's orientation model (OSD) where it is installed and
+  confident, else the page is taken as upright.
+* Skew: the small angle (within MAX_SKEW degrees) whose row profile of the smeared page is
+  sharpest, searched coarse then fine on a reduced image.
+* Rulings: the page is binarised with an adaptive threshold (a faded grey rule is still
+  darker than the paper around it), then opened with a long thin kernel per direction, so
+  text goes and rules stay; the opened mask is closed along the line (a rule broken by
+  noise or fading is bridged over gaps up to GAP_PT) and across it (a doubled rule is one
+  rule). Each connected component is one line; its position is the median of its pixels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+MAX_SKEW = 2.0  # degrees; scanners skew a page by 1.5 degrees at most
+# Line lengths and gaps in points (1/72 inch), turned into pixels at the image's dpi.
+MIN_H_PT = 29.0  # a horizontal rule is at least this long
+MIN_V_PT = 14.0  # vertical ones separate short header cells too
+PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
+GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
+BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
+DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
+ADAPTIVE_BLOCK_PT = 9.0  # neighbourhood of the adaptive threshold
+ADAPTIVE_C = 12  # a pixel this much darker than its neighbourhood is ink
+OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence taken as an answer
+OSD_SIDE = 1800  # pixels of the longer side the orientation model reads (1200 misreads)
+GLYPH_MAX_IN = 0.4  # ink wider or taller than this (inches) is no glyph
+SIDEWAYS_RATIO = 1.3  # text lines across the image are this much sharper when sideways
+
+# One line: position across, start, end along, half thickness (pixels).
+Line = tuple[float, int, int, float]
+
+
+def _px(points: float, dpi: int) -> int:
+    return max(1, round(points * dpi / 72))
+
+
+def ink_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """uint8 mask (255 = ink): adaptive threshold, so a faded rule on white paper counts,
+    together with everything clearly dark."""
+    import cv2
+
+    block = _px(ADAPTIVE_BLOCK_PT, dpi) | 1
+    adaptive = cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, ADAPTIVE_C
+    )
+    dark = (gray < 128).astype(np.uint8) * 255
+    out: np.ndarray = cv2.bitwise_or(adaptive, dark)
+    return out
+
+
+def _smeared(gray: np.ndarray, dpi: int, scale: float) -> np.ndarray:
+    """The page reduced by `scale`, its ink smeared along the text lines (a closing with a
+    wide flat kernel), so each text line is a bar."""
+    import cv2
+
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.uint8)
+    width = max(3, round(dpi * scale * 0.12))  # about 9 pt: the gaps between words
+    out: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, width), np.uint8))
+    return out
+
+
+def _sharpness(mask: np.ndarray) -> float:
+    profile = mask.sum(axis=1).astype(float)
+    return float(((profile - profile.mean()) ** 2).mean()) if profile.size else 0.0
+
+
+def _text_mask(gray: np.ndarray, dpi: int, scale: float) -> np.ndarray:
+    """The page reduced by `scale` with only its glyph-sized ink (rules, frames, stamps and
+    dark bands left out), as a 0/1 uint8 mask."""
+    import cv2
+
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    big = max(3, round(dpi * scale * GLYPH_MAX_IN))
+    glyph = (stats[:, cv2.CC_STAT_WIDTH] <= big) & (stats[:, cv2.CC_STAT_HEIGHT] <= big)
+    glyph[0] = False
+    out: np.ndarray = glyph[labels].astype(np.uint8)
+    return out
+
+
+def quarter_turns(gray: np.ndarray, dpi: int) -> int:
+    """How many times (0-3) the page must be turned counter-clockwise by 90 degrees to be
+    upright: Tesseract's orientation model where it is confident, else the direction of the
+    text lines (glyphs smeared along a text line make sharp bars across the page), taken
+    as upright rather than upside down."""
+    import cv2
+
+    osd = _osd_turns(gray)
+    if osd is not None:
+        return osd
+    scale = min(1.0, 60 / dpi)
+    mask = _text_mask(gray, dpi, scale)
+    if mask.sum() < 50:
+        return 0
+    width = max(3, round(dpi * scale * 0.12))  # about 9 pt: the gaps between words
+    along_rows = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, width), np.uint8))
+    along_cols = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((width, 1), np.uint8))
+    return 1 if _sharpness(along_cols.T) > SIDEWAYS_RATIO * _sharpness(along_rows) else 0
+
+
+def _osd_turns(gray: np.ndarray) -> int | None:
+    """Quarter turns counter-clockwise from Tesseract's orientation model (OSD), or None
+    where it is not installed, finds too little text, or is not confident."""
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        return None
+    import cv2
+    import pytesseract
+
+    scale = min(1.0, OSD_SIDE / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    try:
+        osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10",
+                                       output_type=pytesseract.Output.DICT)  # fmt: skip
+    except Exception:  # too little text for the model
+        return None
+    if float(osd.get("orientation_conf", 0)) < OSD_MIN_CONFIDENCE:
+        return None
+    # "rotate" is the clockwise turn that makes the page upright.
+    return (4 - int(osd.get("rotate", 0)) // 90) % 4
+
+
+def skew_angle(gray: np.ndarray, dpi: int) -> float:
+    """The angle (degrees, counter-clockwise) that makes the text and rules horizontal."""
+    import cv2
+
+    scale = min(1.0, 100 / dpi)
+    mask = _smeared(gray, dpi, scale).astype(np.float32)
+    h, w = mask.shape
+    centre = (w / 2, h / 2)
+
+    def score(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST)
+        return _sharpness(turned)
+
+    coarse = [a / 4 for a in range(int(-MAX_SKEW * 4), int(MAX_SKEW * 4) + 1)]
+    best = max(coarse, key=lambda a: (score(a), -abs(a)))
+    fine = [best + d / 20 for d in range(-5, 6)]
+    best = max(fine, key=lambda a: (score(a), -abs(a)))
+    return round(best, 2)
+
+
+def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
+    """The image turned by `angle` degrees counter-clockwise about its centre (white fill)."""
+    import cv2
+
+    if abs(angle) < 0.05:
+        return gray
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    out: np.ndarray = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_CUBIC,
+                                     borderMode=cv2.BORDER_CONSTANT, borderValue=255)  # fmt: skip
+    return out
+
+
+def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
+    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones): pieces at
+    least PIECE_PT long (no glyph is), bridged over gaps and doubled rules, then at least
+    min_pt long."""
+    import cv2
+
+    piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, piece_len), np.uint8))
+    gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
+    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    out: list[Line] = []
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k][:4])
+        if w < length or h > _px(BAND_PT, dpi):
+            continue  # short, or a dark band (a filled area, a stamp), not a rule
+        weights = (opened[y : y + h, x : x + w] > 0).sum(axis=1)
+        position = float(y + (weights * np.arange(h)).sum() / max(int(weights.sum()), 1))
+        out.append((position, x, x + w, h / 2))
+    out.sort()
+    return out
+
+
+def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
+    """Horizontal and vertical ruling lines of an upright page image, in pixels."""
+    mask = ink_mask(gray, dpi)
+    horizontal = _lines(mask, dpi, MIN_H_PT)
+    vertical = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
+    return horizontal, vertical
+
+
+def as_gray(image: Any) -> np.ndarray:
+    """A PIL image as a contiguous uint8 grey array."""
+    return np.ascontiguousarray(np.array(image.convert("L"), dtype=np.uint8))

@@ -1,0 +1,111 @@
+"""Scanned page images (extract/raster.py): ruling lines from pixels that survive broken,
+faded and doubled rules, deskew, and pages fed in turned. Images are drawn here at 300 dpi."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.extract import raster
+from tests.pdfgen import _FONT_DIR
+
+DPI = 300
+WORDS = [
+    "Peraturan",
+    "Bupati",
+    "ini",
+    "mulai",
+    "berlaku",
+    "pada",
+    "tanggal",
+    "diundangkan",
+    "agar",
+    "setiap",
+    "orang",
+    "mengetahuinya",
+    "memerintahkan",
+    "pengundangan",
+    "dengan",
+    "penempatannya",
+    "dalam",
+    "Berita",
+    "Daerah",
+]
+
+
+def _font(size: int = 34) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(os.path.join(_FONT_DIR, "Vera.ttf"), size)
+
+
+def _grid() -> tuple[Image.Image, list[int], list[int]]:
+    """A 3 x 3 table: one horizontal rule broken by gaps, one faded to grey, one doubled;
+    one vertical rule broken, one faded; words in the cells."""
+    image = Image.new("L", (2400, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    ys, xs = [200, 500, 800, 1100], [200, 900, 1600, 2200]
+    for k, y in enumerate(ys):
+        if k == 1:  # broken: 8-px gaps every 150 px
+            for x in range(xs[0], xs[-1], 150):
+                draw.line((x, y, min(x + 142, xs[-1]), y), fill=0, width=3)
+        elif k == 2:
+            draw.line((xs[0], y, xs[-1], y), fill=185, width=3)  # faded
+        elif k == 3:
+            draw.line((xs[0], y - 4, xs[-1], y - 4), fill=0, width=2)  # doubled
+            draw.line((xs[0], y + 4, xs[-1], y + 4), fill=0, width=2)
+        else:
+            draw.line((xs[0], y, xs[-1], y), fill=0, width=3)
+    for k, x in enumerate(xs):
+        if k == 1:
+            for y in range(ys[0], ys[-1], 120):
+                draw.line((x, y, x, min(y + 112, ys[-1])), fill=0, width=3)
+        else:
+            draw.line((x, ys[0], x, ys[-1]), fill=0 if k != 2 else 185, width=3)
+    font = _font()
+    for r in range(3):
+        for c in range(3):
+            draw.text((xs[c] + 30, ys[r] + 40), "Ilham lll 11\nTerbitnya", fill=0, font=font)
+    return image, ys, xs
+
+
+def test_rulings_survive_broken_faded_and_doubled_rules() -> None:
+    image, ys, xs = _grid()
+    horizontal, vertical = raster.rulings(raster.as_gray(image), DPI)
+    assert len(horizontal) == 4  # the doubled rule is one
+    assert [abs(p - y) <= 3 for (p, *_), y in zip(horizontal, ys, strict=True)] == [True] * 4
+    assert [abs(p - x) <= 3 for (p, *_), x in zip(vertical, xs, strict=True)] == [True] * 4
+    for _, start, end, _ in horizontal:
+        assert start <= xs[0] + 3 and end >= xs[-1] - 3  # the broken one is whole
+    # The letters "Ilham lll 11" (stems side by side, line above line) make no rule.
+    assert len(vertical) == 4
+
+
+def test_skewed_page_is_straightened() -> None:
+    image, ys, _ = _grid()
+    turned = image.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    gray = raster.as_gray(turned)
+    angle = raster.skew_angle(gray, DPI)
+    assert abs(angle + 1.2) <= 0.1
+    horizontal, _ = raster.rulings(raster.straighten(gray, angle), DPI)
+    assert len(horizontal) == 4
+
+
+def _text_page() -> Image.Image:
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    font = _font(40)
+    rng = np.random.default_rng(3)
+    for line in range(40):
+        words = [WORDS[int(i)] for i in rng.integers(0, len(WORDS), 7)]
+        draw.text((200, 200 + line * 75), " ".join(words), fill=0, font=font)
+    return image
+
+
+def test_page_fed_sideways_or_upside_down_is_turned_upright() -> None:
+    page = raster.as_gray(_text_page())
+    assert raster.quarter_turns(page, DPI) == 0
+    # Fed turned clockwise by 90 degrees: one quarter turn counter-clockwise makes it upright.
+    assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, -1)), DPI) == 1
+    assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, 1)), DPI) == 3
+    assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, 2)), DPI) == 2
