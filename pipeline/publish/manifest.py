@@ -39,12 +39,19 @@ def manifest(folder: Path, source_sha256: str, pipeline_version: str) -> dict[st
     }
 
 
+# A published cell may be longer than the csv module's default limit of 131,072 characters
+# (a table printed as one cell, a long lampiran node); counting its rows must not fail.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def row_count(path: Path) -> int | None:
     """Records after the header of a .csv (0 for an empty file), the length of a top-level
     JSON array in a .json, None for other files and for JSON that is not an array."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open(encoding="utf-8", newline="") as handle:
+            if csv.field_size_limit() < CSV_FIELD_LIMIT:
+                csv.field_size_limit(CSV_FIELD_LIMIT)
             records = sum(1 for _ in csv.reader(handle))
         return max(records - 1, 0)
     if suffix == ".json":
