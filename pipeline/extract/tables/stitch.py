@@ -653,6 +653,11 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
         paths = paths[: a + 1] + paths[b:]
         numbering = _shift(numbering, a, b)
         marks = _shift(marks, a, b)
+    for row in rows:  # a piece joined by its repeated header may print fewer columns
+        row.cells += [
+            Cell(row=0, col=c, rowspan=1, colspan=1, text="", bold=False)
+            for c in range(len(row.cells), len(paths))
+        ]
     if len(paths) != len(columns):
         names = column_names(paths)
         columns = [Column(i, n, p) for i, (n, p) in enumerate(zip(names, paths, strict=True))]
