@@ -86,6 +86,7 @@ def test_a_sure_split_at_punctuation_joins() -> None:
     assert _resolve(f"(95 %{SURE}(sembilan")[0] == "(95 %(sembilan"
     assert _resolve(f"Membangun/{SURE}mengembangkan")[0] == "Membangun/mengembangkan"
     assert _resolve(f"pembangunan{SURE}zona")[0] == "pembangunan\nzona"
+    assert _resolve(f"efisien,{SURE}cepat")[0] == "efisien,\ncepat"
     # Unsure, punctuation alone does not join.
     assert _resolve(f"(95 %{SPLIT}(sembilan")[0] == "(95 %\n(sembilan"
 

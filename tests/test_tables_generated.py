@@ -290,3 +290,33 @@ def test_landscape_table_on_a_portrait_page_reads_the_right_way_up(
     (rec,) = records_of(path)
     assert (rec.aksi_no, rec.rencana_aksi, rec.tahun_pelaksanaan) == ("a", "Aksi miring", [2020])
     assert rec.indikator_target == "Jumlah dokumen (1 (satu) dokumen)"
+
+
+def test_text_repeated_on_every_row_continues_the_same_items(tmp_path: Path) -> None:
+    """No merged cells: the area's number, name and Hasil and the aksi's number and text are
+    printed again on every row. Repeated text goes on with the open area and aksi; a new
+    Hasil printed for the same area is taken; a whole line printed twice stays the source's
+    own duplicate."""
+    ra = RA(YEARS)
+    area = {"no": "1.", "area": "Area", "hasil": "Hasil satu"}
+
+    def line(aksi_no: str, aksi: str, n: str, **kw: str) -> list:
+        cells = {**area, **kw}
+        return ra.row(aksi_no=aksi_no, aksi=aksi, kriteria=f"K{n}", indikator=f"I{n}",
+                      marks="2019", pj="BKD", **cells)  # fmt: skip
+
+    rows = ra.header() + [
+        ra.program("1.", "Program", **area),
+        line("a.", "Aksi dua indikator", "1"),
+        line("a.", "Aksi dua indikator", "2"),
+        line("b.", "Aksi lain", "3", hasil="Hasil dua"),
+        line("b.", "Aksi lain", "3", hasil="Hasil dua"),
+    ]
+    pdf = make_pdf(tmp_path / "t.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
+    recs = records_of(pdf)
+    assert [(r.program, r.aksi_no, r.indikator_ke) for r in recs] == [
+        ("Program", "a", 1), ("Program", "a", 2), ("Program", "b", 1), ("Program", "b", 1)
+    ]  # fmt: skip
+    assert [r.hasil_indikator for r in recs] == ["Hasil satu"] * 2 + ["Hasil dua"] * 2
+    assert recs[1].id == "lampiran_0__area_1__program_1__aksi_a__indikator_2"
+    assert recs[3].id.endswith("__aksi_b__indikator_1__ulang_2")

@@ -21,16 +21,18 @@ NO_TABLE = "no Rencana Aksi table found: every default record missing"
 
 # (variant, dataset) -> what differs: the pipeline diff's changes by kind, measured after
 # the table machinery of issue 15 landed (zoo remade from the 46-kegiatan goldens). Each
-# is a strict xfail.
+# is a strict xfail. The zoo was printed before the line-break rule changed 3 records of
+# the goldens; the counts of the variants not re-measured since include those 3.
 KNOWN: dict[tuple[str, str], str] = {
     ("lo-f4-default", "rencana_aksi"): "diff: 10 diubah",
     ("lo-a4-inline-v", "rencana_aksi"): "diff: 6 dipindah, 1 ditambah, 30 diubah",
     ("lo-a4-inline-v", "jadwal"): "diff: 26 dipindah",
     ("lo-a4-inline-v", "penanggung_jawab"): "diff: 6 dipindah",
     ("lo-a4-inline-v", "pasal"): "diff: 1 diubah",
-    ("lo-legal-repeated-x", "rencana_aksi"): "diff: 162 dipindah",
-    ("lo-legal-repeated-x", "jadwal"): "diff: 675 dipindah",
-    ("lo-legal-repeated-x", "penanggung_jawab"): "diff: 169 dipindah",
+    ("lo-legal-repeated-x", "rencana_aksi"): (
+        "diff: 4 diubah (3 zoo text printed from the goldens before the line-break rule; "
+        "area 2 aksi a's Hasil cut at the page end)"
+    ),
     ("lo-letter-portrait-whole", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
     ("lo-letter-portrait-whole", "pasal"): "diff: 1 diubah",
     ("lo-letter-portrait-whole", "definisi"): "diff: 1 diubah",
@@ -58,9 +60,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ch-legal-gaps", "penanggung_jawab"): "diff: 1 dihapus, 1 dipindah, 9 ditambah, 1 diubah",
     ("ch-f4-double-repeated", "program"): "diff: 7 diubah (kegiatan of program 8, Tabel 3.2), "
     "since the table-structure rules (branch realtables): not yet diagnosed",
-    ("ch-f4-double-repeated", "rencana_aksi"): "diff: 162 dipindah",
-    ("ch-f4-double-repeated", "jadwal"): "diff: 675 dipindah",
-    ("ch-f4-double-repeated", "penanggung_jawab"): "diff: 169 dipindah",
+    ("ch-f4-double-repeated", "rencana_aksi"): (
+        "diff: 13 diubah (3 zoo text printed from the goldens before the line-break rule; "
+        "area 2's Hasil wrapped '80 %' / '(delapan' where Chromium prints no wrapping space)"
+    ),
     ("ch-a4-portrait-wrap", "rencana_aksi"): "diff: 21 diubah",
     ("ch-a4-portrait-wrap", "program"): "diff: 1 diubah",
     ("ch-letter-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 166 diubah",

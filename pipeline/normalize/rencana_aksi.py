@@ -211,6 +211,15 @@ def _fill_gaps(table: LogicalTable, col: int, st: _State) -> None:
             st.repair(cell, f"{new}.")
 
 
+def _repeats(st: _State, no: Cell | None, area: Cell | None, hasil: Cell | None) -> bool:
+    """Whether a row's area number and area are those of the open area printed again
+    (the same text, or empty): one area, its cells repeated on every row."""
+    if st.area_no_printed is None or no is None or or_none(no.text) != st.area_no_printed:
+        return False
+    # The Hasil is not compared: an area may hold several.
+    return area is None or area.is_empty or or_none(area.text) == st.area
+
+
 def _reread(cell: Cell | None, text: str, previous: str | None, st: _State) -> str:
     """An OCR'd item number read as the look-alike that fits the sequence ("Cc." after
     "b." is "c."), recorded as a repair; text-layer numbers are taken as printed."""
@@ -273,6 +282,7 @@ def map_rencana_aksi(
     for col in (cmap.no, cmap.aksi_no):
         if col is not None:
             _fill_gaps(table, col, st)
+    last_line: tuple[str | None, ...] = ()  # the own cells of the last record line
     for i, row in enumerate(table.rows):
         group = table.group_cell(i)
         if group is not None:
@@ -286,7 +296,15 @@ def map_rencana_aksi(
                 st.new_program()
             if row.is_span_row():
                 continue
-        if new_here(i, cmap.no):
+        if new_here(i, cmap.no) and _repeats(st, cell(i, cmap.no), cell(i, cmap.area),
+                                             cell(i, cmap.hasil)):  # fmt: skip
+            # The area's cells printed again on this row (text repeated on every row
+            # instead of merged cells): the same area goes on, with the Hasil printed
+            # here (an area may hold several).
+            st.take(cell(i, cmap.no))
+            st.take(cell(i, cmap.area))
+            st.hasil = st.take(cell(i, cmap.hasil)) or st.hasil
+        elif new_here(i, cmap.no):
             st.new_area()
             no_cell = cell(i, cmap.no)
             if no_cell is not None:
@@ -342,7 +360,22 @@ def map_rencana_aksi(
         has_content = any(x is not None and not x.is_empty for x in own) or not txt.is_empty
         if not has_content:
             continue
-        if (num_new and num_text) or (txt_new and not txt.is_empty):
+        line = tuple(x.text if x is not None else None for x in own)
+        repeated = (
+            st.aksi is not None
+            and (num_text or None) == st.aksi_no_printed
+            and (or_none(txt.text) if txt_new else None) in (None, st.aksi)
+            and (num_new or txt_new)
+            and line != last_line  # the whole line printed twice is the source's own
+        )
+        last_line = line
+        if repeated:
+            # The aksi's number and text printed again for its next indicator (text
+            # repeated on every row instead of merged cells): the same aksi goes on.
+            st.take(num)
+            st.take(txt)
+            st.indikator_ke += 1
+        elif (num_new and num_text) or (txt_new and not txt.is_empty):
             num_text = _reread(num, num_text, st.aksi_no, st)
             st.aksi_no = strip_number(num_text) or None
             st.aksi_no_printed = num_text or None

@@ -255,7 +255,8 @@ def build_piece(
 # - where the producer prints the space it wraps at (WRAP_SPACE_SHARE of the page's line
 #   ends carry one: LibreOffice, Word) and there was room for it on this line (SURE):
 #   when the document prints the joined token, or the joined letters on either side of
-#   the break, unbroken somewhere, or the break has punctuation on one side ("%" / "(",
+#   the break, unbroken somewhere, or the break has punctuation on one side other than a
+#   line-ending comma, stop, colon, semicolon, "!" or "?" ("%" / "(",
 #   "Membangun/" / "mengembangkan"): two words the producer wrapped between would have
 #   had their space printed, and a paragraph (a hard break) rarely ends or starts so;
 # - elsewhere: when the document prints the joined letters as one word and one of the two
@@ -345,7 +346,8 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
         wa, wb = (ma.group() if ma else ""), (mb.group() if mb else "")
         known = bool(wa and wb and words[wa + wb])
         if mark == SURE:
-            joined = bool(tokens[a + b]) or known or not (a[-1:].isalnum() and b[:1].isalnum())
+            punct = not (a[-1:].isalnum() and b[:1].isalnum()) and a[-1:] not in ",.;:!?"
+            joined = bool(tokens[a + b]) or known or punct
         else:
             joined = known and not (words[wa] and words[wb])
         return a + ("" if joined else "\n")
