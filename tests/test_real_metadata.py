@@ -18,7 +18,12 @@ PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 # are a text layer); they are OCR'd now (extract/document.py, _image_without_text), and what
 # OCR cannot read from them stays wrong:
 _LAPAN_NOMOR = "the number '8' is handwritten; OCR reads '19' (p1)"
+DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
 KNOWN_WRONG: dict[tuple[str, str], str] = {
+    (DONGGALA_SCAN, "tentang"): (
+        "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
+        "'... RUMAH SAKIT UMUM DAERAH KABELOTA BUPATI DONGGALA,'"
+    ),
     (LAPAN, "nomor"): _LAPAN_NOMOR,
     (LAPAN, "dokumen_id"): _LAPAN_NOMOR + ", and the id carries the number",
     (LAPAN, "tentang"): "OCR reads the en dash of '2015 – 2019' as an em dash (p1)",
