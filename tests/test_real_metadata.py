@@ -18,6 +18,7 @@ PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 # are a text layer); they are OCR'd now (extract/document.py, _image_without_text), and what
 # OCR cannot read from them stays wrong:
 _LAPAN_NOMOR = "the number '8' is handwritten; OCR reads '19' (p1)"
+DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
 BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
 PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 # Perka BAPETEN 7/2017: the body is not recognised at all (no Pasal, no Menimbang, no
@@ -25,6 +26,10 @@ PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 # the title) is right. Measured: process() gives 0 simpul and dokumen fields all None.
 _BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field is "
 KNOWN_WRONG: dict[tuple[str, str], str] = {
+    (DONGGALA_SCAN, "tentang"): (
+        "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
+        "'... RUMAH SAKIT UMUM DAERAH KABELOTA BUPATI DONGGALA,'"
+    ),
     **{
         (BAPETEN, f): _BAPETEN_BODY + "None"
         for f in (
