@@ -14,7 +14,7 @@ from pipeline.vocabulary import SumberTeks, Tindakan
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
-CONTRACT_VERSION = "2.0.0"
+CONTRACT_VERSION = "2.1.0"
 
 
 class Record(BaseModel):
@@ -314,6 +314,42 @@ class AreaPerubahan(ReadRecord):
     hasil: str | None
     halaman_awal: int
     halaman_akhir: int
+    sumber_teks: SumberTeks = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
+
+
+class HasilArea(ReadRecord):
+    """One Hasil (expected result with its target) of an area of the Rencana Aksi table,
+    printed in a merged cell beside all the area's rows: published once here, with how
+    many indicator lines it stands beside, instead of being read from every record."""
+
+    id: str = Field(
+        description="Id dari struktur: id area rencana aksi dan urutan hasil di area itu, "
+        "mis. lampiran_2__area_6__hasil_2"
+    )
+    dokumen_id: str
+    lampiran: int
+    kelompok: str | None = Field(description="Baris kelompok di atas area")
+    area_no: int | None = Field(description="Nomor area sebagai bilangan bulat")
+    area: str | None = Field(description="Area sebagaimana tercetak")
+    area_cadangan: str | None = Field(description="Nama area cadangan (lihat rencana_aksi)")
+    hasil_ke: int = Field(ge=1, description="Urutan hasil di dalam area")
+    hasil_indikator: str | None = Field(description="Hasil yang diharapkan dan indikator")
+    hasil_target_teks: str | None = Field(description="Target hasil sebagaimana tercetak")
+    hasil_target_nilai: int | float | None = Field(description="Nilai target hasil")
+    hasil_target_terbilang: str | None = Field(description="Terbilang target hasil")
+    hasil_target_terbilang_cocok: bool | None = Field(description="Terbilang sesuai angka")
+    hasil_target_satuan: str | None = Field(description="Satuan kanonik target hasil")
+    hasil_target_pembanding: str | None = Field(description="=, >= (minimal), <= (maksimal)")
+    hasil_target_status: str | None = Field(description="Status pembacaan target hasil")
+    jumlah_indikator: int = Field(
+        ge=1,
+        description="Banyak baris indikator (record rencana_aksi, tanpa cetakan ulang) "
+        "di samping hasil ini",
+    )
+    record_pertama: str = Field(description="Id record rencana_aksi pertama (-> rencana_aksi.id)")
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
     sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
 

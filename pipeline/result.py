@@ -23,6 +23,7 @@ from pipeline.models import (
     DasarHukum,
     Definisi,
     Dokumen,
+    HasilArea,
     Jadwal,
     Menimbang,
     PenanggungJawab,
@@ -120,6 +121,11 @@ class Dataset:
         similarity=("rencana_aksi", "kriteria_keberhasilan", "indikator_target",
                     "tahun_pelaksanaan", "penanggung_jawab_teks"),
         quoted=("rencana_aksi", "indikator_target"),
+    )  # fmt: skip
+    hasil_area: list[HasilArea] = published(
+        HasilArea, references=(("record_pertama", ("rencana_aksi", "id")),),
+        numbering=frozenset({"area_no", "hasil_ke"}), labels=("hasil_indikator", "area"),
+        quoted=("hasil_indikator",),
     )  # fmt: skip
     tabel: list[Tabel] = published(Tabel, quoted=("judul", "id"), suite=False)
     # The rows of every generic table, by table id (free columns: plain dicts).

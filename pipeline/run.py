@@ -24,7 +24,7 @@ from pipeline.normalize.accounting import account_table
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
-from pipeline.normalize.enrich import enrich, mark_repeats_and_areas
+from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_and_areas
 from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
@@ -296,6 +296,7 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         perubahan_pasal=text.perubahan_pasal,
         lampiran=text.lampiran,
         rencana_aksi=records,
+        hasil_area=hasil_area_records(records),
         tabel=tables.tabel,
         tabel_isi={t.id: t.rows for t in tables.flat},
         flat_tables=tables.flat,

@@ -32,7 +32,7 @@ NOT_TABLES = {"sisa", "invalid", "tabel_isi", "dokumen"}
 
 
 def _golden_folder() -> Path:
-    (folder,) = [p for p in GOLDEN.iterdir() if p.is_dir()]
+    (folder,) = [p for p in GOLDEN.iterdir() if p.is_dir() and not p.name.startswith(".")]
     return folder
 
 

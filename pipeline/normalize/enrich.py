@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.models import AreaPerubahan, Jadwal, PenanggungJawab, RencanaAksi
+from pipeline.models import AreaPerubahan, HasilArea, Jadwal, PenanggungJawab, RencanaAksi
 from pipeline.normalize.target import parse_target
 from pipeline.normalize.units import Glossary
 
@@ -96,3 +96,46 @@ def mark_repeats_and_areas(
 def _names(text: str, name: str) -> bool:
     pattern = r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b"
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+# The area part of a Rencana Aksi record id: "lampiran_2__area_6" of
+# "lampiran_2__area_6__program_1__aksi_a__indikator_1" (records outside an area have none).
+_AREA_ID_RE = re.compile(r"^(?P<area>.+?__area_[0-9a-z]+)(?=__)")
+
+
+def hasil_area_records(records: Sequence[RencanaAksi]) -> list[HasilArea]:
+    """Each area's Hasil once, in document order: the records of one area (by the area part
+    of their id) grouped by their printed Hasil cell; a block printed twice (duplikat_dari)
+    is not counted again. Records outside an area, or with no Hasil printed, give none."""
+    groups: dict[tuple[str, str], list[RencanaAksi]] = {}
+    for r in records:
+        m = _AREA_ID_RE.match(r.id)
+        if m is None or r.duplikat_dari is not None or not r.hasil_indikator:
+            continue
+        groups.setdefault((m.group("area"), r.hasil_indikator), []).append(r)
+    out: list[HasilArea] = []
+    seen: dict[str, int] = {}
+    for (area_id, _), rows in groups.items():
+        seen[area_id] = seen.get(area_id, 0) + 1
+        first = rows[0]
+        confidences = [r.keyakinan_ocr for r in rows if r.keyakinan_ocr is not None]
+        out.append(
+            HasilArea(
+                id=f"{area_id}__hasil_{seen[area_id]}", dokumen_id=first.dokumen_id,
+                lampiran=first.lampiran, kelompok=first.kelompok, area_no=first.area_no,
+                area=first.area, area_cadangan=first.area_cadangan, hasil_ke=seen[area_id],
+                hasil_indikator=first.hasil_indikator,
+                hasil_target_teks=first.hasil_target_teks,
+                hasil_target_nilai=first.hasil_target_nilai,
+                hasil_target_terbilang=first.hasil_target_terbilang,
+                hasil_target_terbilang_cocok=first.hasil_target_terbilang_cocok,
+                hasil_target_satuan=first.hasil_target_satuan,
+                hasil_target_pembanding=first.hasil_target_pembanding,
+                hasil_target_status=first.hasil_target_status,
+                jumlah_indikator=len(rows), record_pertama=first.id,
+                halaman_awal=min(r.halaman_awal for r in rows),
+                halaman_akhir=max(r.halaman_akhir for r in rows),
+                keyakinan_ocr=min(confidences) if confidences else None,
+            )
+        )  # fmt: skip
+    return out
