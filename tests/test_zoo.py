@@ -19,20 +19,16 @@ from tests.zoo.variants import VARIANTS
 
 NO_TABLE = "no Rencana Aksi table found: every default record missing"
 
-# (variant, dataset) -> what differs: the pipeline diff's changes by kind, measured after
-# the table machinery of issue 15 landed (zoo remade from the 46-kegiatan goldens). Each
-# is a strict xfail. The zoo was printed before the line-break rule changed 3 records of
-# the goldens; the counts of the variants not re-measured since include those 3.
+# (variant, dataset) -> what differs: the pipeline diff's changes by kind, measured by
+# `make zoo-report --details` after the issue 15/16 table work merged and the zoo was remade
+# from the current goldens. Each is a strict xfail.
 KNOWN: dict[tuple[str, str], str] = {
     ("lo-a4-inline-v", "rencana_aksi"): "diff: 6 dipindah, 1 ditambah, 30 diubah",
     ("lo-a4-inline-v", "jadwal"): "diff: 26 dipindah",
     ("lo-a4-inline-v", "penanggung_jawab"): "diff: 6 dipindah",
     ("lo-a4-inline-v", "pasal"): "diff: 1 diubah",
-    ("lo-legal-repeated-x", "rencana_aksi"): (
-        "diff: 4 diubah (3 zoo text printed from the goldens before the line-break rule; "
-        "area 2 aksi a's Hasil cut at the page end)"
-    ),
-    ("lo-letter-portrait-whole", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
+    ("lo-legal-repeated-x", "rencana_aksi"): "diff: 1 diubah",
+    ("lo-letter-portrait-whole", "rencana_aksi"): "diff: 149 diubah",
     ("lo-letter-portrait-whole", "pasal"): "diff: 1 diubah",
     ("lo-letter-portrait-whole", "definisi"): "diff: 1 diubah",
     ("lo-f4-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 166 diubah",
@@ -40,29 +36,25 @@ KNOWN: dict[tuple[str, str], str] = {
     (
         "lo-legal-header-alone",
         "rencana_aksi",
-    ): "diff: 143 dihapus, 17 dipindah, 179 ditambah, 9 diubah",
+    ): "diff: 142 dihapus, 18 dipindah, 178 ditambah, 9 diubah",
     ("lo-legal-header-alone", "jadwal"): "diff: 145 dihapus, 536 dipindah, 5 ditambah",
     ("lo-legal-header-alone", "penanggung_jawab"): "diff: 173 dihapus, 137 ditambah, 3 diubah",
-    ("lo-f4-inline-repeated-plain", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
-    ("lo-f4-inline-repeated-plain", "jadwal"): NO_TABLE + "; " + "diff: 691 dihapus",
-    ("lo-f4-inline-repeated-plain", "penanggung_jawab"): NO_TABLE + "; " + "diff: 176 dihapus",
+    ("lo-f4-inline-repeated-plain", "rencana_aksi"): "diff: 9 dipindah, 160 diubah",
+    ("lo-f4-inline-repeated-plain", "jadwal"): "diff: 16 dipindah",
+    ("lo-f4-inline-repeated-plain", "penanggung_jawab"): "diff: 9 dipindah",
     ("lo-f4-inline-repeated-plain", "program"): "diff: 1 ditambah, 8 diubah",
     ("ch-a4-default", "rencana_aksi"): "diff: 1 diubah",
     ("ch-a4-default", "program"): "diff: 1 ditambah, 9 diubah",
     ("ch-a4-default", "pasal"): "diff: 1 diubah",
-    ("ch-letter-whole-inline", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
-    ("ch-letter-whole-inline", "jadwal"): NO_TABLE + "; " + "diff: 691 dihapus",
-    ("ch-letter-whole-inline", "penanggung_jawab"): NO_TABLE + "; " + "diff: 176 dihapus",
-    ("ch-legal-gaps", "rencana_aksi"): "diff: 9 ditambah, 15 diubah",
-    ("ch-legal-gaps", "jadwal"): "diff: 5 dipindah, 33 ditambah",
-    ("ch-legal-gaps", "penanggung_jawab"): "diff: 1 dihapus, 1 dipindah, 9 ditambah, 1 diubah",
-    ("ch-f4-double-repeated", "program"): "diff: 7 diubah (kegiatan of program 8, Tabel 3.2), "
-    "since the table-structure rules (branch realtables): not yet diagnosed",
-    ("ch-f4-double-repeated", "rencana_aksi"): (
-        "diff: 13 diubah (3 zoo text printed from the goldens before the line-break rule; "
-        "area 2's Hasil wrapped '80 %' / '(delapan' where Chromium prints no wrapping space)"
-    ),
-    ("ch-a4-portrait-wrap", "rencana_aksi"): "diff: 21 diubah",
+    ("ch-letter-whole-inline", "rencana_aksi"): "diff: 9 dipindah, 10 diubah",
+    ("ch-letter-whole-inline", "jadwal"): "diff: 16 dipindah",
+    ("ch-letter-whole-inline", "penanggung_jawab"): "diff: 9 dipindah",
+    ("ch-legal-gaps", "rencana_aksi"): "diff: 2 dihapus, 8 dipindah, 7 ditambah, 60 diubah",
+    ("ch-legal-gaps", "jadwal"): "diff: 54 dipindah, 4 ditambah",
+    ("ch-legal-gaps", "penanggung_jawab"): "diff: 3 dihapus, 11 dipindah, 3 ditambah",
+    ("ch-f4-double-repeated", "program"): "diff: 2 dihapus, 1 ditambah, 4 diubah",
+    ("ch-f4-double-repeated", "rencana_aksi"): "diff: 10 diubah",
+    ("ch-a4-portrait-wrap", "rencana_aksi"): "diff: 14 diubah",
     ("ch-a4-portrait-wrap", "program"): "diff: 1 diubah",
     ("ch-letter-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 166 diubah",
     ("ch-letter-swapped-shade", "jadwal"): "diff: 691 dihapus",
@@ -70,15 +62,14 @@ KNOWN: dict[tuple[str, str], str] = {
     (
         "ch-a4-header-alone",
         "rencana_aksi",
-    ): "diff: 143 dihapus, 17 dipindah, 179 ditambah, 9 diubah",
+    ): "diff: 142 dihapus, 18 dipindah, 178 ditambah, 9 diubah",
     ("ch-a4-header-alone", "jadwal"): "diff: 145 dihapus, 536 dipindah, 5 ditambah",
     ("ch-a4-header-alone", "penanggung_jawab"): "diff: 173 dihapus, 137 ditambah, 3 diubah",
     ("ch-a4-header-alone", "pasal"): "diff: 1 diubah",
-    ("ch-legal-inline-repeated-big", "program"): "diff: kegiatan of Tabel 3.2 changed since the "
-    "table-structure rules (branch realtables): not yet diagnosed",
-    ("ch-legal-inline-repeated-big", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
-    ("ch-legal-inline-repeated-big", "jadwal"): NO_TABLE + "; " + "diff: 691 dihapus",
-    ("ch-legal-inline-repeated-big", "penanggung_jawab"): NO_TABLE + "; " + "diff: 176 dihapus",
+    ("ch-legal-inline-repeated-big", "program"): "diff: 4 dihapus, 2 ditambah, 10 diubah",
+    ("ch-legal-inline-repeated-big", "rencana_aksi"): "diff: 9 dipindah, 160 diubah",
+    ("ch-legal-inline-repeated-big", "jadwal"): "diff: 16 dipindah",
+    ("ch-legal-inline-repeated-big", "penanggung_jawab"): "diff: 9 dipindah",
     ("ch-f4-wide-hasil", "rencana_aksi"): NO_TABLE + "; " + "diff: 169 dihapus",
     ("ch-f4-wide-hasil", "jadwal"): NO_TABLE + "; " + "diff: 691 dihapus",
     ("ch-f4-wide-hasil", "penanggung_jawab"): NO_TABLE + "; " + "diff: 176 dihapus",
