@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.scan_zoo import distance
+
 SETTINGS = ("300-grey-q90", "200-bw-speckle", "150-grey-q60", "200-grey-q40-blur")
 CELL_INSET = 3  # points inside the cell's rules
 
@@ -63,18 +65,6 @@ def prep(out: Path, pages: int) -> None:
     (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), "utf-8")
 
 
-def _distance(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def _engine(name: str) -> Any:
     from PIL import Image, ImageOps
 
@@ -114,7 +104,7 @@ def run(out: Path, engine: str, max_cells: int) -> None:
         for cell in entry["cells"][:max_cells]:
             truth = "".join(cell["text"].split())
             got = "".join(read(out / cell["crop"]).split())
-            errors += _distance(truth, got)
+            errors += distance(truth, got)
             total += len(truth)
         start = time.perf_counter()
         read(out / entry["page"])

@@ -200,7 +200,7 @@ def _norm(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def _distance(a: str, b: str) -> int:
+def distance(a: str, b: str) -> int:
     """Levenshtein distance."""
     if len(a) < len(b):
         a, b = b, a
@@ -240,7 +240,7 @@ def measure(pdf: Path, pages: list[int], base: float = 0.0) -> dict[str, Any]:
             errors += len(text)
             continue
         mine = " | ".join(_norm(other[f]) for f in FIELDS)
-        errors += _distance(text, mine)
+        errors += distance(text, mine)
         years = rec["tahun_pelaksanaan"] == other["tahun_pelaksanaan"]
         structure += years
         perfect += years and text == mine
