@@ -254,3 +254,94 @@ def test_a_plain_numbered_list_without_values_stays_data(tmp_path: Path) -> None
     assert [r["uraian"] for r in table.rows] == [
         "Persyaratan", "a. fotokopi KTP", "b. pas foto", "c. surat pengantar",
     ]  # fmt: skip
+
+
+def test_a_figure_under_a_figure_at_the_top_of_a_page_starts_a_row(tmp_path: Path) -> None:
+    """Donggala 24/2025 Lampiran IV p47 opens with the norma 'tidak terdapat Kebijakan ...'
+    (lower case, as a sentence going on would) and the skor 1, under the row closing p46
+    with the skor 2: a skor is one figure, never half on each page, so it is a row of its
+    own (it was glued into the row above, skor '2 1')."""
+    header = [H("Variabel"), H("Norma Penilaian"), H("Skor")]
+    page1 = [
+        header,
+        [C("Kebijakan desa", rowspan=2), C("Adanya kebijakan dan sudah diterapkan"), C("3")],
+        [None, C("Adanya kebijakan namun belum diterapkan"), C("2")],
+    ]
+    page2 = [
+        [C(""), C("tidak terdapat kebijakan"), C("1")],
+        [C("Kelembagaan", rowspan=3), C("Ada forum yang aktif"), C("3")],
+        [None, C("Ada forum namun tidak aktif"), C("2")],
+        [None, C("tidak ada forum"), C("1")],
+    ]
+    pages = [PageSpec(rows=page1, title="INDIKATOR KINERJA"), PageSpec(rows=page2)]
+    (table,) = process(make_pdf(tmp_path / "skor.pdf", [120, 220, 40], pages)).flat_tables
+    got = [(r["variabel"], r["norma_penilaian"], r["skor"]) for r in table.rows]
+    assert got == [
+        ("Kebijakan desa", "Adanya kebijakan dan sudah diterapkan", "3"),
+        ("Kebijakan desa", "Adanya kebijakan namun belum diterapkan", "2"),
+        ("Kebijakan desa", "tidak terdapat kebijakan", "1"),
+        ("Kelembagaan", "Ada forum yang aktif", "3"),
+        ("Kelembagaan", "Ada forum namun tidak aktif", "2"),
+        ("Kelembagaan", "tidak ada forum", "1"),
+    ]
+
+
+def _table_findings(result: DocumentResult) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (t.kode, t.record_id, t.kutipan)
+        for t in validate(dataset_of(result))
+        if t.kode.startswith("tabel")
+    }
+
+
+def test_table_findings_fire_only_where_a_value_is_certainly_missing(tmp_path: Path) -> None:
+    """As Banjarnegara 8/2025 prints its tariffs: a numbered heading over its lettered items
+    (p96 '6. Pabrik Industri') is an item of the list 5., 7. run in, not a gap; a note in
+    place of the figures (p95 'Sesuai SSH (standar satuan harga)') is no misprinted figure;
+    two services priced by agreement side by side (p28 MOW, MOP) are a pattern, not a
+    value forgotten; a row printing dashes for its other figures (p53 '350 PCI') carries
+    none; the headings above a row (parent columns) are never a missing cell. One service
+    printed without its unit among priced ones (p94 'o. Test Sensitivity') is reported."""
+    rows = [
+        [H("No"), H("Jenis Pelayanan"), H("Satuan"), H("Jasa (Rp)"), H("Tarif (Rp)")],
+        [C("1."), C("Rawat jalan"), C("Per kunjungan"), C("4.000"), C("10.000")],
+        [C("2."), C("Pabrik Industri"), C(""), C(""), C("")],
+        [C(""), C("a. Besar"), C("Per bulan"), C("80.000"), C("200.000")],
+        [C(""), C("b. Kecil"), C("Per bulan"), C("40.000"), C("100.000")],
+        [C("3."), C("Gudang"), C("Per bulan"), C("8.000"), C("20.000")],
+        [C("4."), C("Transport"), C("Per lokasi"),
+         C("Sesuai SSH (standar satuan harga)", colspan=2), None],
+        [C("5."), C("MOW"), C("Per tindakan"), C("-"), C("")],
+        [C("6."), C("MOP"), C("Per tindakan"), C("-"), C("")],
+        [C("7."), C("PCI"), C("Per tindakan"), C("-"), C("")],
+        [C("8."), C("Test Sensitivity"), C(""), C("28.000"), C("42.000")],
+        [C("9."), C("Sterilisasi ruangan"), C("Per m3"), C("40.000"), C("103.800")],
+        [C("10."), C("Konseling"), C("Per pasien"), C("8.000"), C("20.000")],
+    ]  # fmt: skip
+    pdf = make_pdf(tmp_path / "tarif.pdf", [30, 170, 90, 110, 90], [PageSpec(rows=rows)])
+    found = _table_findings(process(pdf))
+    assert found == {("tabel-sel-kosong", "lampiran_0__tabel_1__no_8", None)}
+
+
+def test_a_group_of_one_row_has_no_cell_missing_below_it(tmp_path: Path) -> None:
+    """Banjarnegara p88 lists ambulance tariffs by province and regency, the province
+    printed once over its regencies; 'Provinsi DKI Jakarta' has no regency: nothing is
+    missing. A regency left out inside a province's group is reported."""
+    rows = [
+        [H("Provinsi"), H("Kabupaten/Kota"), H("Tarif (Rp)")],
+        [C("Provinsi Jawa Barat"), C("Kabupaten Bogor"), C("3.995.000")],
+        [C(""), C("Kota Bandung"), C("3.840.000")],
+        [C(""), C("Kota Depok"), C("4.310.000")],
+        [C(""), C("Kota Bekasi"), C("4.105.000")],
+        [C(""), C("Kota Bogor"), C("4.355.000")],
+        [C("Provinsi DKI Jakarta"), C(""), C("4.864.000")],
+        [C("Provinsi Banten"), C("Kabupaten Lebak"), C("4.662.000")],
+        [C(""), C(""), C("4.343.000")],
+        [C(""), C("Kota Serang"), C("4.222.000")],
+        [C(""), C("Kota Cilegon"), C("4.622.000")],
+    ]
+    pdf = make_pdf(tmp_path / "ambulan.pdf", [130, 150, 100], [PageSpec(rows=rows)])
+    result = process(pdf)
+    (table,) = result.flat_tables
+    missing = next(r["id"] for r in table.rows if r["tarif_rp"] == "4.343.000")
+    assert _table_findings(result) == {("tabel-sel-kosong", missing, None)}

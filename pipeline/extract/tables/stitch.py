@@ -43,6 +43,13 @@ MARKS = TICKS
 YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
 # A column is a numbering column when at least this share of its printed cells are numbers.
 NUMBERING_SHARE = 0.6
+# One figure as a whole cell: "3", "50%", "200.000", "18.987.342,00".
+FIGURE_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)*%?$")
+# A column is a value column when at least this share of its printed one-row cells are
+# single figures (a skor, a tarif): a figure is never the first half of another figure.
+VALUE_SHARE = 0.8
+# ... and it prints at least this many of them (two figures say nothing about a column).
+VALUE_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +264,20 @@ def _column_kinds(
     return numbering - years, (mark_cols - numbering) | years
 
 
+def _value_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> set[int]:
+    """Columns whose printed one-row cells are mostly single figures (see VALUE_SHARE)."""
+    printed = [0] * ncols
+    figures = [0] * ncols
+    for piece, body in groups:
+        for r in body:
+            for cell in piece.anchored(r):
+                if cell.colspan != 1 or cell.rowspan != 1 or cell.is_empty or cell.col >= ncols:
+                    continue
+                printed[cell.col] += 1
+                figures[cell.col] += bool(FIGURE_RE.match(cell.text.strip()))
+    return {c for c in range(ncols) if figures[c] >= max(VALUE_MIN, VALUE_SHARE * printed[c])}
+
+
 # Item numbers count up: at least this share of the steps from one to the next goes to
 # the next number or starts a list again (at 1, a, A); values that merely look like
 # numbers do not ("Kelas Jabatan" 17, 16, 15 ...; household counts 258, 193, 543).
@@ -290,7 +311,12 @@ def _counts_up(labels: list[str]) -> bool:
 
 
 def _is_continuation(
-    piece: TablePiece, r: int, last: LogicalRow, numbering: set[int], marks: set[int]
+    piece: TablePiece,
+    r: int,
+    last: LogicalRow,
+    numbering: set[int],
+    marks: set[int],
+    values: set[int],
 ) -> bool:
     """Top of a page: is row r of `piece` the rest of `last` (a row broken by the page end)
     or a row of its own? The rule, strongest evidence first:
@@ -300,6 +326,10 @@ def _is_continuation(
     2. In a table with checkmark columns, a new row carries its marks: a row without
        marks is the rest of the one above; one with marks, under a row that has its marks
        already, is new.
+    2a. A row that prints a cell in a value column (`_value_columns`: a skor, a tarif) under
+       a row whose cell there is one whole figure already is new: a figure is printed on
+       one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
+       the skor "1").
     3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
@@ -324,6 +354,11 @@ def _is_continuation(
         has_marks = any(c.col in marks for c in printed)
         last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
         return not (has_marks and last_has_marks)
+    for cell in printed:
+        if cell.col in values and cell.rowspan == 1:
+            above = _above(last, cell)
+            if above.rowspan == 1 and FIGURE_RE.match(above.text.strip()):
+                return False
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -636,13 +671,14 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
         Column(i, n, p) for i, (n, p) in enumerate(zip(column_names(paths), paths, strict=True))
     ]
     numbering, marks = _column_kinds(bodies, first.ncols, paths)
+    values = _value_columns(bodies, first.ncols) - numbering - marks
 
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
         for k, r in enumerate(body):
             if k == 0 and gi > 0 and rows:
                 last = rows[-1]
-                if _is_continuation(piece, r, last, numbering, marks):
+                if _is_continuation(piece, r, last, numbering, marks, values):
                     _merge_into(piece, r, last)
                     last.physical.append((piece.page, r))
                     continue

@@ -11,7 +11,7 @@ from typing import Any
 
 from pipeline.extract.tables.stitch import NUMBERING_RE
 from pipeline.models import Tabel
-from pipeline.normalize.generic_table import TYPED_SUFFIX, UNIT_SUFFIX, is_total_label
+from pipeline.normalize.generic_table import PARENT_RE, TYPED_SUFFIX, UNIT_SUFFIX, is_total_label
 from pipeline.normalize.values import is_blank
 from pipeline.roman import roman_to_int
 from pipeline.validate.dataset import Dataset
@@ -48,12 +48,26 @@ def generic_tables(data: Dataset) -> Iterator[Hit]:
             if kind == "teks":
                 continue
             for r in rows:
-                if r.get(c) and not is_blank(r[c]) and r.get(c + TYPED_SUFFIX) is None:
+                if _misprinted(r.get(c)) and r.get(c + TYPED_SUFFIX) is None:
                     yield Hit("tabel-tipe-tidak-cocok", t.id, r["id"], c, r["halaman_awal"],
                               r[c], {"tipe": kind})  # fmt: skip
         yield from _totals(t, rows, columns, names)
         yield from _numbering(t, rows, names)
         yield from _empty_cells(t, rows, names)
+
+
+def _misprinted(value: Any) -> bool:
+    """Whether a cell of a typed column is a figure gone wrong ("1O.000", "15.000.00O"):
+    it prints a digit. Words without one ("Sesuai SSH (standar satuan harga)", "Indek
+    Agregat") are a deliberate note in place of the figure, not a misprint."""
+    text = str(value or "")
+    return not is_blank(text) and any(ch.isdigit() for ch in text)
+
+
+def _is_parent(c: str) -> bool:
+    """A parent column (`kelompok`, `<column>_induk`): the heading a row sits under, made by
+    the pipeline, never a printed cell a value could be missing from."""
+    return c == "kelompok" or bool(PARENT_RE.search(c))
 
 
 def _totals(
@@ -145,7 +159,7 @@ def _is_numbering_column(c: str, position: int, values: list[str]) -> bool:
 
 
 def _numbering(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
-    parents = [c for c in names if c == "kelompok" or c.endswith("_induk")]
+    parents = [c for c in names if _is_parent(c)]
     printed_columns = [c for c in names if c not in parents]
     for position, c in enumerate(printed_columns):
         values = [str(r.get(c) or "") for r in rows if not _is_total(r, names)]
@@ -154,15 +168,36 @@ def _numbering(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterat
         roman = _roman_column(values)
         groups: dict[tuple[Any, ...], list[tuple[str, dict[str, Any]]]] = {}
         for r in rows:
-            value = str(r.get(c) or "")
-            if not value or _is_total(r, names) or _ordinal(value, roman) is None:
+            if _is_total(r, names):
                 continue
-            scope = tuple(r.get(p) for p in parents)
-            seq = groups.setdefault(scope, [])
-            if not seq or seq[-1][0] != value:  # a merged cell repeats its number
-                seq.append((value, r))
+            for value, scope in _numbers(r, c, parents):
+                if _ordinal(value, roman) is None:
+                    continue
+                seq = groups.setdefault(scope, [])
+                if not seq or seq[-1][0] != value:  # a merged cell repeats its number
+                    seq.append((value, r))
         for seq in groups.values():
             yield from _runs(t, c, seq, roman)
+
+
+def _numbers(r: dict[str, Any], c: str, parents: list[str]) -> list[tuple[str, tuple[Any, ...]]]:
+    """The item numbers of column c a row stands for, each with the parent headings its
+    list runs under: its own number, or, where c is empty, the numbers of the headings of
+    column c it sits under (`<c>_induk`: "6. Pabrik Industri" printed as a heading row
+    over its items a., b., c. is item 6 of the list that 5. and 7. belong to)."""
+    own = str(r.get(c) or "")
+    if own:
+        return [(own, tuple(r.get(p) for p in parents))]
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    for p in parents:
+        if not (p.startswith(f"{c}_induk") and PARENT_RE.search(p.removeprefix(c))):
+            continue
+        label = str(r.get(p) or "").split(" ", 1)[0]
+        if label and NUMBERING_RE.match(label):
+            at = parents.index(p)
+            scope = tuple(r.get(q) if i < at else None for i, q in enumerate(parents))
+            out.append((label, scope))
+    return out
 
 
 def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) -> Iterator[Hit]:
@@ -194,32 +229,105 @@ def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) 
 
 def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
     """An empty cell in a column that is otherwise (nearly) full, in a row that fills every
-    other such column: a missing value. A row that leaves several of those columns empty
-    is a heading or a note row, not a row with a value missing. An empty merged cell is
-    repeated on every row it covers and is one missing value; and the first row of a page
-    that goes on with a merged block of the page before (same text in a column to the
-    left) shows the block's cell empty because its text was printed on that page."""
+    other such column: a missing value. Only where that is certain:
+
+    * a row that leaves several of those columns empty (a dash "-" counts as empty here)
+      is a heading or a note row, not a row with a value missing; so is a row that prints
+      a dash in another typed column (it states that it carries no figure);
+    * an empty merged cell is repeated on every row it covers and is one missing value;
+      and the first row of a page that goes on with a merged block of the page before
+      (same text in a column to the left) shows the block's cell empty because its text
+      was printed on that page;
+    * parent columns (`kelompok`, `<column>_induk`) are made by the pipeline, not printed;
+    * a cell next to another empty (or dashed) one in the same column, in a row of another
+      block (`_block_columns`), is a pattern the document follows (sub-items without a
+      number, two services priced "tarif kerjasama"), not one value forgotten;
+    * a row that is a group of its own by the column to the left of the empty cell (a
+      group column: merged or printed once over its group; this row's group is this row
+      alone: a province listed without regencies) has nothing to fill at the level below.
+    """
     data_rows = [r for r in rows if not _is_total(r, names)]
     if len(data_rows) < MIN_ROWS:
         return
+    printed = [c for c in names if not _is_parent(c)]
     full = []
-    for c in names:
+    for c in printed:
         filled = sum(1 for r in data_rows if r.get(c))
         if len(data_rows) > filled >= FULL_SHARE * len(data_rows):
             full.append(c)
     kinds = dict(zip(t.kolom, t.tipe_kolom, strict=False))
+    typed = [c for c in printed if kinds.get(c, "teks") != "teks"]
+    blocks = _block_columns(data_rows, printed, kinds)
     for i, r in enumerate(data_rows):
-        empty = [c for c in full if not r.get(c)]
-        if len(empty) != 1:
+        empty = [c for c in full if _blank(r, c)]
+        if len(empty) != 1 or r.get(empty[0]):
             continue
         c = empty[0]
+        if any(r.get(d) and _blank(r, d) for d in typed if d != c):
+            continue
+        left = printed[: printed.index(c)]
         prev = data_rows[i - 1] if i else None
-        merged = prev is not None and _same_block(prev, r, names[: names.index(c)], kinds)
+        after = data_rows[i + 1] if i + 1 < len(data_rows) else None
+        merged = prev is not None and _same_block(prev, r, left, kinds)
         if prev is not None and merged:
             continued = r["halaman_awal"] > prev["halaman_akhir"]
             if not prev.get(c) or continued:
                 continue
+        in_block = [g for g in left if g in blocks]
+        if any(
+            n is not None and _blank(n, c) and not _same_block(n, r, in_block, kinds)
+            for n in (prev, after)
+        ):
+            continue
+        if left and left[-1] in blocks and _alone(r, prev, after, left[-1]):
+            continue
         yield Hit("tabel-sel-kosong", t.id, r["id"], c, r["halaman_awal"], None)
+
+
+def _blank(r: dict[str, Any], c: str) -> bool:
+    return is_blank(str(r.get(c) or ""))
+
+
+# A text column whose one value fills more than this share of the rows repeats an
+# attribute ("1 x tindakan" on every row), it does not group rows.
+BLOCK_SHARE = 0.5
+
+
+def _block_columns(
+    rows: list[dict[str, Any]], printed: list[str], kinds: dict[str, str]
+) -> set[str]:
+    """Text columns that group rows: a value merged over (repeated on) consecutive rows,
+    or printed once over its group (the rows below it left empty), and no value on more
+    than BLOCK_SHARE of the rows."""
+    out: set[str] = set()
+    for c in printed:
+        if kinds.get(c, "teks") != "teks":
+            continue
+        values = [str(r.get(c) or "") for r in rows]
+        counts: dict[str, int] = {}
+        for v in values:
+            if v:
+                counts[v] = counts.get(v, 0) + 1
+        if len(counts) < 2 or max(counts.values()) > BLOCK_SHARE * len(rows):
+            continue
+        repeated = any(a and a == b for a, b in zip(values, values[1:], strict=False))
+        sparse = len(counts) >= 2 and sum(counts.values()) < FULL_SHARE * len(rows)
+        if repeated or sparse:
+            out.add(c)
+    return out
+
+
+def _alone(
+    r: dict[str, Any], prev: dict[str, Any] | None, after: dict[str, Any] | None, g: str
+) -> bool:
+    """Whether row r opens a group of column g that holds no other row: its cell in g is
+    printed, the row above is not in that group, and the row below opens another."""
+    mine = r.get(g)
+    return (
+        bool(mine)
+        and (prev is None or prev.get(g) != mine)
+        and (after is None or bool(after.get(g)) and after.get(g) != mine)
+    )
 
 
 def _same_block(
