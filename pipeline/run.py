@@ -163,17 +163,31 @@ def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_i
     )  # fmt: skip
 
 
+def _unique(name: str, lampiran: int, names: set[tuple[int, str]]) -> str:
+    """A table name not yet taken in its lampiran: a caption printed over two tables (two
+    column groups set side by side, each ruled as a table of its own, under one "Tabel 1")
+    or a caption's number equal to another table's running number names the later table
+    `<name>_bagian_2`, `_bagian_3`, ... in document order."""
+    unique, k = name, 1
+    while (lampiran, unique) in names:
+        k += 1
+        unique = f"{name}_bagian_{k}"
+    names.add((lampiran, unique))
+    return unique
+
+
 def tables_step(doc: ExtractedDocument, dokumen_id: str) -> _Tables:
     """Every table as a flat table; each recognised kind also through its mapper (Rencana
     Aksi by its column map, the summary kinds by lampiran_tables.KINDS); every cell
     accounted for."""
     out = _Tables()
     per_lampiran: dict[int, int] = {}
+    names: set[tuple[int, str]] = set()
     for table in doc.tables:
         lampiran = doc.lampiran_of(table) or 0
         per_lampiran[lampiran] = per_lampiran.get(lampiran, 0) + 1
         where = f"lampiran {lampiran}, hlm {table.pages[0]}-{table.pages[-1]}"
-        tname = table_name(table, per_lampiran[lampiran])
+        tname = _unique(table_name(table, per_lampiran[lampiran]), lampiran, names)
         flat = flatten(table, f"lampiran_{lampiran}__{tname}")
         out.flat.append(flat)
         cmap = map_columns(table)

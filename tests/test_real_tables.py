@@ -133,3 +133,16 @@ def test_table_page(real_corpus: RealCorpus, stem: str, page: int, k: int) -> No
         assert any(titles[t.id] == expected["judul"] for t in tables), [
             titles[t.id] for t in tables
         ]
+
+
+@pytest.mark.parametrize("stem", REAL_PDFS)
+def test_table_and_row_ids_are_unique(real_corpus: RealCorpus, stem: str) -> None:
+    """Every published table has its own id (Perka BAPETEN 7/2017 p8 prints two ruled
+    column groups side by side under one caption "Tabel 1"), and every row its own id in
+    its table."""
+    result, _ = real_corpus.get(stem)
+    ids = [t.id for t in result.tabel]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for table in result.flat_tables:
+        rows = [r["id"] for r in table.rows]
+        assert len(rows) == len(set(rows)), (table.id, [i for i in rows if rows.count(i) > 1])
