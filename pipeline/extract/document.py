@@ -34,6 +34,17 @@ CAPTION_MAX_LINES = 4
 CAPTION_TABLE_GAP = 3.0
 CAPTION_GAP_FACTOR = 1.8
 CAPTION_LABEL_RE = re.compile(r"^(?:Tabel|Table|Daftar|Lampiran)\s+[\dIVXLC]", re.I)
+# A note under the table above, not a caption of the next one: "Keterangan:", "Catatan:",
+# "Sumber:", or a line opening with a bullet mark (the note's items).
+NOTE_LINE_RE = re.compile(
+    r"^(?:(?:Keterangan|Catatan|Sumber|Ket\.)\s*:|[\u27a2\u2022\u25cf\u25aa\u25a0\u25c6\u2023\u2043*]\s)",
+    re.I,
+)
+# A line no further left than the note line above it (less this, pt) that opens with no
+# item label is that note wrapped, not the caption.
+NOTE_INDENT = 1.0
+# An item label opening a line ("G. Pelayanan ...", "1. Radiologi", "a) Umum").
+ITEM_LINE_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]\s")
 
 
 @dataclass(slots=True)
@@ -313,11 +324,32 @@ def _caption(page: PageInfo, piece: TablePiece) -> list[TextLine]:
     for line in reversed(above):
         height = max(line.bottom - line.top, 1.0)
         factor = CAPTION_GAP_FACTOR if picked else CAPTION_TABLE_GAP
-        if edge - line.bottom > factor * height or len(picked) == CAPTION_MAX_LINES:
+        if edge - line.bottom > factor * height:
             break
         picked.append(line)
         edge = line.top
     picked.reverse()
+    # The whole block is read for notes (a note item wrapped over three lines starts
+    # further up than the caption's last lines), then the caption is its last lines.
+    picked = _after_notes(picked)[-CAPTION_MAX_LINES:]
     # A caption that names itself ("Tabel 3.1") starts there; the lines above are text.
     labelled = [i for i, ln in enumerate(picked) if CAPTION_LABEL_RE.match(ln.text.strip())]
     return picked[labelled[-1] :] if labelled else picked
+
+
+def _after_notes(lines: list[TextLine]) -> list[TextLine]:
+    """The lines below the last note of the table above ("Keterangan:" and its bulleted
+    items, with their wrapped lines): those belong to the lampiran text, not the caption."""
+    notes = [i for i, ln in enumerate(lines) if NOTE_LINE_RE.match(ln.text.strip())]
+    if not notes:
+        return lines
+    at, x0 = notes[-1] + 1, lines[notes[-1]].x0
+    while at < len(lines) and _note_goes_on(lines[at], x0):
+        at += 1
+    return lines[at:]
+
+
+def _note_goes_on(line: TextLine, x0: float) -> bool:
+    text = line.text.strip()
+    starts = CAPTION_LABEL_RE.match(text) or ITEM_LINE_RE.match(text)
+    return line.x0 >= x0 - NOTE_INDENT and not starts
