@@ -7,8 +7,9 @@ libraries after extraction, one core idle. The helper computes exactly what
 5 MB and 0.3 s for the default PDF). The helper's own process is this run's, not a pool
 worker's: it may OCR pages in parallel (`ocr.allow_pool`).
 
-Only a main process starts a helper: inside a --jobs pool or a Dask worker the documents are
-already the unit of parallelism. Any failure in the helper (a bad PDF, a killed process) is
+Only a main process starts a helper, and only by fork while it runs no other thread: inside a
+--jobs pool or a Dask worker the documents are already the unit of parallelism, and a spawned
+helper would not share this process's state. Any failure in the helper (a bad PDF, a killed process) is
 not reported from there: the caller extracts again in its own process and meets the failure
 itself, with the same error and message as without a helper.
 """
@@ -55,13 +56,12 @@ class Extraction:
         self._recv: Connection | None = None
         if multiprocessing.parent_process() is not None or multiprocessing.current_process().daemon:
             return  # a pool or Dask worker: no helper of its own
-        # fork while this process runs no other thread (nothing then holds a lock the child
-        # would inherit locked); the child starts with the modules already imported.
-        context = (
-            multiprocessing.get_context("fork")
-            if threading.active_count() == 1
-            else multiprocessing.get_context("spawn")
-        )
+        if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+            # Forked only while this process runs no other thread (a thread may hold a lock
+            # the child would inherit locked). A spawned helper would not see this process's
+            # state (its settings, a test's patches) and re-import every module: none then.
+            return
+        context = multiprocessing.get_context("fork")
         recv, send = context.Pipe(duplex=False)
         proc = context.Process(target=_child, args=(path, settings, send), daemon=False)
         proc.start()
