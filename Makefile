@@ -33,8 +33,8 @@ lint: $(STAMP) ## ruff (lint + format check) and mypy
 bench: $(STAMP) ## wall time and peak memory of the pipeline vs a bare pdfplumber pass, as ratios
 	$(PY) -m pipeline.bench
 
-golden: $(STAMP) ## regenerate the committed outputs (review the diff by eye before committing)
-	$(PY) -m pipeline run
+golden: $(STAMP) ## rewrite tests/golden/ from a run in a temp folder (review `git diff tests/golden/` by eye)
+	$(PY) -m tests.golden
 
 ocr-accuracy: $(STAMP) ocr ## OCR accuracy on scans of a PDF (PDF=..., default the default input; 200 and 300 dpi)
 	$(PY) -m tests.ocr_accuracy $(PDF)

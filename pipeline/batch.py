@@ -77,15 +77,22 @@ def run_document(
                 dokumen_id=folder.name, sumber=source, temuan=tuple(temuan),
                 keputusan_sha=digest(mine),
             )  # fmt: skip
+        from pipeline.extract.background import Extraction
+        from pipeline.settings import SETTINGS
+
+        # The PDF is read in a helper process while this one loads the libraries of the
+        # later steps: the two cores work at once (extract/background.py).
+        extraction = Extraction(pdf, SETTINGS)
         from pipeline.publish.paths import document_path
         from pipeline.publish.report import stage_report
         from pipeline.publish.writer import stage
         from pipeline.report.places import record_texts
-        from pipeline.run import process
+        from pipeline.run import preload, process
         from pipeline.validate.engine import dataset_of, validate
         from pipeline.version import pipeline_version
 
-        result = process(pdf)
+        preload()
+        result = process(pdf, SETTINGS, extraction.result())
         final = document_path(out, result.dokumen_id, pdf)
         temuan = validate(dataset_of(result))
         mine = decisions.get(result.dokumen_id, {})

@@ -261,11 +261,14 @@ def lampiran_step(
         text.lampiran_meta.append(Lampiran.model_validate(fields))
 
 
-def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
+def process(
+    path: Path, settings: Settings = SETTINGS, extracted: ExtractedDocument | None = None
+) -> DocumentResult:
     """One PDF in, its Dataset and run statistics out: extract -> tables -> body ->
-    lampiran -> enrich -> assemble."""
+    lampiran -> enrich -> assemble. `extracted`: the extract step's result for `path`, when
+    the caller had it computed elsewhere (extract/background.py)."""
     # extract
-    doc = extract_document(path, settings)
+    doc = extracted if extracted is not None else extract_document(path, settings)
     notices: list[str] = []
     dokumen_id = dokumen_id_of(doc, notices)
     sha = doc.sha256
@@ -325,3 +328,14 @@ def process(path: Path, settings: Settings = SETTINGS) -> DocumentResult:
         # The summary kinds' records, each under its published table (lampiran_tables.KINDS).
         **tables.records,
     )
+
+
+def preload() -> None:
+    """Load what the later steps need and cache (spaCy's Indonesian tokenizer for the unit
+    glossary, the Great Expectations context for validation), e.g. while a helper process
+    extracts (extract/background.py). Each is loaded once per process either way."""
+    from pipeline.normalize.units import nlp
+    from pipeline.validate.expectations import context
+
+    nlp()
+    context()

@@ -13,10 +13,13 @@ from pipeline.models import Temuan
 from pipeline.run import DocumentResult, process
 from pipeline.validate.engine import dataset_of, validate
 
+# The goldens (tests/golden/, written by `make golden`), named here for the tests.
+from tests.golden import GOLDEN as GOLDEN
+from tests.golden import GOLDEN_DIR as GOLDEN_DIR
+from tests.golden import GOLDEN_REPORT as GOLDEN_REPORT
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PDF = ROOT / "raw" / "perbup-magetan-14-2020.pdf"
-GOLDEN_DIR = ROOT / "extracted" / "perbup-magetan-14-2020"
-GOLDEN_REPORT = ROOT / "validations" / "reports" / "perbup-magetan-14-2020.html"
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ layer. Each variant is one scanner setting: resolution, 1-bit threshold or grey 
 colour, skew, blur, speckle and dust, faded or broken rules, a stamp over the table, a page
 fed in turned 90 or 180 degrees, the scanner's own (wrong) OCR text layer.
 
-Measured per variant against the default's published records (extracted/.../
+Measured per variant against the default's published records (tests/golden/.../
 rencana_aksi.json) on the scanned pages:
 
 * records: Rencana Aksi records the scan gives on those pages;
@@ -39,9 +39,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from tests.conftest import DEFAULT_PDF, ROOT
+from tests.golden import GOLDEN_DIR
 
 OUT = ROOT / ".cache" / "scan-zoo"
-PUBLISHED = ROOT / "extracted" / "perbup-magetan-14-2020" / "rencana_aksi.json"
+PUBLISHED = GOLDEN_DIR / "rencana_aksi.json"
 FIELDS = (
     "area", "hasil_indikator", "program", "rencana_aksi", "kriteria_keberhasilan",
     "indikator_target", "penanggung_jawab_teks",

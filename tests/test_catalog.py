@@ -11,7 +11,7 @@ import pytest
 from frictionless import validate as frictionless_validate
 
 from pipeline.publish.katalog import build_catalog
-from tests.conftest import GOLDEN_DIR, ROOT
+from tests.conftest import GOLDEN, GOLDEN_DIR, ROOT
 
 README_QUERIES = ROOT / "README.md"
 
@@ -42,10 +42,10 @@ def test_catalog_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     """The committed catalog is what the committed folders give (schema included)."""
     shutil.copytree(GOLDEN_DIR, tmp_path / GOLDEN_DIR.name)
     db, csv_path = build_catalog(tmp_path)
-    assert db.read_bytes() == (ROOT / "extracted" / "katalog.sqlite").read_bytes()
-    assert csv_path.read_bytes() == (ROOT / "extracted" / "katalog.csv").read_bytes()
+    assert db.read_bytes() == (GOLDEN / "katalog.sqlite").read_bytes()
+    assert csv_path.read_bytes() == (GOLDEN / "katalog.csv").read_bytes()
     metadata = "katalog.metadata.json"
-    assert (tmp_path / metadata).read_bytes() == (ROOT / "extracted" / metadata).read_bytes()
+    assert (tmp_path / metadata).read_bytes() == (GOLDEN / metadata).read_bytes()
 
 
 def _readme_queries() -> list[str]:
@@ -56,7 +56,7 @@ def _readme_queries() -> list[str]:
 
 @pytest.mark.parametrize("query", _readme_queries())
 def test_readme_queries_run_on_the_catalog(query: str) -> None:
-    with sqlite3.connect(ROOT / "extracted" / "katalog.sqlite") as conn:
+    with sqlite3.connect(GOLDEN / "katalog.sqlite") as conn:
         rows = conn.execute(query).fetchall()
     assert rows
 

@@ -19,9 +19,10 @@ from pipeline.publish.package import datapackage, table_schema
 from pipeline.publish.xlsx import write_xlsx
 from pipeline.result import REGISTRY
 from pipeline.validate.dataset import TABLES, load_folder
+from tests.golden import GOLDEN_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "extracted" / "perbup-magetan-14-2020"
+EXAMPLE = GOLDEN_DIR
 DOKUMEN_ID = "perbup-magetan-14-2020"
 TABLES_INDEX = {name: i for i, name in enumerate(TABLES)}
 

@@ -11,11 +11,12 @@ import pytest
 from pipeline.diff.compare import diff_table
 from pipeline.run import DocumentResult, process
 from pipeline.validate.dataset import Dataset, load_folder
+from tests.golden import GOLDEN_DIR
 from tests.zoo.compare import records
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERINGS = ROOT / "tests" / "fixtures" / "renderings"
-DEFAULT = ROOT / "extracted" / "perbup-magetan-14-2020"
+DEFAULT = GOLDEN_DIR
 LIBREOFFICE = "perbup-magetan-14-2020.libreoffice-f4-inline-groups.pdf"
 CHROMIUM = "perbup-magetan-14-2020.chromium-letter-rows-whole.pdf"
 DATASETS = ("pasal", "definisi", "dasar_hukum", "menimbang", "lampiran")

@@ -16,8 +16,9 @@ from pipeline.errors import PipelineError
 from pipeline.validate.dataset import Dataset, load_folder
 from pipeline.validate.expectations import run_expectations
 from pipeline.validate.rules import RULES, Hit
+from tests.golden import GOLDEN_DIR
 
-DEFAULT = Path(__file__).resolve().parent.parent / "extracted" / "perbup-magetan-14-2020"
+DEFAULT = GOLDEN_DIR
 
 
 def _rule_functions() -> list[str]:

@@ -22,9 +22,9 @@ from pipeline.validate.dataset import load_folder
 from pipeline.validate.expectations import SUITE_DIR, spec
 from pipeline.validate.rules.scans import QUOTED
 from pipeline.validate.schemas import SCHEMA_DIR, published_models
+from tests.golden import GOLDEN, GOLDEN_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "extracted"
 NAMES = [t.name for t in REGISTRY]
 # Dataset fields that hold records but are not published tables: sisa.json is the leftovers
 # (no CSV, no sheet), `invalid` the rows a folder failed to load.
@@ -32,8 +32,7 @@ NOT_TABLES = {"sisa", "invalid", "tabel_isi", "dokumen"}
 
 
 def _golden_folder() -> Path:
-    (folder,) = [p for p in GOLDEN.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    return folder
+    return GOLDEN_DIR
 
 
 def test_every_dataset_list_of_records_is_registered() -> None:

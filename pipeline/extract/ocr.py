@@ -525,11 +525,25 @@ def ocr_document(
     return {i + 1: r for i, r in zip(indexes, results, strict=True)}
 
 
+# Set in the helper process that extracts for a one-document run (extract/background.py):
+# that process is the run's own, not a pool worker, and OCRs pages in parallel as the main
+# process would.
+_POOL_ALLOWED = False
+
+
+def allow_pool() -> None:
+    """Let this (helper) process OCR pages in parallel worker processes."""
+    global _POOL_ALLOWED
+    _POOL_ALLOWED = True
+
+
 def _in_worker() -> bool:
     """Inside a worker process (a --jobs pool, a Dask worker): the documents are the unit of
     parallelism there, and a daemonic Dask worker may not start a pool of its own."""
     import multiprocessing
 
+    if _POOL_ALLOWED and not multiprocessing.current_process().daemon:
+        return False
     return multiprocessing.current_process().daemon or multiprocessing.parent_process() is not None
 
 

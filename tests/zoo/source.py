@@ -1,4 +1,4 @@
-"""The default regulation rebuilt from its published records (extracted/<dokumen_id>/*.json),
+"""The default regulation rebuilt from its published records (the goldens, tests/golden/<dokumen_id>/*.json),
 as neutral blocks the producers print. Nothing here is typed from the PDF except the table
 header labels and the formula words that split the title and closing blocks into lines."""
 
@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from tests.golden import GOLDEN_DIR
 from tests.zoo.variants import Variant
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT = ROOT / "extracted" / "perbup-magetan-14-2020"
+DEFAULT = GOLDEN_DIR
 
 
 def _load(name: str) -> Any:
