@@ -3,10 +3,11 @@ the default PDF into a temporary folder.
 
 The goldens are what the golden tests compare a fresh run with (tests/test_default_pdf.py,
 tests/test_catalog.py); they are not the production folder: `make run` publishes into
-extracted/ and validations/reports/, which are nobody's reference. The run reads the
-reviewers' decisions from a copy of validations/tindak_lanjut.csv (the committed one is left
-as it is) and does not print the report to PDF. Review `git diff tests/golden/` by eye against
-the PDF pages before committing it.
+extracted/ and validations/reports/, committed as the publication and checked against these
+goldens by tests/test_published.py. The run reads the reviewers' decisions from a copy of
+validations/tindak_lanjut.csv (the committed one is left as it is) and does not print the
+report to PDF. Review `git diff tests/golden/` by eye against the PDF pages before committing
+it.
 """
 
 from __future__ import annotations
