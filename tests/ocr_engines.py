@@ -126,7 +126,9 @@ def main() -> None:
     parser.add_argument("--engine", choices=("tesseract", "rapidocr"), default="tesseract")
     parser.add_argument("--out", type=Path, default=Path(".cache") / "ocr-engines")
     parser.add_argument("--pages", type=int, default=2)
-    parser.add_argument("--settings", default=",".join(SETTINGS), help="zoo settings, comma-separated")
+    parser.add_argument(
+        "--settings", default=",".join(SETTINGS), help="zoo settings, comma-separated"
+    )
     parser.add_argument("--max-cells", type=int, default=10_000, help="cells read per page")
     args = parser.parse_args()
     if args.step == "prep":

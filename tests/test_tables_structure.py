@@ -313,3 +313,17 @@ def test_wrapped_text_in_one_band_stays_one_row(tmp_path: Path) -> None:
     assert piece is not None
     assert len(piece.grid) == 3
     assert piece.grid[1][0].text == "Penyusunan\ndokumen"
+
+
+def test_years_wrapped_in_narrow_header_cells_are_no_rows() -> None:
+    """Regression (LibreOffice's F4 rendering of the default): "2019" .. "2023" wrapped as
+    "201" over "9" in five narrow header cells was cut into two header rows, and the
+    table lost every Rencana Aksi record."""
+    from pipeline.extract.tables.grid import _number_row_cuts
+
+    years = [[("201", 10.0, 18.0), (str(y), 20.0, 28.0)] for y in range(9, 14)]
+    assert _number_row_cuts(years) == []
+    rows = [
+        [(str(v), 10.0 * i, 10.0 * i + 8) for i, v in enumerate(col)] for col in [(1, 2, 3)] * 2
+    ]
+    assert _number_row_cuts(rows) == [9.0, 19.0]

@@ -182,11 +182,13 @@ def _read_marks(cells: list[tuple[Cell, BBox]], ocr: Any) -> None:
 # under its header and over its total): one ruled band holds several rows, each column's
 # cell one number per printed line. A band is cut between its lines when at least
 # MIN_NUMBER_CELLS of its cells, and at least half of its cells with text, hold nothing
-# but numbers, one per line, the same count of lines in each, line beside line; every
-# cell of the band is then cut at the same heights. Wrapped text never passes: its lines
-# are words, and two paragraphs side by side rarely hold the same count of lines.
+# but numbers, one per line, MIN_NUMBER_ROWS lines at least and the same count in each,
+# line beside line; every cell of the band is then cut at the same heights. Wrapped text
+# never passes: its lines are words. Nor does a header of years wrapped in narrow columns
+# ("201" over "9", two lines each: LibreOffice's F4 rendering of the default).
 NUMBER_LINE_RE = re.compile(r"^[-+(]?\d[\d.,]*%?\)?$")
 MIN_NUMBER_CELLS = 2
+MIN_NUMBER_ROWS = 3
 
 
 def _lines_in(chars: list[dict[str, Any]], rect: BBox) -> list[tuple[str, float, float]]:
@@ -210,7 +212,9 @@ def _number_row_cuts(cells: list[list[tuple[str, float, float]]]) -> list[float]
     NUMBER_LINE_RE); [] when it is one row."""
     filled = [ls for ls in cells if ls]
     numeric = [
-        ls for ls in filled if len(ls) > 1 and all(NUMBER_LINE_RE.match(t) for t, _, _ in ls)
+        ls
+        for ls in filled
+        if len(ls) >= MIN_NUMBER_ROWS and all(NUMBER_LINE_RE.match(t) for t, _, _ in ls)
     ]
     if not numeric:
         return []
