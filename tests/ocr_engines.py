@@ -27,7 +27,7 @@ SETTINGS = ("300-grey-q90", "200-bw-speckle", "150-grey-q60", "200-grey-q40-blur
 CELL_INSET = 3  # points inside the cell's rules
 
 
-def prep(out: Path, pages: int) -> None:
+def prep(out: Path, pages: int, settings: tuple[str, ...] = SETTINGS) -> None:
     from dataclasses import replace
 
     import numpy as np
@@ -40,7 +40,7 @@ def prep(out: Path, pages: int) -> None:
     index: list[dict[str, Any]] = []
     rng = np.random.default_rng(17)
     with pdfplumber.open(DEFAULT_PDF) as pdf:
-        for name in SETTINGS:
+        for name in settings:
             v = replace(next(x for x in VARIANTS if x.name == name), skew=0.0)
             for n in lampiran_pages(pages):
                 page = pdf.pages[n - 1]
@@ -126,10 +126,13 @@ def main() -> None:
     parser.add_argument("--engine", choices=("tesseract", "rapidocr"), default="tesseract")
     parser.add_argument("--out", type=Path, default=Path(".cache") / "ocr-engines")
     parser.add_argument("--pages", type=int, default=2)
+    parser.add_argument(
+        "--settings", default=",".join(SETTINGS), help="zoo settings, comma-separated"
+    )
     parser.add_argument("--max-cells", type=int, default=10_000, help="cells read per page")
     args = parser.parse_args()
     if args.step == "prep":
-        prep(args.out, args.pages)
+        prep(args.out, args.pages, tuple(args.settings.split(",")))
     else:
         run(args.out, args.engine, args.max_cells)
 

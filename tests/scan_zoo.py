@@ -70,7 +70,9 @@ VARIANTS = (
     Variant("200-grey-q75-skew", 200, quality=75, skew=0.8),
     Variant("200-bw-speckle", 200, mode="bw", skew=0.4, blur=0.8, speckle=0.002),
     Variant("150-grey-q60", 150, quality=60),
-    Variant("300-bw-faded", 300, mode="bw", faded=True),
+    # A scanner fades a rule to grey (a 1-bit threshold at 150 would erase a rule faded
+    # to 170 altogether: no scanner does that to a rule it keeps the text of).
+    Variant("300-grey-faded", 300, quality=75, faded=True),
     Variant("200-grey-q40-blur", 200, quality=40, blur=1.2),
     Variant("200-colour-stamp", 200, mode="colour", quality=80, stamp=True),
     Variant("200-grey-turned-90", 200, turn=90),

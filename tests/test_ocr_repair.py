@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extract.ocr_repair import (
+    DecimalMarks,
     SelfLexicon,
     fill_sequence_gaps,
     repair_counts,
@@ -191,3 +192,25 @@ def test_repair_line_item(line: str, expected: str) -> None:
 )
 def test_repair_heading_numeral(line: str, expected: str) -> None:
     assert repair_heading_numeral(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("259.74", "259,74"),  # a bold comma read as a stop
+        ("1.424.0", "1.424,0"),
+        ("1.424", "1.424"),  # thousands: three digits after the stop
+        ("12.000", "12.000"),
+        ("3,5", "3,5"),
+        ("Rp 259.74", "Rp 259.74"),  # not a figure alone: left as read
+    ],
+)
+def test_decimal_stop_read_for_the_documents_comma(read: str, expected: str) -> None:
+    """Regression (Pergub Sulut 6/2016): the bold JUMLAH rows read "259,74" as "259.74"."""
+    marks = DecimalMarks(["1,5", "2,25", "308,5", "3.315,0", "0,00", "259.74"])
+    assert marks.correct(read) == expected
+
+
+def test_decimal_stop_kept_where_the_document_writes_stops() -> None:
+    marks = DecimalMarks(["1.5", "2.25", "308.5", "3,315.0", "0.00", "259,74"])
+    assert marks.correct("259.74") == "259.74"

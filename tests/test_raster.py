@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.extract import raster
@@ -81,6 +82,20 @@ def test_rulings_survive_broken_faded_and_doubled_rules() -> None:
     assert len(vertical) == 4
 
 
+def test_scan_border_is_no_rule() -> None:
+    """Regression (Pergub Sulut 6/2016): the paper's edge and the lid's shadow along the
+    image's border were taken as rules, giving a phantom last column and a frame around
+    a whole table; the table's own rules still count."""
+    image, ys, xs = _grid()
+    draw = ImageDraw.Draw(image)
+    w, h = image.size
+    draw.line((0, 1, w - 1, 1), fill=0, width=3)  # the top edge of the paper
+    draw.line((w - 2, 0, w - 2, h // 2), fill=40, width=4)  # the lid's shadow at the right
+    horizontal, vertical = raster.rulings(raster.as_gray(image), DPI)
+    assert [round(p) for p, *_ in horizontal] == [pytest.approx(y, abs=3) for y in ys]
+    assert [round(p) for p, *_ in vertical] == [pytest.approx(x, abs=3) for x in xs]
+
+
 def test_skewed_page_is_straightened() -> None:
     image, ys, _ = _grid()
     turned = image.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor=255)
@@ -109,3 +124,21 @@ def test_page_fed_sideways_or_upside_down_is_turned_upright() -> None:
     assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, -1)), DPI) == 1
     assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, 1)), DPI) == 3
     assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, 2)), DPI) == 2
+
+
+def test_despeckle_removes_a_1bit_scanners_noise_and_keeps_full_stops() -> None:
+    """Why a 1-bit scan changed every id (scan zoo 200-bw-speckle, p20): its black specks
+    survived the cleaning and were read as stops, dashes and bars ("a ©" for "1.")."""
+    image = Image.new("L", (900, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 60), "1. Manajemen Perubahan.", fill=0, font=_font(29))  # 7 pt at 300 dpi
+    clean = raster.as_gray(image)
+    rng = np.random.default_rng(3)
+    noisy = clean.copy()
+    for y, x in zip(rng.integers(0, 200, 400), rng.integers(0, 900, 400), strict=True):
+        noisy[y : y + 2, x : x + 3] = 0  # a 200-dpi speck, rendered at 300 dpi
+    out = raster.despeckle(noisy, DPI)
+    text = clean < 128
+    # specks that touch one another or a glyph stay (a few)
+    assert ((out < 128) & ~text).sum() < 0.1 * ((noisy < 128) & ~text).sum()
+    assert ((out < 128) & text).sum() >= 0.98 * text.sum()  # glyphs and full stops kept

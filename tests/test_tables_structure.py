@@ -231,3 +231,99 @@ def test_glyphs_printed_over_are_not_read() -> None:
     # Glyphs side by side, and a space between words, stay.
     words = [_char("a", 10, 17), _char(" ", 17, 20), _char("b", 20, 27), _char("c", 26.5, 33)]
     assert _without_overprinted(words) == words
+
+
+def test_continuation_row_wider_than_the_row_it_continues() -> None:
+    """Regression (Pergub Sulut 6/2016, a scan): a continuation row on the next page with
+    more columns than the row it continues crashed stitch._merge_into (IndexError)."""
+    from pipeline.extract.tables.grid import Cell, TablePiece
+    from pipeline.extract.tables.stitch import LogicalRow, _merge_into
+
+    def cell(col: int, text: str) -> Cell:
+        return Cell(row=0, col=col, rowspan=1, colspan=1, text=text, bold=False)
+
+    last = LogicalRow(cells=[cell(0, "1."), cell(1, "Penyusunan")], physical=[(1, 0)])
+    grid = [[cell(0, ""), cell(1, "Road Map"), cell(2, "2016")]]
+    piece = TablePiece(page=2, bbox=(0, 0, 300, 20), col_edges=[0, 100, 200, 300], grid=grid)
+    _merge_into(piece, 0, last)
+    assert [c.text for c in last.cells] == ["1.", "Penyusunan\nRoad Map", "2016"]
+
+
+def _unruled_rows_pdf(path: Path, body: list[list[str]]) -> Path:
+    """One table: a ruled header, then one ruled band printing `body` line by line, one
+    row per line, with no rule between the rows (as Pergub Sulut 6/2016's allocation
+    tables), then a ruled total row."""
+    canvas = Canvas(str(path), pagesize=landscape(A4))
+    xs, top, step = [60, 200, 300, 400], 500, 14
+    header, total = ["Kabupaten/Kota", "Total", "JAN"], ["JUMLAH", "9", "9"]
+    bottom = top - step * (len(body) + 2) - 8
+    for y in (top, top - step - 2, bottom + step + 2, bottom):
+        canvas.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        canvas.line(x, top, x, bottom)
+    canvas.setFont("Helvetica", 9)
+    for c, text in enumerate(header):
+        canvas.drawString(xs[c] + 4, top - step + 2, text)
+    for r, row in enumerate(body):
+        for c, text in enumerate(row):
+            canvas.drawString(xs[c] + 4, top - step * (r + 2) - 2, text)
+    for c, text in enumerate(total):
+        canvas.drawString(xs[c] + 4, bottom + 5, text)
+    canvas.save()
+    return path
+
+
+def test_unruled_rows_of_numbers_are_rows(tmp_path: Path) -> None:
+    """Regression (Pergub Sulut 6/2016): rows of figures printed without rules between
+    them were one row holding every line."""
+    import pdfplumber
+
+    from pipeline.extract.tables.grid import build_piece
+    from pipeline.extract.tables.ruling import find_tables
+
+    body = [
+        ["Bolaang", "376,00", "35,00"],
+        ["Minahasa", "102,50", "12,20"],
+        ["Bitung", "1,00", "0,00"],
+    ]
+    with pdfplumber.open(_unruled_rows_pdf(tmp_path / "t.pdf", body)) as pdf:
+        page = pdf.pages[0]
+        (table,) = find_tables(page)
+        piece = build_piece(page, table, 1, 3.0)
+    assert piece is not None
+    assert [[c.text for c in row] for row in piece.grid] == [
+        ["Kabupaten/Kota", "Total", "JAN"],
+        *body,
+        ["JUMLAH", "9", "9"],
+    ]
+
+
+def test_wrapped_text_in_one_band_stays_one_row(tmp_path: Path) -> None:
+    """Lines of words side by side (a wrapped paragraph beside another) are no rows."""
+    import pdfplumber
+
+    from pipeline.extract.tables.grid import build_piece
+    from pipeline.extract.tables.ruling import find_tables
+
+    body = [["Penyusunan", "Road", "Map"], ["dokumen", "Reformasi", "Birokrasi"]]
+    with pdfplumber.open(_unruled_rows_pdf(tmp_path / "t.pdf", body)) as pdf:
+        page = pdf.pages[0]
+        (table,) = find_tables(page)
+        piece = build_piece(page, table, 1, 3.0)
+    assert piece is not None
+    assert len(piece.grid) == 3
+    assert piece.grid[1][0].text == "Penyusunan\ndokumen"
+
+
+def test_years_wrapped_in_narrow_header_cells_are_no_rows() -> None:
+    """Regression (LibreOffice's F4 rendering of the default): "2019" .. "2023" wrapped as
+    "201" over "9" in five narrow header cells was cut into two header rows, and the
+    table lost every Rencana Aksi record."""
+    from pipeline.extract.tables.grid import _number_row_cuts
+
+    years = [[("201", 10.0, 18.0), (str(y), 20.0, 28.0)] for y in range(9, 14)]
+    assert _number_row_cuts(years) == []
+    rows = [
+        [(str(v), 10.0 * i, 10.0 * i + 8) for i, v in enumerate(col)] for col in [(1, 2, 3)] * 2
+    ]
+    assert _number_row_cuts(rows) == [9.0, 19.0]

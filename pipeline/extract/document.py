@@ -17,7 +17,7 @@ from tqdm import tqdm
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside, printed_chars
 from pipeline.extract.ocr import OcrPage, ocr_available, ocr_document, scan_pages, turned_page
-from pipeline.extract.ocr_repair import SelfLexicon, repair_marks
+from pipeline.extract.ocr_repair import DecimalMarks, SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
@@ -196,8 +196,8 @@ def _repair_ocr_text(
     pages: list[PageInfo], pieces_by_page: list[list[TablePiece]], scanned: set[int]
 ) -> None:
     """Misreadings in the OCR'd cells and lines repaired from the document itself (see
-    ocr_repair): punctuation and numbers first, then rare words one typical confusion away
-    from common ones."""
+    ocr_repair): punctuation and numbers first (decimal marks among them), then rare
+    words one typical confusion away from common ones."""
     cells = list(
         {
             id(c): c for pieces in pieces_by_page for p in pieces for row in p.grid for c in row
@@ -214,6 +214,7 @@ def _repair_ocr_text(
                 page.lines = [replace(ln, text=fix(ln.text)) for ln in page.lines]
 
     each(repair_marks)
+    each(DecimalMarks([c.text for c in ocr_cells]).correct)
     lexicon = SelfLexicon([c.text for c in cells] + [ln.text for p in pages for ln in p.lines])
     each(lexicon.correct)
 

@@ -424,6 +424,7 @@ def ocr_page(
         clean[max(int(pos - half) - 3, 0) : int(pos + half) + 4, s:e] = 255
     for pos, s, e, half in vertical:
         clean[s:e, max(int(pos - half) - 3, 0) : int(pos + half) + 4] = 255
+    clean = raster.despeckle(clean, DPI, DARK)
     height = float(page.height)
     lines = [
         _line(s * SCALE, pos * SCALE, e * SCALE, pos * SCALE, page_no, height)

@@ -9,6 +9,8 @@
   with ";", never ":" (`repair_item_end`, used by the body parser).
 * Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
 * Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
+* Decimal marks: "259.74" in a document whose figures write their decimals "259,74" is
+  "259,74" (`DecimalMarks`).
 * Words: a word that one typical OCR confusion (c/e, rn/m, li/h ...) away is a word the
   same document uses far more often ("dacrah" next to forty "daerah") is taken as that
   word (`SelfLexicon`).
@@ -223,6 +225,29 @@ CONFUSIONS = (
     ("e", "o"), ("o", "e"), ("g", "q"), ("n", "m"), ("m", "n"), ("u", "y"), ("c", "o"),
     ("o", "c"), ("v", "y"), ("y", "v"),
 )  # fmt: skip
+
+
+# A figure whose last separator, before one or two digits, is a stop or a comma
+# ("259.74", "1.424.0", "285,64"). In Indonesian a stop groups thousands (three digits),
+# so where the document's OCR'd figures write their decimals with a comma (MIN_COMMON of
+# them at least, MIN_RATIO times as many as with a stop), a stop there is OCR's reading
+# of the comma (a bold comma whose tail was lost).
+_FIGURE_RE = re.compile(r"^(\d{1,3}(?:\.\d{3})*|\d+)([.,])(\d{1,2})$")
+
+
+class DecimalMarks:
+    """The decimal mark of one document's OCR'd figures (see _FIGURE_RE); `correct`
+    writes a figure's misread stop as that comma."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        marks = Counter(m.group(2) for t in texts if (m := _FIGURE_RE.match(t.strip())))
+        self.comma = marks[","] >= MIN_COMMON and marks[","] >= MIN_RATIO * marks["."]
+
+    def correct(self, text: str) -> str:
+        m = _FIGURE_RE.match(text.strip()) if self.comma else None
+        if m is None or m.group(2) != ".":
+            return text
+        return f"{m.group(1)},{m.group(3)}"
 
 
 class SelfLexicon:

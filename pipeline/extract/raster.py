@@ -28,12 +28,17 @@ PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
+BORDER_PT = 2.0  # a line this close to the image's edge, along it, is the paper's edge
 ADAPTIVE_BLOCK_PT = 9.0  # neighbourhood of the adaptive threshold
 ADAPTIVE_C = 12  # a pixel this much darker than its neighbourhood is ink
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence taken as an answer
 OSD_SIDE = 1800  # pixels of the longer side the orientation model reads (1200 misreads)
 GLYPH_MAX_IN = 0.4  # ink wider or taller than this (inches) is no glyph
 SIDEWAYS_RATIO = 1.3  # text lines across the image are this much sharper when sideways
+# A speck of ink this small (square points: about 0.7 x 0.7 pt) is dust or a 1-bit
+# scanner's noise; the smallest printed mark, a 7-point full stop, is about 0.9 square
+# points (15 pixels at 300 dpi).
+SPECK_PT2 = 0.5
 
 # One line: position across, start, end along, half thickness (pixels).
 Line = tuple[float, int, int, float]
@@ -189,12 +194,40 @@ def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
     return out
 
 
+def _off_border(lines: list[Line], size: int, dpi: int) -> list[Line]:
+    """The lines not lying along the image's border (within BORDER_PT of the edge they
+    run along): the edge of the paper or the shadow of the scanner's lid, no rule. A
+    table cut by the scan's edge is still closed there (tables/ruling.py closes frames)."""
+    edge = _px(BORDER_PT, dpi)
+    return [ln for ln in lines if ln[0] - ln[3] > edge and ln[0] + ln[3] < size - 1 - edge]
+
+
 def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
-    """Horizontal and vertical ruling lines of an upright page image, in pixels."""
+    """Horizontal and vertical ruling lines of an upright page image, in pixels; none
+    along the image's border (see _off_border)."""
     mask = ink_mask(gray, dpi)
-    horizontal = _lines(mask, dpi, MIN_H_PT)
-    vertical = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
+    horizontal = _off_border(_lines(mask, dpi, MIN_H_PT), gray.shape[0], dpi)
+    vertical = _off_border(_lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT), gray.shape[1], dpi)
     return horizontal, vertical
+
+
+def despeckle(gray: np.ndarray, dpi: int, dark: int = 128) -> np.ndarray:
+    """The image with every speck of ink (a connected run of pixels darker than `dark`,
+    SPECK_PT2 square points at most) made white. A 1-bit scan's noise survives the
+    paper-level cleaning (its specks are black, not grey) and Tesseract reads it as
+    stops, dashes and bars, and the item numbers it sits beside as other glyphs ("a ©"
+    for "1."); a grey scan has none this small."""
+    import cv2
+
+    ink = (gray < dark).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= SPECK_PT2 * (dpi / 72) ** 2
+    small[0] = False  # the background
+    if not small.any():
+        return gray
+    out = gray.copy()
+    out[small[labels]] = 255
+    return out
 
 
 def as_gray(image: Any) -> np.ndarray:

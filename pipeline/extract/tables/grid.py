@@ -178,6 +178,92 @@ def _read_marks(cells: list[tuple[Cell, BBox]], ocr: Any) -> None:
             cell.confidence = None
 
 
+# Rows of numbers printed without rules between them (an allocation table ruled only
+# under its header and over its total): one ruled band holds several rows, each column's
+# cell one number per printed line. A band is cut between its lines when at least
+# MIN_NUMBER_CELLS of its cells, and at least half of its cells with text, hold nothing
+# but numbers, one per line, MIN_NUMBER_ROWS lines at least and the same count in each,
+# line beside line; every cell of the band is then cut at the same heights. Wrapped text
+# never passes: its lines are words. Nor does a header of years wrapped in narrow columns
+# ("201" over "9", two lines each: LibreOffice's F4 rendering of the default).
+NUMBER_LINE_RE = re.compile(r"^[-+(]?\d[\d.,]*%?\)?$")
+MIN_NUMBER_CELLS = 2
+MIN_NUMBER_ROWS = 3
+
+
+def _lines_in(chars: list[dict[str, Any]], rect: BBox) -> list[tuple[str, float, float]]:
+    """The printed lines inside `rect`: (text without spaces, top, bottom), top down."""
+    x0, top, x1, bottom = rect
+    inside = [
+        c for c in chars
+        if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 < x1
+        and top <= (c["top"] + c["bottom"]) / 2 < bottom
+    ]  # fmt: skip
+    lines = pdfplumber.utils.cluster_objects(inside, "top", LINE_TOLERANCE)
+    return [
+        ("".join(c["text"] for c in sorted(ln, key=lambda c: c["x0"])),
+         min(c["top"] for c in ln), max(c["bottom"] for c in ln))
+        for ln in lines
+    ]  # fmt: skip
+
+
+def _number_row_cuts(cells: list[list[tuple[str, float, float]]]) -> list[float]:
+    """Where a ruled band of cells (their printed lines) is cut into rows (see
+    NUMBER_LINE_RE); [] when it is one row."""
+    filled = [ls for ls in cells if ls]
+    numeric = [
+        ls
+        for ls in filled
+        if len(ls) >= MIN_NUMBER_ROWS and all(NUMBER_LINE_RE.match(t) for t, _, _ in ls)
+    ]
+    if not numeric:
+        return []
+    k = Counter(len(ls) for ls in numeric).most_common(1)[0][0]
+    numeric = [ls for ls in numeric if len(ls) == k]
+    if len(numeric) < MIN_NUMBER_CELLS or 2 * len(numeric) < len(filled):
+        return []
+    cuts: list[float] = []
+    for i in range(k):
+        if max(ls[i][1] for ls in numeric) >= min(ls[i][2] for ls in numeric):
+            return []  # the i-th lines are not beside one another
+        if i + 1 < k:
+            above = max(ls[i][2] for ls in numeric)
+            below = min(ls[i + 1][1] for ls in numeric)
+            if above >= below:
+                return []
+            cuts.append((above + below) / 2)
+    return cuts
+
+
+def _split_unruled_rows(
+    rects: list[Any], chars: list[dict[str, Any]], tolerance: float
+) -> list[Any]:
+    """The cell rectangles with every ruled band that prints several rows of numbers cut
+    into those rows (see NUMBER_LINE_RE); cells merged over several bands stay whole."""
+    ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
+    bands: dict[int, list[Any]] = {}
+    for rect in rects:
+        r0, r1 = _index(ys, rect[1], tolerance), _index(ys, rect[3], tolerance)
+        if r1 == r0 + 1:
+            bands.setdefault(r0, []).append(rect)
+    cuts = {
+        band: found
+        for band, members in bands.items()
+        if (found := _number_row_cuts([_lines_in(chars, r) for r in members]))
+    }
+    if not cuts:
+        return rects
+    out: list[Any] = []
+    for rect in rects:
+        r0, r1 = _index(ys, rect[1], tolerance), _index(ys, rect[3], tolerance)
+        if r1 != r0 + 1 or r0 not in cuts:
+            out.append(rect)
+            continue
+        edges = [rect[1], *cuts[r0], rect[3]]
+        out += [(rect[0], a, rect[2], b) for a, b in zip(edges, edges[1:], strict=False)]
+    return out
+
+
 def build_piece(
     page: pdfplumber.page.Page, table: Any, page_no: int, tolerance: float, ocr: Any = None
 ) -> TablePiece | None:
@@ -186,6 +272,7 @@ def build_piece(
     rects = [tuple(c) for c in table.cells]
     if not rects:
         return None
+    rects = _split_unruled_rows(rects, page.chars, tolerance)
     xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     if len(xs) < 2 or len(ys) < 2:

@@ -436,8 +436,14 @@ def _opens_lowercase(text: str) -> bool:
 
 
 def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
+    """Row r of `piece` goes on with `last`: each of its cells joins the cell above. A
+    piece may print more columns than the row it continues (a scan's column found on one
+    page only): those cells are the row's own."""
     for c in range(piece.ncols):
         cont = piece.grid[r][c]
+        if c >= len(last.cells):
+            last.cells.append(cont)
+            continue
         target = last.cells[c]
         if cont is target or cont.row != r:
             continue
