@@ -125,6 +125,50 @@ def _index(edges: list[float], value: float, tolerance: float) -> int:
     return max(0, min(i, len(edges) - 1))
 
 
+def _holds(outer: BBox, inner: BBox, tolerance: float) -> bool:
+    """`inner` lies inside `outer` (within `tolerance`) and is not `outer` itself."""
+    return (
+        outer != inner
+        and outer[0] - tolerance <= inner[0]
+        and outer[1] - tolerance <= inner[1]
+        and inner[2] <= outer[2] + tolerance
+        and inner[3] <= outer[3] + tolerance
+        and (inner[2] - inner[0]) * (inner[3] - inner[1])
+        < (outer[2] - outer[0]) * (outer[3] - outer[1])
+    )
+
+
+def _cut_around_cells(rects: list[BBox], tolerance: float) -> list[BBox]:
+    """Cells as pdfplumber closes them, none around others. Where per-cell borders leave a
+    gap wider than the snap tolerance (Chromium's rules with gaps: the first row of a page
+    starts a little under the header while the merged cells beside it run on from the top),
+    pdfplumber also closes one rectangle around a whole block of cells (from the merged
+    "Rencana Aksi" cell to the right edge). Such a rectangle is cut back to the largest
+    rectangle from its top-left corner that overlaps none of the cells it holds: the
+    merged cell itself."""
+    out: list[BBox] = []
+    for rect in rects:
+        inner = [o for o in rects if _holds(rect, o, tolerance)]
+        if not inner:
+            out.append(rect)
+            continue
+        x0, top, x1, bottom = rect
+        best: BBox | None = None
+        for right in sorted({x1, *(o[0] for o in inner)}):
+            if right - x0 <= tolerance:
+                continue
+            under = [o[1] for o in inner if o[0] < right - tolerance and o[2] > x0 + tolerance]
+            low = min([bottom, *under])
+            if low - top <= tolerance:
+                continue
+            cut = (x0, top, right, low)
+            if best is None or (right - x0) * (low - top) > (best[2] - x0) * (best[3] - top):
+                best = cut
+        if best is not None:
+            out.append(best)
+    return out
+
+
 def _is_bold(chars: list[dict[str, Any]]) -> bool:
     visible = [c for c in chars if c["text"].strip()]
     if not visible:
@@ -183,7 +227,7 @@ def build_piece(
 ) -> TablePiece | None:
     """Turn a pdfplumber table into a TablePiece; None if it has no area. `ocr`: the page's
     OcrPage when its text comes from OCR (checkmarks are then read from the ink)."""
-    rects = [tuple(c) for c in table.cells]
+    rects = _cut_around_cells([tuple(c) for c in table.cells], tolerance)
     if not rects:
         return None
     xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)

@@ -81,6 +81,11 @@ class LogicalRow:
         return len(printed) == 1 and printed[0].colspan == len(self.cells)
 
 
+def _same_words(a: Cell, b: Cell) -> bool:
+    """Two cells printing the same words (a text repeated on every row, not merged)."""
+    return a.text.split() == b.text.split()
+
+
 @dataclass(slots=True)
 class LogicalTable:
     columns: list[Column]
@@ -107,9 +112,9 @@ class LogicalTable:
     def group_cell(self, i: int) -> Cell | None:
         """The title of a group row at row i, or None. A group row prints one cell, not an
         item number, that runs on to the right edge of the table; either across the whole
-        width, or to the right of merged cells that run on into the next row (the group
-        title printed inside the table, beside the "No"/"Area" cells of its first area),
-        wherever it starts."""
+        width, or to the right of cells that run on into the next row (the group title
+        printed inside the table, beside the "No"/"Area" cells of its first area), merged
+        or printed again with the same text on every row, wherever it starts."""
         row = self.rows[i]
         printed = [c for c in row.distinct() if not c.is_empty]
         if len(printed) == 1 and printed[0].colspan == len(row.cells):
@@ -123,7 +128,7 @@ class LogicalTable:
             return None
         below = self.rows[i + 1].cells
         left = [c for c in row.distinct() if c.col < title.col]
-        if not all(below[c.col] is c for c in left):
+        if not all(below[c.col] is c or _same_words(below[c.col], c) for c in left):
             return None
         return title
 
@@ -639,6 +644,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
 
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
+        body = [r for r in body if any(not c.is_empty for c in piece.anchored(r))]
         for k, r in enumerate(body):
             if k == 0 and gi > 0 and rows:
                 last = rows[-1]
