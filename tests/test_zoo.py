@@ -28,8 +28,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("lo-letter-portrait-whole", "rencana_aksi"): "diff: 149 diubah",
     ("lo-letter-portrait-whole", "pasal"): "diff: 1 diubah",
     ("lo-letter-portrait-whole", "definisi"): "diff: 1 diubah",
-    ("lo-f4-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 166 diubah",
-    ("lo-f4-swapped-shade", "jadwal"): "diff: 691 dihapus",
+    ("lo-f4-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 1 diubah",
+    ("lo-f4-swapped-shade", "jadwal"): "diff: 5 ditambah",
     (
         "lo-legal-header-alone",
         "rencana_aksi",
@@ -48,8 +48,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ch-f4-double-repeated", "rencana_aksi"): "diff: 10 diubah",
     ("ch-a4-portrait-wrap", "rencana_aksi"): "diff: 14 diubah",
     ("ch-a4-portrait-wrap", "program"): "diff: 1 diubah",
-    ("ch-letter-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 166 diubah",
-    ("ch-letter-swapped-shade", "jadwal"): "diff: 691 dihapus",
+    ("ch-letter-swapped-shade", "rencana_aksi"): "diff: 1 ditambah, 11 diubah",
+    ("ch-letter-swapped-shade", "jadwal"): "diff: 5 ditambah",
     ("ch-f4-tight", "rencana_aksi"): "diff: 36 diubah",
     (
         "ch-a4-header-alone",

@@ -20,6 +20,8 @@ from typing import Any
 
 import pdfplumber.utils
 
+from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white
+
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
 
 BBox = tuple[float, float, float, float]
@@ -177,6 +179,47 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
     return bold * 2 > len(visible)
 
 
+# A tick printed as a shaded cell, no glyph (Excel's and some offices' schedules): a narrow
+# one-row cell that prints nothing and is mostly (SHADE_SHARE) filled by one shading of its
+# own (a filled rectangle, not white, thicker than a rule, lying inside the cell) reads as
+# SHADE_MARK, one of the marks (stitch.MARKS); its printed parts keep no text, since no
+# character is printed there.
+SHADE_MARK = "\u25a0"  # ■
+SHADE_SHARE = 0.5
+
+
+def _shading(rects: Iterable[dict[str, Any]]) -> list[BBox]:
+    return [
+        (r["x0"], r["top"], r["x1"], r["bottom"])
+        for r in rects
+        if r.get("fill")
+        and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > MAX_RULE_WIDTH
+        and not is_white(r.get("non_stroking_color"))
+    ]
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(w, 0.0) * max(h, 0.0)
+
+
+def _read_shaded_marks(cells: list[tuple[Cell, BBox]], rects: Iterable[dict[str, Any]]) -> None:
+    shades = _shading(rects)
+    if not shades:
+        return
+    for cell, bbox in cells:
+        if cell.text.strip() or cell.rowspan != 1 or bbox[2] - bbox[0] >= MARK_CELL_WIDTH:
+            continue
+        area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+        for shade in shades:
+            inside = _overlap(bbox, shade)
+            own = (shade[2] - shade[0]) * (shade[3] - shade[1])
+            if area > 0 and inside >= SHADE_SHARE * area and inside >= 0.8 * own:
+                cell.text = SHADE_MARK
+                break
+
+
 # On a scanned page, a narrow cell whose OCR text is what OCR makes of a tick is a
 # checkmark cell: ticked when its inside holds at least MARK_MIN_INK dark pixels.
 MARK_CELL_WIDTH = 45.0
@@ -283,6 +326,8 @@ def build_piece(
         _read_marks(cells, ocr)
     for cell, bbox in cells:
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
+    if ocr is None:
+        _read_shaded_marks(cells, page.rects)
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     x0, top, x1, _ = table.bbox
     return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),

@@ -43,7 +43,7 @@ WHITE = 0.95  # a fill at least this light on every channel is the paper's colou
 MAX_RULE_WIDTH = 2.0
 
 
-def _is_white(color: Any) -> bool:
+def is_white(color: Any) -> bool:
     if color is None:
         return False
     values = color if isinstance(color, (tuple, list)) else (color,)
@@ -60,7 +60,7 @@ def invisible_background(obj: dict[str, Any]) -> bool:
     if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
         return False
     thick = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > MAX_RULE_WIDTH
-    return thick or _is_white(obj.get("non_stroking_color"))
+    return thick or is_white(obj.get("non_stroking_color"))
 
 
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:

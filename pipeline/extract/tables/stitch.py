@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import Cell, TablePiece, lowest
+from pipeline.extract.tables.grid import SHADE_MARK, Cell, TablePiece, lowest
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -36,8 +36,9 @@ from pipeline.vocabulary import TICKS
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
-# that names them; the value typing of pipeline/normalize/values.py uses the same).
-MARKS = TICKS
+# that names them; the value typing of pipeline/normalize/values.py uses the same), and
+# the mark a shaded cell reads as (grid.SHADE_MARK).
+MARKS = TICKS | {SHADE_MARK}
 # A header that names a year: a column under it holding single marks is a checkmark
 # column, whatever its marks look like ("v" is no item number there).
 YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -304,7 +305,8 @@ def _is_continuation(
        is a row of its own; nothing continues a group row.
     2. In a table with checkmark columns, a new row carries its marks: a row without
        marks is the rest of the one above; one with marks, under a row that has its marks
-       already, is new.
+       already, is new; unless its marks are shaded cells shading the same years as the
+       row above (painted again on the rest of a broken row): then 3 and 4 decide.
     3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
@@ -326,9 +328,13 @@ def _is_continuation(
     if any(c.col in numbering for c in printed):
         return False
     if marks:
-        has_marks = any(c.col in marks for c in printed)
-        last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
-        return not (has_marks and last_has_marks)
+        mine = {c.col for c in printed if c.col in marks}
+        theirs = {c for c in marks if c < len(last.cells) and not last.cells[c].is_empty}
+        # A shaded cell is painted on both parts of a row broken by the page end: the
+        # same shaded years as the row above decide nothing, the text does (below).
+        shaded = all(c.text.strip() == SHADE_MARK for c in printed if c.col in marks)
+        if not (mine and shaded and mine == theirs):
+            return not (mine and theirs)
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -411,7 +417,9 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
         target = last.cells[c]
         if cont is target or cont.row != r:
             continue
-        target.text = join_text(target.text, cont.text)
+        # One shading painted on both parts of the row is one mark, not two.
+        if target.text.strip() != SHADE_MARK or cont.text.strip() != SHADE_MARK:
+            target.text = join_text(target.text, cont.text)
         target.parts.extend(cont.parts)
         _replace(piece, cont, target)
 
