@@ -270,7 +270,9 @@ def build_piece(
 ) -> TablePiece | None:
     """Turn a pdfplumber table into a TablePiece; None if it has no area. `ocr`: the page's
     OcrPage when its text comes from OCR (checkmarks are then read from the ink)."""
-    rects = _cut_around_cells([tuple(c) for c in table.cells], tolerance)
+    rects = [tuple(c) for c in table.cells]
+    if ocr is None:  # drawn rules; a scan's rules are read from its ink (`ocr`)
+        rects = _cut_around_cells(rects, tolerance)
     if not rects:
         return None
     xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)

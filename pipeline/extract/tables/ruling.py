@@ -174,10 +174,11 @@ def _bridges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def table_settings(page: pdfplumber.page.Page) -> dict[str, Any]:
+def table_settings(page: pdfplumber.page.Page, drawn: bool = True) -> dict[str, Any]:
     """pdfplumber table settings for `page`: its own ruling, its vertical rules carried
-    across small gaps to the horizontal ones (`_bridges`), plus each frame's sides."""
-    vertical: list[dict[str, Any]] = _bridges(list(page.edges))
+    across small gaps to the horizontal ones (`_bridges`; only where the rules are drawn,
+    not read from a scan's ink, `drawn`), plus each frame's sides."""
+    vertical: list[dict[str, Any]] = _bridges(list(page.edges)) if drawn else []
     horizontal: list[dict[str, Any]] = []
     for x0, top, x1, bottom in _frames(list(page.edges)):
         horizontal += [_line(x0, top, x1, top), _line(x0, bottom, x1, bottom)]
@@ -185,6 +186,7 @@ def table_settings(page: pdfplumber.page.Page) -> dict[str, Any]:
     return {"explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
-def find_tables(page: pdfplumber.page.Page) -> list[Any]:
-    """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling."""
-    return list(page.find_tables(table_settings(page)))
+def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
+    """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling;
+    `drawn`: its rules are drawn (not read from a scan's ink by OCR)."""
+    return list(page.find_tables(table_settings(page, drawn)))

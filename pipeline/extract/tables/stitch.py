@@ -478,6 +478,17 @@ def _siblings(above: str, below: str) -> bool:
     return kind(a) == kind(b) and a != b
 
 
+def _take_finer(group: list[tuple[TablePiece, int]], piece: TablePiece) -> None:
+    """`piece` joins `group` over compatible columns (`_compatible_columns`): the pieces
+    printing fewer columns are re-gridded onto the finer ones."""
+    first = group[0][0]
+    if piece.ncols > first.ncols:
+        for earlier, _ in group:
+            refine(earlier, piece.relative_edges())
+    else:
+        refine(piece, first.relative_edges())
+
+
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
     """Group the pieces of consecutive pages into logical tables and stitch their rows."""
     groups: list[list[tuple[TablePiece, int]]] = []
@@ -493,6 +504,12 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                     sig = header_signature(first, nh)
                     top = header_signature(piece, nh) if len(piece.grid) > nh else ()
                     if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
+                        # The same header over other columns printed merged (a header
+                        # alone on the page before): every piece takes the finer grid.
+                        if piece.ncols != first.ncols and _compatible_columns(
+                            first, piece, tolerance
+                        ):
+                            _take_finer(groups[-1], piece)
                         groups[-1].append((piece, nh))
                         joined = True
                     elif nh and top and _own_header(top[0], sig[0]):
@@ -503,11 +520,7 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                     elif _compatible_columns(first, piece, tolerance):
                         # Different columns printed merged: every piece takes the finer
                         # grid (the header alone on a page, body rows on the next).
-                        if piece.ncols > first.ncols:
-                            for earlier, _ in groups[-1]:
-                                refine(earlier, piece.relative_edges())
-                        else:
-                            refine(piece, first.relative_edges())
+                        _take_finer(groups[-1], piece)
                         groups[-1].append((piece, 0))
                         joined = True
             if not joined:
