@@ -21,6 +21,7 @@ from typing import Any
 import pdfplumber.utils
 
 from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white
+from pipeline.vocabulary import SHADE_MARK
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
 
@@ -182,9 +183,8 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
 # A tick printed as a shaded cell, no glyph (Excel's and some offices' schedules): a narrow
 # one-row cell that prints nothing and is mostly (SHADE_SHARE) filled by one shading of its
 # own (a filled rectangle, not white, thicker than a rule, lying inside the cell) reads as
-# SHADE_MARK, one of the marks (stitch.MARKS); its printed parts keep no text, since no
+# SHADE_MARK, one of the marks (vocabulary.TICKS); its printed parts keep no text, since no
 # character is printed there.
-SHADE_MARK = "\u25a0"  # ■
 SHADE_SHARE = 0.5
 
 

@@ -36,9 +36,9 @@ from pipeline.vocabulary import TICKS
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
-# that names them; the value typing of pipeline/normalize/values.py uses the same), and
-# the mark a shaded cell reads as (grid.SHADE_MARK).
-MARKS = TICKS | {SHADE_MARK}
+# that names them; the value typing of pipeline/normalize/values.py uses the same), the
+# mark a shaded cell reads as (SHADE_MARK) among them.
+MARKS = TICKS
 # A header that names a year: a column under it holding single marks is a checkmark
 # column, whatever its marks look like ("v" is no item number there).
 YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d\d$")
