@@ -38,7 +38,9 @@ Tindakan = Literal["diubah", "disisipkan", "dihapus", "ditambah"]
 TINDAKAN: tuple[Tindakan, ...] = get_args(Tindakan)
 # Marks printed alone in a tick column: a tick or a cross both mark the cell (the table
 # stitcher's column kinds, the value reader's CHECKMARKS and the Rencana Aksi years).
-TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘"})
+# A cell shaded instead of a printed tick reads as SHADE_MARK (extract/tables/grid.py).
+SHADE_MARK = "\u25a0"  # ■
+TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘", SHADE_MARK})
 
 Penerbit = Literal["negara", "instansi", "daerah"]
 

@@ -22,7 +22,10 @@ KNOWN: dict[tuple[str, str], str] = {
         "1 record: area 1 program 3 aksi g, whose target the default prints '(95 %' / "
         "'(sembilan' with room for the space LibreOffice prints where it wraps at one, and "
         "none printed (read '95 %(sembilan'); Chromium wraps at the same place but never "
-        "prints the space it wraps at, so its print cannot tell '% (' from '%('"
+        "prints the space it wraps at, the room left on the line (29 pt) is less than "
+        "'(sembilan' (31 pt), so either text would wrap there, and where this rendering "
+        "prints the sequence on one line it is '% (sembilan' (twice), never '%(sembilan': "
+        "its print cannot tell '% (' from '%(' and reads the break as a space"
     ),
 }
 

@@ -4,9 +4,10 @@ caption or page furniture is reported as lost, never silently dropped."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from pipeline.extract.document import ExtractedDocument
-from pipeline.extract.layout import TextLine
+from pipeline.extract.layout import TextLine, printed_chars
 from pipeline.extract.pages import LineRole, PageInfo
 from pipeline.extract.tables import LogicalTable
 from pipeline.extract.tables.grid import Cell, CellPart, TablePiece
@@ -48,3 +49,12 @@ def test_text_printed_but_landing_nowhere_is_lost() -> None:
     text swallowed by a table frame, say) are counted as lost."""
     account = _text_account(_document(42), "batang_tubuh", [1], 14, {_line("Tabel 1", 300.0).key})
     assert account.karakter_hilang == 12
+
+
+def test_a_ligature_counts_as_the_letters_read_from_it() -> None:
+    """Chromium prints "fi" as the one character U+FB01, which the text read from the page
+    spells "fi": counted as one glyph printed and two letters read, the account came out
+    negative ("text lost: -46"), text counted twice where none was."""
+    chars = [{"text": t} for t in ("ﬁ", "l", "e", " ", "ﬄ", "fi")]
+    page = SimpleNamespace(chars=chars)
+    assert printed_chars(page) == len("file" + "ffl" + "fi")  # type: ignore[arg-type]

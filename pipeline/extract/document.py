@@ -116,7 +116,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             layered = ocr is None and _scanner_layer(page)
             pieces = [
                 p
-                for t in find_tables(without_backgrounds(page))
+                for t in find_tables(without_backgrounds(page), drawn=ocr is None)
                 if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
             ]
             info = PageInfo(number=i, width=float(page.width), height=float(page.height))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
+from pdfplumber.utils.text import LIGATURES
 
 from pipeline.extract.tables.grid import BOLD_MARKERS, BBox, lowest
 
@@ -35,8 +36,13 @@ def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
 def printed_chars(page: pdfplumber.page.Page) -> int:
     """Non-space characters printed on `page` (its text layer, or the OCR text standing in
     for it): what the text accounting starts from."""
-    # A ligature glyph may carry two letters ("fi"): count letters, not glyphs.
-    return sum(1 for c in page.chars for ch in c["text"] if not ch.isspace())
+    # A ligature glyph may carry two letters: count letters, not glyphs, as the text read
+    # from the page spells them (a glyph named "fi", or the one character U+FB01 that
+    # pdfplumber's text expands to "fi"), so that a ligature is not counted once printed
+    # and twice read.
+    return sum(
+        1 for c in page.chars for ch in c["text"] for x in LIGATURES.get(ch, ch) if not x.isspace()
+    )
 
 
 def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -> list[TextLine]:

@@ -20,6 +20,9 @@ from typing import Any
 
 import pdfplumber.utils
 
+from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white
+from pipeline.vocabulary import SHADE_MARK
+
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
 
 BBox = tuple[float, float, float, float]
@@ -125,12 +128,96 @@ def _index(edges: list[float], value: float, tolerance: float) -> int:
     return max(0, min(i, len(edges) - 1))
 
 
+def _holds(outer: BBox, inner: BBox, tolerance: float) -> bool:
+    """`inner` lies inside `outer` (within `tolerance`) and is not `outer` itself."""
+    return (
+        outer != inner
+        and outer[0] - tolerance <= inner[0]
+        and outer[1] - tolerance <= inner[1]
+        and inner[2] <= outer[2] + tolerance
+        and inner[3] <= outer[3] + tolerance
+        and (inner[2] - inner[0]) * (inner[3] - inner[1])
+        < (outer[2] - outer[0]) * (outer[3] - outer[1])
+    )
+
+
+def _cut_around_cells(rects: list[BBox], tolerance: float) -> list[BBox]:
+    """Cells as pdfplumber closes them, none around others. Where per-cell borders leave a
+    gap wider than the snap tolerance (Chromium's rules with gaps: the first row of a page
+    starts a little under the header while the merged cells beside it run on from the top),
+    pdfplumber also closes one rectangle around a whole block of cells (from the merged
+    "Rencana Aksi" cell to the right edge). Such a rectangle is cut back to the largest
+    rectangle from its top-left corner that overlaps none of the cells it holds: the
+    merged cell itself."""
+    out: list[BBox] = []
+    for rect in rects:
+        inner = [o for o in rects if _holds(rect, o, tolerance)]
+        if not inner:
+            out.append(rect)
+            continue
+        x0, top, x1, bottom = rect
+        best: BBox | None = None
+        for right in sorted({x1, *(o[0] for o in inner)}):
+            if right - x0 <= tolerance:
+                continue
+            under = [o[1] for o in inner if o[0] < right - tolerance and o[2] > x0 + tolerance]
+            low = min([bottom, *under])
+            if low - top <= tolerance:
+                continue
+            cut = (x0, top, right, low)
+            if best is None or (right - x0) * (low - top) > (best[2] - x0) * (best[3] - top):
+                best = cut
+        if best is not None:
+            out.append(best)
+    return out
+
+
 def _is_bold(chars: list[dict[str, Any]]) -> bool:
     visible = [c for c in chars if c["text"].strip()]
     if not visible:
         return False
     bold = sum(1 for c in visible if any(m in c["fontname"].lower() for m in BOLD_MARKERS))
     return bold * 2 > len(visible)
+
+
+# A tick printed as a shaded cell, no glyph (Excel's and some offices' schedules): a narrow
+# one-row cell that prints nothing and is mostly (SHADE_SHARE) filled by one shading of its
+# own (a filled rectangle, not white, thicker than a rule, lying inside the cell) reads as
+# SHADE_MARK, one of the marks (vocabulary.TICKS); its printed parts keep no text, since no
+# character is printed there.
+SHADE_SHARE = 0.5
+
+
+def _shading(rects: Iterable[dict[str, Any]]) -> list[BBox]:
+    return [
+        (r["x0"], r["top"], r["x1"], r["bottom"])
+        for r in rects
+        if r.get("fill")
+        and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > MAX_RULE_WIDTH
+        and not is_white(r.get("non_stroking_color"))
+    ]
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(w, 0.0) * max(h, 0.0)
+
+
+def _read_shaded_marks(cells: list[tuple[Cell, BBox]], rects: Iterable[dict[str, Any]]) -> None:
+    shades = _shading(rects)
+    if not shades:
+        return
+    for cell, bbox in cells:
+        if cell.text.strip() or cell.rowspan != 1 or bbox[2] - bbox[0] >= MARK_CELL_WIDTH:
+            continue
+        area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+        for shade in shades:
+            inside = _overlap(bbox, shade)
+            own = (shade[2] - shade[0]) * (shade[3] - shade[1])
+            if area > 0 and inside >= SHADE_SHARE * area and inside >= 0.8 * own:
+                cell.text = SHADE_MARK
+                break
 
 
 # On a scanned page, a narrow cell whose OCR text is what OCR makes of a tick is a
@@ -270,6 +357,8 @@ def build_piece(
     """Turn a pdfplumber table into a TablePiece; None if it has no area. `ocr`: the page's
     OcrPage when its text comes from OCR (checkmarks are then read from the ink)."""
     rects = [tuple(c) for c in table.cells]
+    if ocr is None:  # drawn rules; a scan's rules are read from its ink (`ocr`)
+        rects = _cut_around_cells(rects, tolerance)
     if not rects:
         return None
     rects = _split_unruled_rows(rects, page.chars, tolerance)
@@ -326,6 +415,8 @@ def build_piece(
         _read_marks(cells, ocr)
     for cell, bbox in cells:
         cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
+    if ocr is None:
+        _read_shaded_marks(cells, page.rects)
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     x0, top, x1, _ = table.bbox
     return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),

@@ -23,6 +23,7 @@ tolerances) and builds the cells; `grid.build_piece` resolves merged cells from 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import pdfplumber
@@ -31,6 +32,9 @@ import pdfplumber
 MIN_RULE = 3.0
 # Two rules touch when they come this close (pdfplumber's snap tolerance).
 TOUCH = 3.0
+# A vertical rule ending this close to a horizontal one (not touching it) is carried on
+# to it: twice the snap tolerance, the gap Chromium leaves between per-cell borders.
+BRIDGE = 2 * TOUCH
 # A frame is a table's only when it is at least this big both ways.
 MIN_FRAME = 10.0
 WHITE = 0.95  # a fill at least this light on every channel is the paper's colour
@@ -39,7 +43,7 @@ WHITE = 0.95  # a fill at least this light on every channel is the paper's colou
 MAX_RULE_WIDTH = 2.0
 
 
-def _is_white(color: Any) -> bool:
+def is_white(color: Any) -> bool:
     if color is None:
         return False
     values = color if isinstance(color, (tuple, list)) else (color,)
@@ -56,7 +60,7 @@ def invisible_background(obj: dict[str, Any]) -> bool:
     if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
         return False
     thick = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > MAX_RULE_WIDTH
-    return thick or _is_white(obj.get("non_stroking_color"))
+    return thick or is_white(obj.get("non_stroking_color"))
 
 
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
@@ -141,9 +145,40 @@ def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def table_settings(page: pdfplumber.page.Page) -> dict[str, Any]:
-    """pdfplumber table settings for `page`: its own ruling, plus each frame's sides."""
-    vertical: list[dict[str, Any]] = []
+def _bridges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Vertical rules carried across a small gap to the horizontal rule above or below
+    them. Per-cell borders with gaps (Chromium's rules with gaps) start a little under the
+    rule over the row, and a row broken by the page end goes on at the top of the next
+    page under no rule of its own: its sides start under the header's bottom rule, further
+    from it than pdfplumber's snap tolerance once the header's doubled rules are snapped
+    together, and the row's cells would run into one across the whole table."""
+    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
+    flat = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: e["top"])
+    ys = [e["top"] for e in flat]
+    out: list[dict[str, Any]] = []
+    for v in rules:
+        if v["orientation"] != "v":
+            continue
+        x = (v["x0"] + v["x1"]) / 2
+        top, bottom = v["top"], v["bottom"]
+        lo, hi = bisect_left(ys, top - BRIDGE), bisect_right(ys, bottom + BRIDGE)
+        for h in flat[lo:hi]:
+            if not h["x0"] - TOUCH <= x <= h["x1"] + TOUCH:
+                continue
+            if top - BRIDGE <= h["top"] < top:
+                top = min(top, h["top"])
+            if bottom < h["top"] <= bottom + BRIDGE:
+                bottom = max(bottom, h["top"])
+        if (top, bottom) != (v["top"], v["bottom"]):
+            out.append(_line(x, top, x, bottom))
+    return out
+
+
+def table_settings(page: pdfplumber.page.Page, drawn: bool = True) -> dict[str, Any]:
+    """pdfplumber table settings for `page`: its own ruling, its vertical rules carried
+    across small gaps to the horizontal ones (`_bridges`; only where the rules are drawn,
+    not read from a scan's ink, `drawn`), plus each frame's sides."""
+    vertical: list[dict[str, Any]] = _bridges(list(page.edges)) if drawn else []
     horizontal: list[dict[str, Any]] = []
     for x0, top, x1, bottom in _frames(list(page.edges)):
         horizontal += [_line(x0, top, x1, top), _line(x0, bottom, x1, bottom)]
@@ -151,6 +186,7 @@ def table_settings(page: pdfplumber.page.Page) -> dict[str, Any]:
     return {"explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
-def find_tables(page: pdfplumber.page.Page) -> list[Any]:
-    """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling."""
-    return list(page.find_tables(table_settings(page)))
+def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
+    """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling;
+    `drawn`: its rules are drawn (not read from a scan's ink by OCR)."""
+    return list(page.find_tables(table_settings(page, drawn)))

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import Cell, TablePiece, lowest
+from pipeline.extract.tables.grid import SHADE_MARK, Cell, TablePiece, lowest
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -36,7 +36,8 @@ from pipeline.vocabulary import TICKS
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
 NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
-# that names them; the value typing of pipeline/normalize/values.py uses the same).
+# that names them; the value typing of pipeline/normalize/values.py uses the same), the
+# mark a shaded cell reads as (SHADE_MARK) among them.
 MARKS = TICKS
 # A header that names a year: a column under it holding single marks is a checkmark
 # column, whatever its marks look like ("v" is no item number there).
@@ -88,6 +89,11 @@ class LogicalRow:
         return len(printed) == 1 and printed[0].colspan == len(self.cells)
 
 
+def _same_words(a: Cell, b: Cell) -> bool:
+    """Two cells printing the same words (a text repeated on every row, not merged)."""
+    return a.text.split() == b.text.split()
+
+
 @dataclass(slots=True)
 class LogicalTable:
     columns: list[Column]
@@ -114,9 +120,9 @@ class LogicalTable:
     def group_cell(self, i: int) -> Cell | None:
         """The title of a group row at row i, or None. A group row prints one cell, not an
         item number, that runs on to the right edge of the table; either across the whole
-        width, or to the right of merged cells that run on into the next row (the group
-        title printed inside the table, beside the "No"/"Area" cells of its first area),
-        wherever it starts."""
+        width, or to the right of cells that run on into the next row (the group title
+        printed inside the table, beside the "No"/"Area" cells of its first area), merged
+        or printed again with the same text on every row, wherever it starts."""
         row = self.rows[i]
         printed = [c for c in row.distinct() if not c.is_empty]
         if len(printed) == 1 and printed[0].colspan == len(row.cells):
@@ -130,7 +136,7 @@ class LogicalTable:
             return None
         below = self.rows[i + 1].cells
         left = [c for c in row.distinct() if c.col < title.col]
-        if not all(below[c.col] is c for c in left):
+        if not all(below[c.col] is c or _same_words(below[c.col], c) for c in left):
             return None
         return title
 
@@ -325,7 +331,8 @@ def _is_continuation(
        is a row of its own; nothing continues a group row.
     2. In a table with checkmark columns, a new row carries its marks: a row without
        marks is the rest of the one above; one with marks, under a row that has its marks
-       already, is new.
+       already, is new; unless its marks are shaded cells shading the same years as the
+       row above (painted again on the rest of a broken row): then 2a, 3 and 4 decide.
     2a. A row that prints a cell in a value column (`_value_columns`: a skor, a tarif) under
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
@@ -351,9 +358,13 @@ def _is_continuation(
     if any(c.col in numbering for c in printed):
         return False
     if marks:
-        has_marks = any(c.col in marks for c in printed)
-        last_has_marks = any(not last.cells[c].is_empty for c in marks if c < len(last.cells))
-        return not (has_marks and last_has_marks)
+        mine = {c.col for c in printed if c.col in marks}
+        theirs = {c for c in marks if c < len(last.cells) and not last.cells[c].is_empty}
+        # A shaded cell is painted on both parts of a row broken by the page end: the
+        # same shaded years as the row above decide nothing, the text does (below).
+        shaded = all(c.text.strip() == SHADE_MARK for c in printed if c.col in marks)
+        if not (mine and shaded and mine == theirs):
+            return not (mine and theirs)
     for cell in printed:
         if cell.col in values and cell.rowspan == 1:
             above = _above(last, cell)
@@ -447,7 +458,9 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
         target = last.cells[c]
         if cont is target or cont.row != r:
             continue
-        target.text = join_text(target.text, cont.text)
+        # One shading painted on both parts of the row is one mark, not two.
+        if target.text.strip() != SHADE_MARK or cont.text.strip() != SHADE_MARK:
+            target.text = join_text(target.text, cont.text)
         target.parts.extend(cont.parts)
         _replace(piece, cont, target)
 
@@ -506,6 +519,17 @@ def _siblings(above: str, below: str) -> bool:
     return kind(a) == kind(b) and a != b
 
 
+def _take_finer(group: list[tuple[TablePiece, int]], piece: TablePiece) -> None:
+    """`piece` joins `group` over compatible columns (`_compatible_columns`): the pieces
+    printing fewer columns are re-gridded onto the finer ones."""
+    first = group[0][0]
+    if piece.ncols > first.ncols:
+        for earlier, _ in group:
+            refine(earlier, piece.relative_edges())
+    else:
+        refine(piece, first.relative_edges())
+
+
 def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[LogicalTable]:
     """Group the pieces of consecutive pages into logical tables and stitch their rows."""
     groups: list[list[tuple[TablePiece, int]]] = []
@@ -521,6 +545,12 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                     sig = header_signature(first, nh)
                     top = header_signature(piece, nh) if len(piece.grid) > nh else ()
                     if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
+                        # The same header over other columns printed merged (a header
+                        # alone on the page before): every piece takes the finer grid.
+                        if piece.ncols != first.ncols and _compatible_columns(
+                            first, piece, tolerance
+                        ):
+                            _take_finer(groups[-1], piece)
                         groups[-1].append((piece, nh))
                         joined = True
                     elif nh and top and _own_header(top[0], sig[0]):
@@ -531,11 +561,7 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                     elif _compatible_columns(first, piece, tolerance):
                         # Different columns printed merged: every piece takes the finer
                         # grid (the header alone on a page, body rows on the next).
-                        if piece.ncols > first.ncols:
-                            for earlier, _ in groups[-1]:
-                                refine(earlier, piece.relative_edges())
-                        else:
-                            refine(piece, first.relative_edges())
+                        _take_finer(groups[-1], piece)
                         groups[-1].append((piece, 0))
                         joined = True
             if not joined:
@@ -681,6 +707,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
 
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
+        body = [r for r in body if any(not c.is_empty for c in piece.anchored(r))]
         for k, r in enumerate(body):
             if k == 0 and gi > 0 and rows:
                 last = rows[-1]
