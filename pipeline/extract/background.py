@@ -9,9 +9,9 @@ worker's: it may OCR pages in parallel (`ocr.allow_pool`).
 
 Only a main process starts a helper, and only by fork while it runs no other thread: inside a
 --jobs pool or a Dask worker the documents are already the unit of parallelism, and a spawned
-helper would not share this process's state. Any failure in the helper (a bad PDF, a killed process) is
-not reported from there: the caller extracts again in its own process and meets the failure
-itself, with the same error and message as without a helper.
+helper would not share this process's state. Any failure in the helper (a bad PDF, a killed
+process) is not reported from there: the caller extracts again in its own process and meets
+the failure itself, with the same error and message as without a helper.
 """
 
 from __future__ import annotations
