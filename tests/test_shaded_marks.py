@@ -48,13 +48,13 @@ def _rest_of_row(text: str) -> tuple[TablePiece, LogicalRow]:
 
 def test_shading_painted_again_on_the_rest_of_a_row_leaves_the_text_to_decide() -> None:
     piece, last = _rest_of_row("yang memenuhi sebagai zona integritas")
-    assert _is_continuation(piece, 0, last, set(), {1, 2})
+    assert _is_continuation(piece, 0, last, set(), {1, 2}, set())
     piece, last = _rest_of_row("Melaksanakan evaluasi")
-    assert not _is_continuation(piece, 0, last, set(), {1, 2})
+    assert not _is_continuation(piece, 0, last, set(), {1, 2}, set())
 
 
 def test_ticks_printed_again_still_start_a_row() -> None:
     piece, last = _rest_of_row("yang memenuhi sebagai zona integritas")
     for cell in (*piece.grid[0][1:], *last.cells[1:]):
         cell.text = "√"
-    assert not _is_continuation(piece, 0, last, set(), {1, 2})
+    assert not _is_continuation(piece, 0, last, set(), {1, 2}, set())
