@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from pipeline.extract.tables.header import column_names
-from pipeline.normalize.generic_table import FlatTable
+from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable
 from tests.conftest import REAL_DIR, REAL_PDFS, RealCorpus
 
 PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
@@ -23,6 +23,18 @@ LAPAN = "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019"
 PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
 SULUT_SCAN = "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer"
+BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
+# Measured: the exponent's superscript digits are read as plain digits ('6,9 × 10⁵' is
+# published '6,9 × 105', '9,1 × 10⁻²' as '9,1 × 10-2') and no value is typed (no __nilai).
+_BAPETEN_EXP = "superscript exponents flattened ('6,9 × 105'), no typed value"
+_BAPETEN_GROUPS = (
+    "the three Nuklida / Nilai Batas column groups are published as 6 columns kolom_1..kolom_6 "
+    "with the printed header as the first data row, one row per printed line; " + _BAPETEN_EXP
+)
+_BAPETEN_FRAMES = (
+    "each side-by-side frame of Tabel 1 is its own table (lampiran_3__tabel_1 and _bagian_2 "
+    "on p8; lampiran_3__tabel_3 and _tabel_4 on p9-10, without a caption); " + _BAPETEN_EXP
+)
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
         "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
@@ -38,6 +50,11 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "document prints 'Ditetapkannya' nowhere else, so the line-break rule cannot tell it "
         "from two words"
     ),
+    (BAPETEN, 4): "p4-5 " + _BAPETEN_GROUPS,
+    (BAPETEN, 5): "p4-5 " + _BAPETEN_GROUPS,
+    (BAPETEN, 6): "p6-7 " + _BAPETEN_GROUPS,
+    (BAPETEN, 8): _BAPETEN_FRAMES,
+    (BAPETEN, 10): _BAPETEN_FRAMES,
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
@@ -68,10 +85,16 @@ def _on_page(table: FlatTable, page: int) -> list[dict[str, Any]]:
 
 
 def _matches(row: dict[str, Any], expected: dict[str, Any], named: dict[str, str]) -> bool:
-    """The listed cells equal; each parent heading (without its number) is found, in
-    order, in the row's values outside the printed columns (its parent columns)."""
+    """The listed cells equal; each typed value ('nilai', keyed by printed header) equals
+    the cell's published number (column + TYPED_SUFFIX); each parent heading (without its
+    number) is found, in order, in the row's values outside the printed columns (its parent
+    columns)."""
     if not all(_text(row.get(named[k])) == v for k, v in expected["sel"].items()):
         return False
+    for k, v in expected.get("nilai", {}).items():
+        typed = row.get(named[k] + TYPED_SUFFIX)
+        if not isinstance(typed, int | float) or typed != pytest.approx(v, rel=1e-9):
+            return False
     outside = [_text(v) for k, v in row.items() if k not in named.values() and k != "id"]
     at = 0
     for parent in expected.get("induk", []):
@@ -113,6 +136,7 @@ def test_excerpts_are_well_formed() -> None:
             assert page["baris"], (stem, page["halaman"])
             for row in page["baris"]:
                 assert set(row["sel"]) <= set(page["kolom"]), (stem, page["halaman"], row)
+                assert set(row.get("nilai", {})) <= set(page["kolom"]), (stem, page["halaman"])
 
 
 @pytest.mark.parametrize(("stem", "page", "k"), CASES)
