@@ -25,6 +25,10 @@ PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 # closing formulas are published), so every field read from it is None; only the id (from
 # the title) is right. Measured: process() gives 0 simpul and dokumen fields all None.
 _BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field is "
+KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
+# Keputusan Kepala BAPETEN 02/Ka-BAPETEN/V-99: the title 'NOMOR : 02/Ka-BAPETEN/V-99' has no
+# TAHUN, and the title grammar does not read it (measured: jenis, nomor, tahun, tentang None).
+_KEPKA_TITLE = "the title 'NOMOR : 02/Ka-BAPETEN/V-99' (no TAHUN) is not read: "
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (DONGGALA_SCAN, "tentang"): (
         "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
@@ -44,6 +48,12 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         )
     },  # fmt: skip
     (BAPETEN, "relasi"): _BAPETEN_BODY + "[]: the amended Perka BAPETEN 7/2013 is not related",
+    **{(KEPKA_BAPETEN, f): _KEPKA_TITLE + "None" for f in ("jenis", "nomor", "tahun", "tentang")},
+    (KEPKA_BAPETEN, "dokumen_id"): _KEPKA_TITLE
+    + (
+        "the id falls back to the file name (kepka-bapeten-1999-02-baku-tingkat-radioaktivitas-"
+        "lingkungan)"
+    ),
     (PP_BAPETEN, "sekretaris_daerah"): (
         "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
         "with the second line of his office as jabatan: {'jabatan': 'REPUBLIK INDONESIA', "

@@ -35,6 +35,17 @@ _BAPETEN_FRAMES = (
     "each side-by-side frame of Tabel 1 is its own table (lampiran_3__tabel_1 and _bagian_2 "
     "on p8; lampiran_3__tabel_3 and _tabel_4 on p9-10, without a caption); " + _BAPETEN_EXP
 )
+KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
+_KEPKA_TABEL_1 = (
+    "the two-level header of Tabel 1 is not recognised: columns kolom_1..kolom_6, each page's "
+    "two header lines published as data rows; a nuclide's two forms (Larut / Tak Larut) "
+    "printed as two lines in one ruled cell stay one row ('Larut Tak Larut', '7 x 104 7 x 104'); "
+    + _BAPETEN_EXP
+)
+_KEPKA_CAMPURAN = (
+    "mass numbers printed in superscript before a symbol read as plain words ('227 Ac'); "
+    + _BAPETEN_EXP
+)
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
         "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
@@ -55,6 +66,10 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (BAPETEN, 6): "p6-7 " + _BAPETEN_GROUPS,
     (BAPETEN, 8): _BAPETEN_FRAMES,
     (BAPETEN, 10): _BAPETEN_FRAMES,
+    (KEPKA_BAPETEN, 6): _KEPKA_TABEL_1,
+    (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
+    (KEPKA_BAPETEN, 22): _KEPKA_CAMPURAN,
+    (KEPKA_BAPETEN, 24): _KEPKA_CAMPURAN,
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
