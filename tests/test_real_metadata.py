@@ -29,6 +29,7 @@ KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
 # Keputusan Kepala BAPETEN 02/Ka-BAPETEN/V-99: the title 'NOMOR : 02/Ka-BAPETEN/V-99' has no
 # TAHUN, and the title grammar does not read it (measured: jenis, nomor, tahun, tentang None).
 _KEPKA_TITLE = "the title 'NOMOR : 02/Ka-BAPETEN/V-99' (no TAHUN) is not read: "
+PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (DONGGALA_SCAN, "tentang"): (
         "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
@@ -53,6 +54,20 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     + (
         "the id falls back to the file name (kepka-bapeten-1999-02-baku-tingkat-radioaktivitas-"
         "lingkungan)"
+    ),
+    (PERKA_BAPETEN_SIB, "sekretaris_daerah"): (
+        "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
+        "with the second line of his office as the name: {'jabatan': 'MENTERI HUKUM DAN HAK "
+        "ASASI MANUSIA', 'nama': 'REPUBLIK INDONESIA'} (p27; the name printed is YASONNA H. LAOLY)"
+    ),
+    (PERKA_BAPETEN_SIB, "relasi"): (
+        "the revocation in Pasal 44 (p26: Perka BAPETEN 15/2008 'dicabut dan dinyatakan tidak "
+        "berlaku') is not a relation; relasi is []"
+    ),
+    (PERKA_BAPETEN_SIB, "lampiran"): (
+        "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
+        "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
+        "it (p28, p32, p52, p55); the pages are right"
     ),
     (PP_BAPETEN, "sekretaris_daerah"): (
         "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
@@ -121,7 +136,7 @@ CASES = [
         stem, field,
         marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[(stem, field)])]
         if (stem, field) in KNOWN_WRONG else [],
-        id="-".join([*stem.split("_")[:2], field]),
+        id="-".join([*stem.split("_")[:3], field]),
     )
     for stem in REAL_PDFS
     for field in _expected(stem)

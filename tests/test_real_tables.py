@@ -46,6 +46,15 @@ _KEPKA_CAMPURAN = (
     "mass numbers printed in superscript before a symbol read as plain words ('227 Ac'); "
     + _BAPETEN_EXP
 )
+PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
+_SIB_HEADER = (
+    "the two-level header is not recognised: columns kolom_1..kolom_N with the printed header "
+    "as the first data row and its upper level ('PPR INDUSTRI ...') as 'kelompok' of every row"
+)
+_SIB_IKK = (
+    _SIB_HEADER + "; the IKK items a.-d. printed in one ruled cell stay one row ('a. menjelaskan "
+    "... d. menyusun ...', check marks '√ √ √ √')"
+)
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
         "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
@@ -70,6 +79,14 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
     (KEPKA_BAPETEN, 22): _KEPKA_CAMPURAN,
     (KEPKA_BAPETEN, 24): _KEPKA_CAMPURAN,
+    (PERKA_BAPETEN_SIB, 33): _SIB_IKK,
+    (PERKA_BAPETEN_SIB, 42): _SIB_IKK,
+    (PERKA_BAPETEN_SIB, 53): _SIB_HEADER + " (the rows and their typed durations are right)",
+    (PERKA_BAPETEN_SIB, 56): _SIB_HEADER
+    + (
+        "; the numbered heading rows I.-III. are 'kelompok', and IV.-VII. (rows with their own "
+        "durations) keep 'III.Diskusi Topik' as kelompok"
+    ),
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
