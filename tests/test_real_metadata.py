@@ -30,6 +30,7 @@ KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
 # TAHUN, and the title grammar does not read it (measured: jenis, nomor, tahun, tentang None).
 _KEPKA_TITLE = "the title 'NOMOR : 02/Ka-BAPETEN/V-99' (no TAHUN) is not read: "
 PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
+PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (DONGGALA_SCAN, "tentang"): (
         "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
@@ -68,6 +69,23 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
         "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
         "it (p28, p32, p52, p55); the pages are right"
+    ),
+    (PERBAN_BAPETEN, "dokumen_id"): (
+        "the country suffix 'REPUBLIK INDONESIA' printed after the institution is kept in the "
+        "id (perban-pengawas-tenaga-nuklir-republik-indonesia-2-2022)"
+    ),
+    (PERBAN_BAPETEN, "penandatangan"): (
+        "jabatan is only the second printed line of the office ('REPUBLIK INDONESIA'), 'PLT. "
+        "KEPALA BADAN PENGAWAS TENAGA NUKLIR' is lost (p15)"
+    ),
+    (PERBAN_BAPETEN, "sekretaris_daerah"): (
+        "the promulgating Direktur Jenderal is read as a Sekretaris Daerah with the second line "
+        "of his office as the name: {'jabatan': 'DIREKTUR JENDERAL', 'nama': 'PERATURAN "
+        "PERUNDANG-UNDANGAN'} (p15; the name printed is BENNY RIYANTO)"
+    ),
+    (PERBAN_BAPETEN, "lampiran"): (
+        "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
+        "2022 TENTANG ...'), and Lampiran IA is published as nomor 2 (Lampiran.nomor is an int)"
     ),
     (PP_BAPETEN, "sekretaris_daerah"): (
         "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "

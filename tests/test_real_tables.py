@@ -55,6 +55,10 @@ _SIB_IKK = (
     _SIB_HEADER + "; the IKK items a.-d. printed in one ruled cell stay one row ('a. menjelaskan "
     "... d. menyusun ...', check marks '√ √ √ √')"
 )
+PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
+# Measured: the symbol font's text layer (no Unicode map) gives ':' for '√', 'f' for '≤',
+# 'g' for '≥' and '\x97' for 'Δ', and these letters are published as the cell text.
+_PERBAN_GLYPHS = "symbol glyphs published as their font codes (':' for √, 'f' for ≤, 'g' for ≥)"
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
         "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
@@ -87,6 +91,19 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "; the numbered heading rows I.-III. are 'kelompok', and IV.-VII. (rows with their own "
         "durations) keep 'III.Diskusi Topik' as kelompok"
     ),
+    (PERBAN_BAPETEN, 16): (
+        "the two-level header is not recognised (kolom_1..kolom_4, the header as the first data "
+        "row, its upper level as 'kelompok'); " + _PERBAN_GLYPHS
+    ),
+    (PERBAN_BAPETEN, 26): (
+        "the grey section row 'B. Generator dan Tabung Sinar-X' is published as a data row and "
+        "its items keep 'A. Kolimasi Berkas Sinar-X' as kelompok; " + _PERBAN_GLYPHS
+    ),
+    (PERBAN_BAPETEN, 36): (
+        "the first grey section row is read into the header (columns "
+        "parameter_a_generator_dan_tabung_sinar_x ...); " + _PERBAN_GLYPHS
+    ),
+    (PERBAN_BAPETEN, 47): "the rows and columns are right; " + _PERBAN_GLYPHS,
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
