@@ -31,6 +31,12 @@ KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
 _KEPKA_TITLE = "the title 'NOMOR : 02/Ka-BAPETEN/V-99' (no TAHUN) is not read: "
 PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
+PERBAN_BAPETEN_2024 = "perban_bapeten_2024_04_izin_bekerja_petugas_fasilitas_radiasi"
+# Perban BAPETEN 4/2024 p26 is printed before the e-signature: placeholder glyphs in the text
+# layer (Д, Œ, Ѽ, Ж) where the dates, signatures and number go, a QR code beside the office.
+_PERBAN_2024_CLOSING = (
+    "the closing formulas on p26 (printed around e-signature placeholders) are not read: None"
+)
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (DONGGALA_SCAN, "tentang"): (
         "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
@@ -86,6 +92,22 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     (PERBAN_BAPETEN, "lampiran"): (
         "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
         "2022 TENTANG ...'), and Lampiran IA is published as nomor 2 (Lampiran.nomor is an int)"
+    ),
+    (PERBAN_BAPETEN_2024, "dokumen_id"): (
+        "the country suffix 'REPUBLIK INDONESIA' printed after the institution is kept in the "
+        "id (perban-pengawas-tenaga-nuklir-republik-indonesia-4-2024)"
+    ),
+    **{
+        (PERBAN_BAPETEN_2024, f): _PERBAN_2024_CLOSING
+        for f in ("tempat_penetapan", "tanggal_penetapan", "penandatangan", "tempat_pengundangan")
+    },
+    (PERBAN_BAPETEN_2024, "relasi"): (
+        "the revocation in Pasal 44 (p25: Perka BAPETEN 16/2014 'dicabut dan dinyatakan tidak "
+        "berlaku') is not a relation; relasi is []"
+    ),
+    (PERBAN_BAPETEN_2024, "lampiran"): (
+        "Lampiran I's title runs on into its table of contents ('... SUMBER RADIASI PENGION "
+        "DAFTAR ISI'), and Lampiran II starts at p16 (in the body) instead of p168"
     ),
     (PP_BAPETEN, "sekretaris_daerah"): (
         "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
