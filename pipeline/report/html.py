@@ -515,7 +515,7 @@ def _identity(dokumen: Dokumen, pdf_path: Path | None) -> str:
 
 
 def _summary(temuan: Sequence[Temuan]) -> str:
-    by_tingkat = Counter(t.tingkat for t in temuan)
+    by_tingkat: Counter[str] = Counter(t.tingkat for t in temuan)
     by_kode = Counter(t.kode for t in temuan)
     kode_tingkat: dict[str, set[str]] = {}
     for t in temuan:
@@ -564,7 +564,7 @@ def _summary(temuan: Sequence[Temuan]) -> str:
 
 
 def _controls(temuan: Sequence[Temuan]) -> str:
-    present = Counter(t.tingkat for t in temuan)
+    present: Counter[str] = Counter(t.tingkat for t in temuan)
     boxes = "\n".join(
         f'<label><input type="checkbox" name="tingkat" value="{_e(tingkat)}" checked> '
         f"{_e(_tingkat_label(tingkat))} ({present.get(tingkat, 0)})</label>"
@@ -741,7 +741,7 @@ def _front(
     """The front page: what was checked, how many problems of each kind, what to fix first
     (the galat, grouped by lampiran and table, each linked to its card), follow-up, the
     source's dates and the pipeline version, and findings per part as a small bar chart."""
-    count = Counter(t.tingkat for t in temuan)
+    count: Counter[str] = Counter(t.tingkat for t in temuan)
     lampiran = len(dokumen.lampiran)
     checked = (
         f"Laporan ini memeriksa {_e(_dokumen_title(dokumen))} ({dokumen.jumlah_halaman} halaman: "
