@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pipeline.settings import from_environment
+
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
 BROWSER_FLAGS = (
     "--headless",
@@ -36,9 +38,9 @@ VOLATILE_INFO = ("/CreationDate", "/ModDate")
 
 
 def find_browser() -> str | None:
-    """The Chromium to print with: $PIPELINE_CHROMIUM, else the first of BROWSER_NAMES on
-    the PATH; None when there is none."""
-    named = os.environ.get("PIPELINE_CHROMIUM")
+    """The Chromium to print with: the settings' `chromium` ($PIPELINE_CHROMIUM), else the
+    first of BROWSER_NAMES on the PATH; None when there is none."""
+    named = from_environment().chromium
     if named:
         return shutil.which(named) or (named if Path(named).is_file() else None)
     for name in BROWSER_NAMES:
@@ -103,9 +105,9 @@ def _rewritten(data: bytes) -> bytes:
 
 
 def enabled() -> bool:
-    """Whether runs print the report: yes unless $PIPELINE_REPORT_PDF is "0" (the test
-    suite's many runs do not need a print each)."""
-    return os.environ.get("PIPELINE_REPORT_PDF", "1") != "0"
+    """Whether runs print the report: the settings' `report_pdf` (yes unless
+    $PIPELINE_REPORT_PDF is "0")."""
+    return from_environment().report_pdf
 
 
 def print_report(html: Path, pdf: Path) -> str | None:
