@@ -109,9 +109,11 @@ def run_document(
             ),
         )  # fmt: skip
         # Chromium prints the report in its own processes while the folder is written.
-        printing, staged_print = _start_print(staged_report, report)
+        printing: Printing | None = None
+        staged_print: str | None = None
         staged: Path | None = None
         try:
+            printing, staged_print = _start_print(staged_report, report)
             staged = stage(result, out, temuan, base_url)
             notice = printing.wait() if printing is not None else None
         except BaseException:
