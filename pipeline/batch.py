@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from pipeline.models import Temuan
     from pipeline.publish.tindak_lanjut import Decisions, Keputusan
+    from pipeline.report.pdf import Printing
 
 PROCESSED, REUSED, FAILED = "diproses", "dilewati", "gagal"
 
@@ -39,6 +40,10 @@ class Outcome:
     final: str | None = None  # where it goes
     staged_report: str | None = None
     report: str | None = None
+    # The report printed to PDF meanwhile (report/pdf.py), or why not (a notice); neither
+    # when printing is off.
+    staged_print: str | None = None
+    print_notice: str | None = None
     temuan: tuple[Temuan, ...] = ()  # the findings, for the follow-up file
     keputusan_sha: str | None = None  # the digest of this document's decisions
 
@@ -96,31 +101,60 @@ def run_document(
         final = document_path(out, result.dokumen_id, pdf)
         temuan = validate(dataset_of(result))
         mine = decisions.get(result.dokumen_id, {})
-        staged = stage(result, out, temuan, base_url)
+        staged_report, report = stage_report(
+            result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
+            result.rencana_aksi, result.glyphs, result.kotak, record_texts(
+                result.simpul, result.lampiran_simpul, result.menimbang,
+                result.dasar_hukum, result.definisi,
+            ),
+        )  # fmt: skip
+        # Chromium prints the report in its own processes while the folder is written.
+        printing: Printing | None = None
+        staged_print: str | None = None
+        staged: Path | None = None
         try:
-            staged_report, report = stage_report(
-                result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                result.rencana_aksi, result.glyphs, result.kotak, record_texts(
-                    result.simpul, result.lampiran_simpul, result.menimbang,
-                    result.dasar_hukum, result.definisi,
-                ),
-            )  # fmt: skip
+            printing, staged_print = _start_print(staged_report, report)
+            staged = stage(result, out, temuan, base_url)
+            notice = printing.wait() if printing is not None else None
         except BaseException:
-            _remove(str(staged))
+            if printing is not None:
+                printing.cancel()
+            for path in (staged, staged_report, staged_print):
+                _remove(str(path) if path is not None else None)
             raise
+        if notice is not None:
+            _remove(staged_print)
+            staged_print = None
         lines = [summary_line(result, final, temuan, mine) + f"; report {report}"]
         lines += [f"notice: {pdf}: {n}" for n in result.notices]
         return Outcome(
             str(pdf), PROCESSED, tuple(lines), galat=counted_galat(temuan, mine),
             dokumen_id=result.dokumen_id, sumber=source, staged=str(staged), final=str(final),
             staged_report=str(staged_report), report=str(report), temuan=tuple(temuan),
-            keputusan_sha=digest(mine),
+            keputusan_sha=digest(mine), staged_print=staged_print, print_notice=notice,
         )  # fmt: skip
     except PipelineError as exc:
         return Outcome(str(pdf), FAILED, error=exc.one_line(), trace=traceback.format_exc())
     except Exception as exc:  # a bug, not bad input: still one line unless --debug
         err = InputError(pdf, f"internal error: {type(exc).__name__}: {exc}")
         return Outcome(str(pdf), FAILED, error=err.one_line(), trace=traceback.format_exc())
+
+
+def _start_print(staged_report: Path, report: Path) -> tuple[Printing | None, str | None]:
+    """The staged report printing to a staged PDF (a hidden sibling of the report's PDF,
+    swept like the staged report when a run is interrupted); (None, None) when printing is
+    off."""
+    import tempfile
+
+    from pipeline.publish.files import TMP_PREFIX
+    from pipeline.report.pdf import Printing, enabled
+
+    if not enabled():
+        return None, None
+    target = report.with_suffix(".pdf")
+    fd, name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}-", dir=target.parent)
+    os.close(fd)
+    return Printing(staged_report, Path(name)), name
 
 
 def _remove(path: str | None) -> None:
@@ -138,6 +172,7 @@ def _remove(path: str | None) -> None:
 def _failed(outcome: Outcome, error: str) -> Outcome:
     _remove(outcome.staged)
     _remove(outcome.staged_report)
+    _remove(outcome.staged_print)
     return Outcome(outcome.path, FAILED, error=error, dokumen_id=outcome.dokumen_id)
 
 
@@ -182,7 +217,10 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
             commit(Path(o.staged), Path(o.final))
             if o.staged_report and o.report:
                 os.replace(o.staged_report, o.report)
-                lines += _print(o.path, Path(o.report))
+                if o.staged_print:
+                    os.replace(o.staged_print, Path(o.report).with_suffix(".pdf"))
+                elif o.print_notice:
+                    lines.append(f"notice: {o.path}: {o.print_notice}")
             remember(
                 out, o.sumber or "", o.dokumen_id, Path(o.report) if o.report else None,
                 base_url, o.keputusan_sha,
@@ -190,18 +228,10 @@ def settle(outcomes: Sequence[Outcome], out: Path, base_url: str | None = None) 
         except OSError as exc:
             settled.append(_failed(o, f"error: {o.final}: cannot publish: {exc.strerror}"))
             continue
-        settled.append(replace(o, lines=tuple(lines), staged=None, staged_report=None))
+        settled.append(
+            replace(o, lines=tuple(lines), staged=None, staged_report=None, staged_print=None)
+        )
     return settled
-
-
-def _print(source: str, report: Path) -> list[str]:
-    """Print the report to PDF beside it; a notice when that cannot be done."""
-    from pipeline.report.pdf import enabled, print_report
-
-    if not enabled():
-        return []
-    reason = print_report(report, report.with_suffix(".pdf"))
-    return [f"notice: {source}: {reason}"] if reason else []
 
 
 def findings_line(

@@ -7,7 +7,6 @@ the QA report) is in Bahasa Indonesia. Exit codes are EXIT_* below and in the RE
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, PipelineError
-from pipeline.settings import SETTINGS
+from pipeline.settings import SETTINGS, from_environment
 from pipeline.version import pipeline_version
 
 if TYPE_CHECKING:
@@ -100,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     run.add_argument(
-        "--base-url", default=os.environ.get(BASE_URL_ENV) or None, metavar="URL",
+        "--base-url", default=from_environment().base_url, metavar="URL",
         help="where the source PDFs are served, e.g. https://jdih.example.go.id/files: "
         "jdihn.json's urlDownload is URL/<file name> (default: $" + BASE_URL_ENV + "; "
         "without it urlDownload is \"-\")",

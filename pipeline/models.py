@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pipeline.vocabulary import SumberTeks, Tindakan
+from pipeline.vocabulary import Severity, SumberTeks, Tindakan
 
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
@@ -395,7 +395,7 @@ class Temuan(Record):
 
     id: str = Field(description="Id stabil: kode dan record/tabel yang ditunjuk")
     kode: str = Field(description="Kode aturan yang stabil, mis. target-placeholder")
-    tingkat: str = Field(description="galat, peringatan, info")
+    tingkat: Severity = Field(description="galat, peringatan, info")
     tabel: str = Field(description="Tabel terbitan tempat temuan")
     record_id: str | None = Field(description="Id baris yang ditunjuk, bila ada")
     kolom: str | None = Field(description="Kolom yang ditunjuk, bila ada")

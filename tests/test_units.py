@@ -56,3 +56,58 @@ def test_how_each_unit_was_found() -> None:
     assert [r.cara for r in GLOSSARY.resolve("Bagian Organisasi, BKD dan Disarpus")] == [
         "definisi", "singkatan", "alias",
     ]  # fmt: skip
+
+
+# The tokenizer that adds its special cases on demand tokenizes as spaCy's own blank("id").
+_SPECIAL_TEXTS = [
+    "Dinas anak-anak (abang-abang) dll. °C. a.n. Kepala",
+    "masing-masing SKPD/Unit Kerja; Bagian Hukum,Setda",
+    "kupu-kupu\tbapak-bapak\nibu-ibu  jum’at Jum’at",
+    "(°F.) -°k. hari-hari, sehari-hari.",
+    "anak - anak anak-anakan anak-anak-anak",
+]
+
+
+@pytest.fixture(scope="module")
+def full_tokenizer() -> object:
+    import spacy
+
+    return spacy.blank("id").tokenizer
+
+
+def _tokens(doc: object) -> list[tuple[str, str]]:
+    return [(t.text, t.whitespace_) for t in doc]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", _SPECIAL_TEXTS)
+def test_special_cases_on_demand_tokenize_as_spacy(text: str, full_tokenizer: object) -> None:
+    from pipeline.normalize.units import SpecialCasesOnDemand, nlp
+
+    fresh = SpecialCasesOnDemand(nlp())
+    assert _tokens(fresh(text)) == _tokens(full_tokenizer(text))  # type: ignore[operator]
+    # A special case added for an earlier text changes nothing for a later one.
+    assert _tokens(nlp().make_doc(text)) == _tokens(full_tokenizer(text))  # type: ignore[operator]
+
+
+def test_special_cases_on_demand_random_texts(full_tokenizer: object) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from spacy.lang.id import Indonesian
+
+    from pipeline.normalize.units import SpecialCasesOnDemand, nlp
+
+    keys = sorted(Indonesian.Defaults.tokenizer_exceptions)[::37]
+    piece = st.one_of(
+        st.sampled_from(keys),
+        st.sampled_from(["(", ")", ",", ".", "-", "/", ";", "Dinas", "anak", "a", "n", "°"]),
+    )
+    blank = st.sampled_from(["", " ", "  ", "\n"])
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.tuples(piece, blank), min_size=1, max_size=8))
+    def check(parts: list[tuple[str, str]]) -> None:
+        text = "".join(p + b for p, b in parts)
+        fresh = SpecialCasesOnDemand(nlp())
+        assert _tokens(fresh(text)) == _tokens(full_tokenizer(text))  # type: ignore[operator]
+
+    check()

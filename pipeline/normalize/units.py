@@ -14,14 +14,17 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
 
 from pipeline.models import Definisi
 
@@ -34,11 +37,71 @@ _TRAILING_REGION = re.compile(r"\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w -]*\.?
 SUGGESTION_CUTOFF = 0.6
 
 
+class SpecialCasesOnDemand:
+    """spaCy's Indonesian tokenizer (the one `spacy.blank("id")` makes: the same prefix,
+    suffix, infix, token and URL patterns and special cases) whose special cases are added
+    when first needed: adding all of them (some 16,000, mostly reduplicated words such as
+    "anak-anak") took about 1.3 CPU-seconds per process, and a document's cells need a few.
+
+    Before a text is tokenized, every special case that could touch it is added: one whose
+    text, blanks removed, occurs in the text with its blanks removed. A special case changes
+    a tokenization only where its text is printed (as one piece of the text, or as tokens
+    matched one after the other, whatever the blanks between them), so the tokens are those
+    of the tokenizer holding them all (tests/test_units.py compares them)."""
+
+    def __init__(self, language: spacy.language.Language) -> None:
+        defaults = language.Defaults
+        self.tokenizer = Tokenizer(
+            language.vocab,
+            rules={},
+            prefix_search=compile_prefix_regex(defaults.prefixes).search
+            if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search
+            if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer
+            if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )  # fmt: skip
+        # Special cases by their text without blanks; those that are all blank (" ", "\n")
+        # can touch any text and are added at once.
+        self._waiting: dict[str, list[tuple[str, Any]]] = {}
+        for text, tokens in defaults.tokenizer_exceptions.items():
+            key = "".join(text.split())
+            if key:
+                self._waiting.setdefault(key, []).append((text, tokens))
+            else:
+                self.tokenizer.add_special_case(text, tokens)
+        self._lengths = sorted({len(k) for k in self._waiting})
+
+    def __call__(self, text: str) -> Doc:
+        self._admit(text)
+        return self.tokenizer(text)
+
+    def _admit(self, text: str) -> None:
+        solid = "".join(text.split())
+        for start in range(len(solid)):
+            for length in self._lengths:
+                if start + length > len(solid):
+                    break
+                found = self._waiting.pop(solid[start : start + length], None)
+                for special, tokens in found or ():
+                    self.tokenizer.add_special_case(special, tokens)
+
+
+TOKENIZER = "pipeline.special_cases_on_demand.v1"
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def _special_cases_on_demand() -> Callable[[spacy.language.Language], SpecialCasesOnDemand]:
+    return SpecialCasesOnDemand
+
+
 @cache
 def nlp() -> spacy.language.Language:
-    """spaCy's blank Indonesian pipeline (its tokenizer), made once per process (about 1 s:
-    some 16,000 tokenizer special cases)."""
-    return spacy.blank("id")
+    """spaCy's blank Indonesian pipeline (its tokenizer), made once per process; its
+    tokenizer adds its special cases as texts need them (SpecialCasesOnDemand)."""
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 
 
 def normalise(text: str) -> str:

@@ -17,13 +17,16 @@ import hashlib
 import html
 import io
 import re
+import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfplumber.display import PageImage, get_page_image
 from pdfplumber.page import Page
 
 from pipeline.models import Dokumen, RencanaAksi, Temuan
@@ -79,26 +82,51 @@ Rect = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A rendered picture of (part of) a page, ready to embed."""
+    """A rendered picture of (part of) a page, ready to embed (its PNG encoded meanwhile)."""
 
-    data_uri: str
+    picture: Future[str]
     width: int
     height: int
     caption: str
     found: bool
+
+    @property
+    def data_uri(self) -> str:
+        return self.picture.result()
 
 
 # --------------------------------------------------------------------------------------------
 # Rendering page pictures
 
 
-def _png_data_uri(image: Any) -> tuple[str, int, int]:
-    """PNG bytes of a PIL image as a data URI, with its pixel size (no metadata: deterministic)."""
+def _png_data_uri(image: Any) -> str:
+    """PNG bytes of a PIL image as a data URI (no metadata: deterministic)."""
     image = image.convert("RGB").quantize(colors=PNG_COLOURS)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f"data:image/png;base64,{encoded}", image.width, image.height
+    return f"data:image/png;base64,{encoded}"
+
+
+# Pictures are quantised and PNG-encoded (most of the report's time) in ENCODERS threads
+# while the next findings are located and drawn: Pillow releases the GIL in both steps. At
+# most PENDING pictures wait to be encoded, so memory stays bounded on a long report.
+ENCODERS = 2
+PENDING = 8
+
+
+class _Encoder:
+    """PNG data URIs made by a thread pool, at most PENDING waiting at a time."""
+
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self._pool = pool
+        self._slots = threading.BoundedSemaphore(PENDING)
+
+    def submit(self, image: Any) -> Future[str]:
+        self._slots.acquire()
+        future = self._pool.submit(_png_data_uri, image)
+        future.add_done_callback(lambda _: self._slots.release())
+        return future
 
 
 def _clamp_band(page: Page, top: float, bottom: float) -> Rect:
@@ -119,17 +147,39 @@ class PageRenderer:
         glyphs: Mapping[int, PageGlyphs] | None = None,
         kotak: Mapping[tuple[str, str], Sequence[CellBox]] | None = None,
         texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+        encoder: _Encoder | None = None,
     ) -> None:
         self._pdf = pdf
+        self._encoder = encoder
         self._glyphs = glyphs or {}
         self._kotak = kotak or {}
         self._texts = texts or {}
         self._chars: dict[int, list[dict[str, Any]]] = {}
+        # The whole page drawn once per resolution; each crop is cut from it (as pdfplumber's
+        # to_image draws the whole page and cuts the crop from it, for every crop).
+        self._drawn: dict[tuple[int, int], Any] = {}
         self._cache: dict[tuple[int, Rect | None, tuple[Rect, ...], tuple[Rect, ...]],
-                          tuple[str, int, int]] = {}  # fmt: skip
+                          tuple[Future[str], int, int]] = {}  # fmt: skip
 
     def page(self, halaman: int) -> Page:
         return self._pdf.pages[halaman - 1]
+
+    def release(self, halaman: int) -> None:
+        """Free what was read and drawn of the page (its findings are all drawn)."""
+        self.page(halaman).close()
+        for key in [k for k in self._drawn if k[0] == halaman]:
+            del self._drawn[key]
+
+    def _image(self, page: Page, halaman: int, resolution: int) -> PageImage:
+        """`page` (the whole page or a crop of it) as pdfplumber's to_image(resolution,
+        antialias=True) draws it, the whole page drawn only once."""
+        key = (halaman, resolution)
+        if key not in self._drawn:
+            self._drawn[key] = get_page_image(
+                stream=page.pdf.stream, path=page.pdf.path, page_ix=halaman - 1,
+                resolution=resolution, password=page.pdf.password, antialias=True,
+            )  # fmt: skip
+        return PageImage(page, original=self._drawn[key], resolution=resolution, antialias=True)
 
     def chars(self, halaman: int) -> list[dict[str, Any]]:
         """The characters quotations are searched in: those extraction read on the page (no
@@ -190,16 +240,16 @@ class PageRenderer:
         region: Rect | None,
         rects: tuple[Rect, ...],
         outline: tuple[Rect, ...],
-    ) -> tuple[str, int, int]:
+    ) -> tuple[Future[str], int, int]:
         key = (halaman, region, rects, outline)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         if region is None:
-            image = page.to_image(resolution=THUMBNAIL_RESOLUTION, antialias=True)
+            image = self._image(page, halaman, THUMBNAIL_RESOLUTION)
         else:
             cropped = page.crop(region, strict=False)
-            image = cropped.to_image(resolution=CROP_RESOLUTION, antialias=True)
+            image = self._image(cropped, halaman, CROP_RESOLUTION)
             m = HIGHLIGHT_MARGIN_PT
             if rects:
                 image.draw_rects(
@@ -215,7 +265,13 @@ class PageRenderer:
                     stroke=HIGHLIGHT_STROKE,
                     stroke_width=OUTLINE_STROKE_WIDTH,
                 )
-        result = _png_data_uri(image.annotated)
+        picture = image.annotated
+        if self._encoder is not None:
+            encoded = self._encoder.submit(picture)
+        else:
+            encoded = Future()
+            encoded.set_result(_png_data_uri(picture))
+        result = (encoded, picture.width, picture.height)
         self._cache[key] = result
         return result
 
@@ -301,8 +357,8 @@ def _snapshots(
         for i in with_page:
             result[i] = f"Cuplikan halaman tidak ditampilkan: {reason}."
         return result, f"{reason}; cuplikan halaman tidak ditampilkan."
-    with pdf:
-        renderer = PageRenderer(pdf, glyphs, kotak, texts)
+    with pdf, ThreadPoolExecutor(ENCODERS, thread_name_prefix="png") as pool:
+        renderer = PageRenderer(pdf, glyphs, kotak, texts, _Encoder(pool))
         by_page: dict[int, list[int]] = {}
         for i in with_page:
             halaman = temuan[i].halaman
@@ -323,7 +379,13 @@ def _snapshots(
                         f"Halaman {halaman} tidak dapat digambar ({type(exc).__name__}: {exc}); "
                         "cuplikan tidak ditampilkan."
                     )
-            renderer.page(halaman).close()
+            renderer.release(halaman)
+    for i, shot in result.items():
+        if isinstance(shot, Snapshot) and (err := shot.picture.exception()) is not None:
+            result[i] = (
+                f"Halaman {temuan[i].halaman} tidak dapat digambar ({type(err).__name__}: "
+                f"{err}); cuplikan tidak ditampilkan."
+            )
     return result, None
 
 
@@ -453,7 +515,7 @@ def _identity(dokumen: Dokumen, pdf_path: Path | None) -> str:
 
 
 def _summary(temuan: Sequence[Temuan]) -> str:
-    by_tingkat = Counter(t.tingkat for t in temuan)
+    by_tingkat: Counter[str] = Counter(t.tingkat for t in temuan)
     by_kode = Counter(t.kode for t in temuan)
     kode_tingkat: dict[str, set[str]] = {}
     for t in temuan:
@@ -502,7 +564,7 @@ def _summary(temuan: Sequence[Temuan]) -> str:
 
 
 def _controls(temuan: Sequence[Temuan]) -> str:
-    present = Counter(t.tingkat for t in temuan)
+    present: Counter[str] = Counter(t.tingkat for t in temuan)
     boxes = "\n".join(
         f'<label><input type="checkbox" name="tingkat" value="{_e(tingkat)}" checked> '
         f"{_e(_tingkat_label(tingkat))} ({present.get(tingkat, 0)})</label>"
@@ -679,7 +741,7 @@ def _front(
     """The front page: what was checked, how many problems of each kind, what to fix first
     (the galat, grouped by lampiran and table, each linked to its card), follow-up, the
     source's dates and the pipeline version, and findings per part as a small bar chart."""
-    count = Counter(t.tingkat for t in temuan)
+    count: Counter[str] = Counter(t.tingkat for t in temuan)
     lampiran = len(dokumen.lampiran)
     checked = (
         f"Laporan ini memeriksa {_e(_dokumen_title(dokumen))} ({dokumen.jumlah_halaman} halaman: "

@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pipeline.settings import from_environment
+
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
 BROWSER_FLAGS = (
     "--headless",
@@ -36,9 +38,9 @@ VOLATILE_INFO = ("/CreationDate", "/ModDate")
 
 
 def find_browser() -> str | None:
-    """The Chromium to print with: $PIPELINE_CHROMIUM, else the first of BROWSER_NAMES on
-    the PATH; None when there is none."""
-    named = os.environ.get("PIPELINE_CHROMIUM")
+    """The Chromium to print with: the settings' `chromium` ($PIPELINE_CHROMIUM), else the
+    first of BROWSER_NAMES on the PATH; None when there is none."""
+    named = from_environment().chromium
     if named:
         return shutil.which(named) or (named if Path(named).is_file() else None)
     for name in BROWSER_NAMES:
@@ -103,36 +105,93 @@ def _rewritten(data: bytes) -> bytes:
 
 
 def enabled() -> bool:
-    """Whether runs print the report: yes unless $PIPELINE_REPORT_PDF is "0" (the test
-    suite's many runs do not need a print each)."""
-    return os.environ.get("PIPELINE_REPORT_PDF", "1") != "0"
+    """Whether runs print the report: the settings' `report_pdf` (yes unless
+    $PIPELINE_REPORT_PDF is "0")."""
+    return from_environment().report_pdf
 
 
 def print_report(html: Path, pdf: Path) -> str | None:
     """Print `html` to `pdf` (written atomically). None when printed, else why not (for a
     notice); never raises for a missing or failing browser."""
-    browser = find_browser()
-    if browser is None:
-        return "report PDF not made: Chromium not found (" + ", ".join(BROWSER_NAMES) + ")"
-    with tempfile.TemporaryDirectory(prefix=".print-", dir=pdf.parent) as work:
-        printed = Path(work) / "report.pdf"
+    return Printing(html, pdf).wait()
+
+
+class Printing:
+    """`html` printed to `pdf` by Chromium, started at once and running in its own processes
+    while the caller goes on (a run writes the document's folder meanwhile); `wait()` ends it:
+    None when printed (`pdf` written atomically), else why not. Never raises for a missing
+    or failing browser.
+
+    Chromium reads the page from a link named .html in its own hidden work folder beside
+    `pdf`, so a staged report (a hidden name without the suffix, not read as HTML) prints
+    as the same bytes as the report in place."""
+
+    def __init__(self, html: Path, pdf: Path) -> None:
+        self.pdf = pdf
+        self._reason: str | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._work: tempfile.TemporaryDirectory[str] | None = None
+        browser = find_browser()
+        self._browser = browser or ""
+        if browser is None:
+            self._reason = (
+                "report PDF not made: Chromium not found (" + ", ".join(BROWSER_NAMES) + ")"
+            )
+            return
+        self._work = tempfile.TemporaryDirectory(prefix=".print-", dir=pdf.parent)
+        work = Path(self._work.name)
+        page = work / "laporan.html"
+        try:
+            os.link(html, page)
+        except OSError:  # another file system, or no hard links there
+            try:
+                shutil.copyfile(html, page)
+            except OSError as exc:
+                self._reason = f"report PDF not made: {html}: {exc.strerror or exc}"
+                self._work.cleanup()
+                return
         command = [
-            browser, *BROWSER_FLAGS, f"--user-data-dir={Path(work) / 'profile'}",
-            f"--print-to-pdf={printed}", html.resolve().as_uri(),
+            browser, *BROWSER_FLAGS, f"--user-data-dir={work / 'profile'}",
+            f"--print-to-pdf={work / 'report.pdf'}", page.resolve().as_uri(),
         ]  # fmt: skip
         try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=False
+            self._proc = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"report PDF not made: {browser}: {type(exc).__name__}"
-        if done.returncode != 0 or not printed.is_file():
-            return f"report PDF not made: {browser} exited with {done.returncode}"
-        staged = Path(work) / "final.pdf"
-        staged.write_bytes(reproducible(printed.read_bytes()))
-        os.chmod(staged, 0o666 & ~_umask())
-        os.replace(staged, pdf)
-    return None
+        except OSError as exc:
+            self._reason = f"report PDF not made: {browser}: {type(exc).__name__}"
+            self._work.cleanup()
+
+    def wait(self) -> str | None:
+        if self._proc is None or self._work is None:
+            return self._reason
+        work = Path(self._work.name)
+        try:
+            try:
+                code = self._proc.wait(timeout=PRINT_TIMEOUT_S)
+            except subprocess.TimeoutExpired as exc:
+                self._proc.kill()
+                self._proc.wait()
+                return f"report PDF not made: {self._browser}: {type(exc).__name__}"
+            printed = work / "report.pdf"
+            if code != 0 or not printed.is_file():
+                return f"report PDF not made: {self._browser} exited with {code}"
+            staged = work / "final.pdf"
+            staged.write_bytes(reproducible(printed.read_bytes()))
+            os.chmod(staged, 0o666 & ~_umask())
+            os.replace(staged, self.pdf)
+            return None
+        finally:
+            self._work.cleanup()
+
+    def cancel(self) -> None:
+        """Stop the print (the caller's document failed); no PDF is written."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        if self._work is not None:
+            self._work.cleanup()
+        self._proc = None
 
 
 def _umask() -> int:

@@ -160,6 +160,17 @@ def inside(char: CharDict, boxes: Iterable[Rect], slack: float = CELL_SLACK_PT) 
     )
 
 
+def _centre_in(char: CharDict, boxes: Sequence[Rect]) -> bool:
+    """`inside(char, boxes)` for boxes already grown by the slack (the same test, made for
+    every character of a page per finding)."""
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    for x0, top, x1, bottom in boxes:  # noqa: SIM110 (a loop: any() of a generator is slower)
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return True
+    return False
+
+
 def union(rects: Iterable[Rect]) -> Rect | None:
     rects = list(rects)
     if not rects:
@@ -252,7 +263,9 @@ def _within(
     row: Rect | None,
     outline_missing: bool = True,
 ) -> Pointer:
-    mine = [c for c in chars if inside(c, scope)]
+    grown = [(x0 - CELL_SLACK_PT, top - CELL_SLACK_PT, x1 + CELL_SLACK_PT, bottom + CELL_SLACK_PT)
+             for x0, top, x1, bottom in scope]  # fmt: skip
+    mine = [c for c in chars if _centre_in(c, grown)]
     located = locate(mine, kutipan) if kutipan else None
     if located is not None:
         return Pointer(located.rects, (), scope, row, "kutipan", located)
