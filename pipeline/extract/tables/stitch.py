@@ -337,6 +337,10 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
+    2b. The first item of a list ("a.", "1.", "1)", "(a)") opening a text cell under a
+       heading row (its own item number in a numbering column, its text in that cell, the
+       cells right of it empty, no list of that style inside it) starts a row: the
+       heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
     3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
@@ -370,6 +374,8 @@ def _is_continuation(
             above = _above(last, cell)
             if above.rowspan == 1 and FIGURE_RE.match(above.text.strip()):
                 return False
+    if _under_heading(piece, r, last, numbering):
+        return False
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -427,6 +433,35 @@ def starts_item(above: str, text: str) -> bool | None:
     if first is None or _label_style(first) != _label_style(below):
         return None
     return first.group(2) != below.group(2)
+
+
+# The label a list starts with.
+_FIRST_LABELS = frozenset({"1", "a", "A"})
+
+
+def _opens_sublist(last: LogicalRow, above: Cell, text: str, numbering: set[int]) -> bool:
+    """Rule 2b of `_is_continuation`: `text` opens with the first label of a list and
+    `above` is the text of a heading row (numbered in a numbering column, nothing right of
+    it) that holds no list of that style."""
+    first = _LINE_LABEL_RE.match(text.strip())
+    if first is None or first.group(2) not in _FIRST_LABELS or above.is_empty:
+        return False
+    style = _label_style(first)
+    if any(_label_style(m) == style for m in _LINE_LABEL_RE.finditer(above.text.strip())):
+        return False
+    numbered = any(
+        c < len(last.cells) and c < above.col and NUMBERING_RE.match(last.cells[c].text.strip())
+        for c in numbering
+    )
+    right = [c for c in last.distinct() if c.col >= above.col + above.colspan]
+    return numbered and all(c.is_empty for c in right)
+
+
+def _under_heading(piece: TablePiece, r: int, last: LogicalRow, numbering: set[int]) -> bool:
+    """Row r of `piece` opens a cell with the first item of a list under the heading row
+    `last` (rule 2b of `_is_continuation`)."""
+    printed = [c for c in piece.anchored(r) if not c.is_empty]
+    return any(_opens_sublist(last, _above(last, c), c.text, numbering) for c in printed)
 
 
 def _above(last: LogicalRow, cell: Cell) -> Cell:
@@ -715,7 +750,10 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                     _merge_into(piece, r, last)
                     last.physical.append((piece.page, r))
                     continue
-                _carry_leading(piece, r, last)
+                if not _under_heading(piece, r, last, numbering):
+                    # (a heading's number is a one-row cell of its own: its first
+                    # sub-item, on the next page, does not go on with it)
+                    _carry_leading(piece, r, last)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
     for a, b in reversed(_indented_spans(paths, rows)):
         _collapse(rows, a, b)
