@@ -117,6 +117,13 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
                 parent_order.append(heading.column)
             continue
         values = {names[c]: join_lines(row.cells[c].text) for c in range(ncols)}
+        for col in range(ncols):
+            cell = row.cells[col]
+            if cell.col < col and cell.col + cell.colspan >= ncols:
+                # A row's text running on to the right edge over the columns right of it
+                # (an item priced in a sub-table of its own) is printed once: the
+                # columns it covers are not its.
+                values[names[col]] = ""
         if not any(values.values()):
             continue
         parents = {h.column: h.text for h in stack}

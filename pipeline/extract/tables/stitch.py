@@ -31,6 +31,7 @@ from pipeline.extract.tables.header import (
     is_full_width,
     row_signature,
 )
+from pipeline.extract.tables.nested import split_nested
 from pipeline.vocabulary import TICKS
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
@@ -569,7 +570,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
     """Group the pieces of consecutive pages into logical tables and stitch their rows."""
     groups: list[list[tuple[TablePiece, int]]] = []
     last_on_page: dict[int, TablePiece] = {}
-    for pieces in pages:
+    for printed in pages:
+        pieces = [part for piece in printed for part in split_nested(piece)]
         for j, piece in enumerate(pieces):
             header_rows = detect_header_rows(piece)
             joined = False
@@ -599,11 +601,35 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                         _take_finer(groups[-1], piece)
                         groups[-1].append((piece, 0))
                         joined = True
+                    elif not header_rows and _numbering_goes_on(prev, piece):
+                        # As many columns, other widths (a landscape page going on with
+                        # a portrait one's table), and its first item number follows
+                        # the last one: the same table.
+                        groups[-1].append((piece, 0))
+                        joined = True
             if not joined:
                 groups.append([(piece, header_rows)])
         if pieces:
             last_on_page[pieces[-1].page] = pieces[-1]
     return [_stitch_group(g) for g in groups]
+
+
+def _numbering_goes_on(prev: TablePiece, piece: TablePiece) -> bool:
+    """`piece` prints as many columns as `prev`, and the first item number in its first
+    column follows the last one in `prev`'s ("5." after "4.")."""
+    if piece.ncols != prev.ncols or piece.ncols < 2:
+        return False
+    labels = [
+        c.text.strip().strip("().")
+        for row in prev.grid for c in row[:1]
+        if c.col == 0 and NUMBERING_RE.match(c.text.strip())
+    ]  # fmt: skip
+    first = next(
+        (c.text.strip().strip("().") for row in piece.grid for c in row[:1]
+         if c.col == 0 and not c.is_empty),
+        None,
+    )  # fmt: skip
+    return bool(labels) and first is not None and _successor(labels[-1], first)
 
 
 def _free_body_of_header(piece: TablePiece, body: list[int], header: list[Cell]) -> None:
