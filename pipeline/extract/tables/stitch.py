@@ -338,6 +338,8 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
+    2c. One text cell without an item label under a numbered row that printed its
+       figures is the last line of that row's text run over the page end (see `_runs_over`).
     2b. The first item of a list ("a.", "1.", "1)", "(a)") opening a text cell under a
        heading row (its own item number in a numbering column, its text in that cell, the
        cells right of it empty, no list of that style inside it) starts a row: the
@@ -377,6 +379,8 @@ def _is_continuation(
                 return False
     if _under_heading(piece, r, last, numbering):
         return False
+    if _runs_over(printed, last, numbering, values | marks):
+        return True
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -456,6 +460,28 @@ def _opens_sublist(last: LogicalRow, above: Cell, text: str, numbering: set[int]
     )
     right = [c for c in last.distinct() if c.col >= above.col + above.colspan]
     return numbered and all(c.is_empty for c in right)
+
+
+def _runs_over(printed: list[Cell], last: LogicalRow, numbering: set[int],
+               values: set[int]) -> bool:  # fmt: skip
+    """Rule 2c of `_is_continuation`: the row prints one text cell only, with no item
+    label, under a numbered row that printed its figures (its number a one-row cell): the
+    last line of that row's text, run over the page end ("Staged Lokal Flap (Divison)"
+    under "299 | Kulit Dan Jaringan Subkutis. Defect (Deep) | 1 x tindakan | 5.868.000")."""
+    if len(printed) != 1 or not numbering or not values:
+        return False
+    cell = printed[0]
+    if cell.col in numbering or cell.col in values or cell.rowspan != 1:
+        return False
+    if _LINE_LABEL_RE.match(cell.text.strip()):
+        return False
+    above = [last.cells[c] for c in numbering if c < len(last.cells)]
+    numbered = bool(above) and all(
+        a.rowspan == 1 and NUMBERING_RE.match(a.text.strip()) for a in above
+    )
+    figures = any(c < len(last.cells) and FIGURE_RE.match(last.cells[c].text.strip())
+                  for c in values)  # fmt: skip
+    return numbered and figures
 
 
 def _under_heading(piece: TablePiece, r: int, last: LogicalRow, numbering: set[int]) -> bool:
