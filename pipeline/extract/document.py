@@ -188,7 +188,7 @@ def stitch_document(
     tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
     captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
     for i, lines in captions.items():
-        tables[i].caption = " ".join(line.text for line in lines)
+        tables[i].caption = " ".join(line.text for line in lines) or tables[i].pieces[0].heading
     return tables, captions
 
 

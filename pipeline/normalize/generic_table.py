@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.tables import LogicalTable
+from pipeline.extract.tables.grid import Cell
 from pipeline.extract.tables.stitch import NUMBERING_RE
 from pipeline.normalize.text import join_lines, slug, strip_number
 from pipeline.normalize.values import (
@@ -60,6 +61,13 @@ class FlatTable:
     numbering: list[str] = field(default_factory=list)  # numbering columns
     consumed: frozenset[int] = frozenset()
     units: frozenset[str] = frozenset()  # numeric columns whose amounts carry a unit
+    # Where each row's values were printed (never published): per row, column -> the
+    # cells its value was read from (a parent: its heading's number and text cells); a
+    # merged cell is the same object in every row and column it covers. With `header`
+    # (the printed header cells, a repeated header on each page it is printed) it lets a
+    # reader put every published word back on its page (tests/corpus_report.py).
+    sources: list[dict[str, tuple[Cell, ...]]] = field(default_factory=list)
+    header: list[Cell] = field(default_factory=list)
 
     def published_columns(self) -> list[str]:
         out = ["id"]
@@ -80,6 +88,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     kelompok: str | None = None
     stack: list[_Heading] = []  # the open headings, outermost first
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
+    sources: list[dict[str, tuple[Cell, ...]]] = []
+    group_cell: Cell | None = None
     # The text a cell is typed from: a figure wrapped inside its cell joined back.
     figures: list[dict[str, str]] = []
     headings = _headings(table)
@@ -88,7 +98,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
             consumed.add(id(cell))
         group = table.group_cell(i)
         if group is not None:
-            kelompok = join_lines(group.text)
+            kelompok, group_cell = join_lines(group.text), group
             if "kelompok" not in parent_order:
                 parent_order.append("kelompok")
             stack.clear()  # a new group closes the headings under the previous one
@@ -107,12 +117,24 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
                 parent_order.append(heading.column)
             continue
         values = {names[c]: join_lines(row.cells[c].text) for c in range(ncols)}
+        for col in range(ncols):
+            cell = row.cells[col]
+            if cell.col < col and cell.col + cell.colspan >= ncols:
+                # A row's text running on to the right edge over the columns right of it
+                # (an item priced in a sub-table of its own) is printed once: the
+                # columns it covers are not its.
+                values[names[col]] = ""
         if not any(values.values()):
             continue
         parents = {h.column: h.text for h in stack}
         if kelompok is not None:
             parents["kelompok"] = kelompok
         raw_rows.append((values, parents, row.pages))
+        origin: dict[str, tuple[Cell, ...]] = {names[c]: (row.cells[c],) for c in range(ncols)}
+        origin.update((h.column, h.cells) for h in stack)
+        if group_cell is not None:
+            origin["kelompok"] = (group_cell,)
+        sources.append(origin)
         figures.append(
             {names[c]: f for c in range(ncols) if (f := unwrap_figure(row.cells[c].text))}
         )
@@ -134,8 +156,9 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         and any(parse_amount(v.get(c, ""))[1] for v, _, _ in raw_rows)
     )
     flat = FlatTable(
-        id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units
-    )
+        id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units,
+        sources=sources, header=list(table.header_cells),
+    )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}
     for k, ((values, parent_values, pages), figure) in enumerate(
@@ -172,6 +195,7 @@ class _Heading:
     col: int  # the column its number (or, unnumbered, its text) is printed in
     style: tuple[object, ...]  # its label's column and style: its list (see _row_style)
     text: str
+    cells: tuple[Cell, ...] = ()  # its number's cell and its text's
     column: str = ""  # the parent column it fills
 
 
@@ -262,7 +286,10 @@ def _headings(table: LogicalTable) -> dict[int, _Heading]:
             style = ("plain", text.col)
         label = f"{number.text.strip()} " if number is not None else ""
         col = number.col if number is not None else text.col
-        candidates[i] = _Heading(col=col, style=style, text=label + join_lines(text.text))
+        printed = (number, text) if number is not None else (text,)
+        candidates[i] = _Heading(
+            col=col, style=style, text=label + join_lines(text.text), cells=printed
+        )
     confirmed: dict[int, _Heading] = {}
     for i, heading in candidates.items():
         after = candidates[i + 1].style if i + 1 in candidates else _row_style(table, i + 1)

@@ -84,6 +84,10 @@ class TablePiece:
     # Text right above the piece names it (a caption such as "C. PELAYANAN", not one
     # saying it goes on: "Lanjutan ..."): the piece starts a table of its own.
     captioned: bool = False
+    # A sub-table cut out of the table around it (tables/nested.py): the number of its
+    # header rows, known from the cut, and the item it is printed under (its caption).
+    known_header: int = 0
+    heading: str = ""
 
     @property
     def ncols(self) -> int:

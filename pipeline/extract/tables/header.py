@@ -136,7 +136,9 @@ def _leading_rows_without_type_face(piece: TablePiece) -> int:
 def detect_header_rows(piece: TablePiece) -> int:
     """Number of header rows at the top of `piece` (0 if it opens with body rows): the
     bold band, else the labelled band, else (no bold type at all) the rows before the
-    first item number."""
+    first item number. A sub-table cut out of the table around it knows its own."""
+    if piece.known_header:
+        return piece.known_header
     n = _bold_rows(piece)
     if n == 0:
         n = _labelled_rows(piece)

@@ -31,6 +31,7 @@ from pipeline.extract.tables.header import (
     is_full_width,
     row_signature,
 )
+from pipeline.extract.tables.nested import split_nested
 from pipeline.vocabulary import TICKS
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
@@ -337,6 +338,12 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
+    2c. One text cell without an item label under a numbered row that printed its
+       figures is the last line of that row's text run over the page end (see `_runs_over`).
+    2b. The first item of a list ("a.", "1.", "1)", "(a)") opening a text cell under a
+       heading row (its own item number in a numbering column, its text in that cell, the
+       cells right of it empty, no list of that style inside it) starts a row: the
+       heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
     3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
@@ -370,6 +377,10 @@ def _is_continuation(
             above = _above(last, cell)
             if above.rowspan == 1 and FIGURE_RE.match(above.text.strip()):
                 return False
+    if _under_heading(piece, r, last, numbering):
+        return False
+    if _runs_over(printed, last, numbering, values | marks):
+        return True
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -427,6 +438,57 @@ def starts_item(above: str, text: str) -> bool | None:
     if first is None or _label_style(first) != _label_style(below):
         return None
     return first.group(2) != below.group(2)
+
+
+# The label a list starts with.
+_FIRST_LABELS = frozenset({"1", "a", "A"})
+
+
+def _opens_sublist(last: LogicalRow, above: Cell, text: str, numbering: set[int]) -> bool:
+    """Rule 2b of `_is_continuation`: `text` opens with the first label of a list and
+    `above` is the text of a heading row (numbered in a numbering column, nothing right of
+    it) that holds no list of that style."""
+    first = _LINE_LABEL_RE.match(text.strip())
+    if first is None or first.group(2) not in _FIRST_LABELS or above.is_empty:
+        return False
+    style = _label_style(first)
+    if any(_label_style(m) == style for m in _LINE_LABEL_RE.finditer(above.text.strip())):
+        return False
+    numbered = any(
+        c < len(last.cells) and c < above.col and NUMBERING_RE.match(last.cells[c].text.strip())
+        for c in numbering
+    )
+    right = [c for c in last.distinct() if c.col >= above.col + above.colspan]
+    return numbered and all(c.is_empty for c in right)
+
+
+def _runs_over(printed: list[Cell], last: LogicalRow, numbering: set[int],
+               values: set[int]) -> bool:  # fmt: skip
+    """Rule 2c of `_is_continuation`: the row prints one text cell only, with no item
+    label, under a numbered row that printed its figures (its number a one-row cell): the
+    last line of that row's text, run over the page end ("Staged Lokal Flap (Divison)"
+    under "299 | Kulit Dan Jaringan Subkutis. Defect (Deep) | 1 x tindakan | 5.868.000")."""
+    if len(printed) != 1 or not numbering or not values:
+        return False
+    cell = printed[0]
+    if cell.col in numbering or cell.col in values or cell.rowspan != 1:
+        return False
+    if _LINE_LABEL_RE.match(cell.text.strip()):
+        return False
+    above = [last.cells[c] for c in numbering if c < len(last.cells)]
+    numbered = bool(above) and all(
+        a.rowspan == 1 and NUMBERING_RE.match(a.text.strip()) for a in above
+    )
+    figures = any(c < len(last.cells) and FIGURE_RE.match(last.cells[c].text.strip())
+                  for c in values)  # fmt: skip
+    return numbered and figures
+
+
+def _under_heading(piece: TablePiece, r: int, last: LogicalRow, numbering: set[int]) -> bool:
+    """Row r of `piece` opens a cell with the first item of a list under the heading row
+    `last` (rule 2b of `_is_continuation`)."""
+    printed = [c for c in piece.anchored(r) if not c.is_empty]
+    return any(_opens_sublist(last, _above(last, c), c.text, numbering) for c in printed)
 
 
 def _above(last: LogicalRow, cell: Cell) -> Cell:
@@ -534,7 +596,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
     """Group the pieces of consecutive pages into logical tables and stitch their rows."""
     groups: list[list[tuple[TablePiece, int]]] = []
     last_on_page: dict[int, TablePiece] = {}
-    for pieces in pages:
+    for printed in pages:
+        pieces = [part for piece in printed for part in split_nested(piece)]
         for j, piece in enumerate(pieces):
             header_rows = detect_header_rows(piece)
             joined = False
@@ -564,11 +627,35 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                         _take_finer(groups[-1], piece)
                         groups[-1].append((piece, 0))
                         joined = True
+                    elif not header_rows and _numbering_goes_on(prev, piece):
+                        # As many columns, other widths (a landscape page going on with
+                        # a portrait one's table), and its first item number follows
+                        # the last one: the same table.
+                        groups[-1].append((piece, 0))
+                        joined = True
             if not joined:
                 groups.append([(piece, header_rows)])
         if pieces:
             last_on_page[pieces[-1].page] = pieces[-1]
     return [_stitch_group(g) for g in groups]
+
+
+def _numbering_goes_on(prev: TablePiece, piece: TablePiece) -> bool:
+    """`piece` prints as many columns as `prev`, and the first item number in its first
+    column follows the last one in `prev`'s ("5." after "4.")."""
+    if piece.ncols != prev.ncols or piece.ncols < 2:
+        return False
+    labels = [
+        c.text.strip().strip("().")
+        for row in prev.grid for c in row[:1]
+        if c.col == 0 and NUMBERING_RE.match(c.text.strip())
+    ]  # fmt: skip
+    first = next(
+        (c.text.strip().strip("().") for row in piece.grid for c in row[:1]
+         if c.col == 0 and not c.is_empty),
+        None,
+    )  # fmt: skip
+    return bool(labels) and first is not None and _successor(labels[-1], first)
 
 
 def _free_body_of_header(piece: TablePiece, body: list[int], header: list[Cell]) -> None:
@@ -715,7 +802,10 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                     _merge_into(piece, r, last)
                     last.physical.append((piece.page, r))
                     continue
-                _carry_leading(piece, r, last)
+                if not _under_heading(piece, r, last, numbering):
+                    # (a heading's number is a one-row cell of its own: its first
+                    # sub-item, on the next page, does not go on with it)
+                    _carry_leading(piece, r, last)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
     for a, b in reversed(_indented_spans(paths, rows)):
         _collapse(rows, a, b)
