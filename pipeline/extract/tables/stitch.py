@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import SHADE_MARK, Cell, TablePiece, lowest
+from pipeline.extract.tables.grid import SHADE_MARK, Cell, CellPart, TablePiece, lowest
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -188,6 +188,45 @@ def _compatible_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     two (a header alone on its page, "Rencana Aksi" over the number and text columns)."""
     coarse, fine = sorted((a.relative_edges(), b.relative_edges()), key=len)
     return all(any(abs(x - y) <= tolerance for y in fine) for x in coarse)
+
+
+def _outer_columns_unruled(prev: TablePiece, piece: TablePiece, tolerance: float) -> bool:
+    """`piece` prints, at the same places on the page, a run of `prev`'s columns flush with
+    one of its sides, and fewer of them: a table ruled with horizontal rules only whose
+    outer columns (merged cells running on, "No"/"Area") cross no rule on this page, so
+    nothing drew them (`horizontal.py`)."""
+    edges, own = prev.col_edges, piece.col_edges
+    if len(own) < 3 or len(own) >= len(edges):
+        return False
+    start = next((k for k, x in enumerate(edges) if abs(x - own[0]) <= tolerance), None)
+    if start is None or start + len(own) > len(edges):
+        return False
+    if any(abs(edges[start + k] - x) > tolerance for k, x in enumerate(own)):
+        return False
+    return start == 0 or start + len(own) == len(edges)
+
+
+def _widen(piece: TablePiece, edges: list[float]) -> None:
+    """`piece` re-gridded onto `edges` (`_outer_columns_unruled`): each column it lacks is
+    one empty cell down the whole piece, as a merged cell running on is."""
+    start = min(range(len(edges)), key=lambda k: abs(edges[k] - piece.col_edges[0]))
+    for cell in piece.cells():
+        cell.col += start
+    nrows = len(piece.grid)
+    _, top, _, bottom = piece.bbox
+    extra: dict[int, Cell] = {}
+    for k in range(len(edges) - 1):
+        if start <= k < start + piece.ncols:
+            continue
+        box = (edges[k], top, edges[k + 1], bottom)
+        extra[k] = Cell(row=0, col=k, rowspan=nrows, colspan=1, text="", bold=False,
+                        parts=[CellPart(page=piece.page, bbox=box, text="")])  # fmt: skip
+    piece.grid = [
+        [extra[k] if k in extra else row[k - start] for k in range(len(edges) - 1)]
+        for row in piece.grid
+    ]
+    piece.col_edges = list(edges)
+    piece.bbox = (edges[0], top, edges[-1], bottom)
 
 
 def refine(piece: TablePiece, relative: list[float]) -> None:
@@ -542,6 +581,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                 first, nh = groups[-1][0]
                 prev = groups[-1][-1][0]
                 if prev.page == piece.page - 1 and last_on_page.get(prev.page) is prev:
+                    if not header_rows and _outer_columns_unruled(prev, piece, tolerance):
+                        _widen(piece, prev.col_edges)
                     sig = header_signature(first, nh)
                     top = header_signature(piece, nh) if len(piece.grid) > nh else ()
                     if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
