@@ -396,7 +396,11 @@ def build_piece(
         y = (ch["top"] + ch["bottom"]) / 2
         if not (xs[0] <= x < xs[-1] and ys[0] <= y < bottom):
             continue
-        hit = grid[min(bisect_right(ys, y) - 1, nrows - 1)][bisect_right(xs, x) - 1]
+        r = min(bisect_right(ys, y) - 1, nrows - 1)
+        size = ch.get("size") or 0.0
+        if r > 0 and size and ch["top"] < ys[r] - OVERRUN_EM * size:
+            r -= 1  # the last line of the cell above, run over its bottom rule
+        hit = grid[r][bisect_right(xs, x) - 1]
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
     blanks = None if ocr is not None else [c for c in page.chars if not c["text"].strip()]
@@ -575,9 +579,18 @@ OVERPRINT_LINE = 2.0
 OVERPRINT_SHARE = 0.5
 
 
-# Text that starts on a table's bottom rule (its top within this many points below it)
-# runs over the rule: a row never split across pages, cut by the page end while its text
-# goes on (Chromium). Such lines, and lines right under them, belong to the last row.
+# A glyph that starts this far (in font sizes) above the rule over its cell is the cell
+# above's, run over its bottom rule: a header's last line LibreOffice prints under a
+# repeated header of fixed height (and clips), "Indikator" of "Hasil yang diharapkan dan
+# Indikator" on the first line of the cell below.
+OVERRUN_EM = 0.2
+
+
+# Text that starts on a table's bottom rule (its top within this many points below it) or
+# crosses it (its top above the rule, its middle under it) runs over the rule: a row never
+# split across pages, cut by the page end while its text goes on (Chromium; a merged cell
+# whose last line the page end cuts: "Pengecualian)"). Such lines, and lines right under
+# them, belong to the last row.
 OVERFLOW_TOUCH = 1.5
 
 
@@ -587,7 +600,7 @@ def _overflow_bottom(chars: list[dict[str, Any]], xs: list[float], bottom: float
     inside = [c for c in chars if xs[0] <= (c["x0"] + c["x1"]) / 2 < xs[-1] and c["text"].strip()]
     edge = bottom
     while True:
-        over = [c for c in inside if edge - OVERFLOW_TOUCH < c["top"] <= edge + OVERFLOW_TOUCH
+        over = [c for c in inside if c["top"] <= edge + OVERFLOW_TOUCH
                 and (c["top"] + c["bottom"]) / 2 >= edge]  # fmt: skip
         if not over:
             return edge
