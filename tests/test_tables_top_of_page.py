@@ -83,6 +83,21 @@ def test_text_that_goes_on_continues_the_row_above(tmp_path: Path, above: str, t
     ]
 
 
+@pytest.mark.parametrize(("above", "joined"), [("Melapor kepada Kemen PAN-", True),
+                                               ("Melapor kepada Kemen PAN", False)])  # fmt: skip
+def test_a_word_broken_at_its_hyphen_goes_on(tmp_path: Path, above: str, joined: bool) -> None:
+    """A cell ending in a word broken at its hyphen ("Kemen PAN-") goes on at the top of
+    the next page, even with a capital ("RB"); without the hyphen, the capital starts a
+    row of its own (zoo: lo-f4-swapped-shade)."""
+    result = _two_pages(tmp_path, "RB dan daerah", above=above)
+    rows = [k for _, k in _kegiatan(result)]
+    if joined:
+        assert rows[1:3] == ["Melapor kepada Kemen PAN-RB dan daerah",
+                             "Mengoptimalkan pemanfaatan teknologi"]  # fmt: skip
+    else:
+        assert rows[1:3] == [above, "RB dan daerah"]
+
+
 @pytest.mark.parametrize("kegiatan", ["", "Melaksanakan sesuatu"])
 def test_text_under_a_cell_left_empty_continues_the_row(tmp_path: Path, kegiatan: str) -> None:
     """The row above printed nothing in the column (the kegiatan cell of a one-cell

@@ -386,7 +386,8 @@ def _is_continuation(
        above left empty is the rest of that row (a broken row prints its first lines on
        the earlier page); so is text
        under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
-       Publik, peningkatan inovasi pelayanan)"), and text that opens in lower case
+       Publik, peningkatan inovasi pelayanan)") or that ends in a word broken at its
+       hyphen ("Kemen PAN-" over "RB"), and text that opens in lower case
        ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
        sentence. Text that opens with a capital or a
        digit under cells the row above filled starts a row of its own ("Melaksanakan
@@ -422,7 +423,13 @@ def _is_continuation(
         above = _above(last, cell)
         if above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
+        if _BROKEN_AT_HYPHEN.search(above.text):
+            return True
     return any(_opens_lowercase(c.text) for c in own)
+
+
+# A cell that ends in a word broken at its hyphen ("PAN-"): its word goes on below.
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 # An item label at the start of a line: "5.", "c)", "(a)", "IV." followed by text.
