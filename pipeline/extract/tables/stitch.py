@@ -376,6 +376,9 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
+    2b. A cell printing the very words of the cell above (No / Program repeated on every
+       row instead of merged) starts a row of its own: the rest of a broken row does not
+       print again what it printed before the page end.
     3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
@@ -386,8 +389,9 @@ def _is_continuation(
        above left empty is the rest of that row (a broken row prints its first lines on
        the earlier page); so is text
        under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
-       Publik, peningkatan inovasi pelayanan)") or that ends in a word broken at its
-       hyphen ("Kemen PAN-" over "RB"), and text that opens in lower case
+       Publik, peningkatan inovasi pelayanan)"), that ends in a word broken at its
+       hyphen ("Kemen PAN-" over "RB") or with a comma ("... bebas Korupsi," over
+       "Kolusi dan Nepotisme"), and text that opens in lower case
        ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
        sentence. Text that opens with a capital or a
        digit under cells the row above filled starts a row of its own ("Melaksanakan
@@ -412,6 +416,12 @@ def _is_continuation(
                 return False
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
+    # The words of the cell above printed again (a table that repeats its No / Program
+    # on every row instead of merging them): the rest of a broken row never reprints them.
+    for cell in printed:
+        above = _above(last, cell)
+        if above is not cell and not above.is_empty and _same_words(above, cell):
+            return False
     for cell in printed:
         starts = starts_item(_above(last, cell).text, cell.text)
         if starts is not None:
@@ -423,12 +433,13 @@ def _is_continuation(
         above = _above(last, cell)
         if above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
-        if _BROKEN_AT_HYPHEN.search(above.text):
+        if _BROKEN_AT_HYPHEN.search(above.text) or above.text.rstrip().endswith(","):
             return True
     return any(_opens_lowercase(c.text) for c in own)
 
 
-# A cell that ends in a word broken at its hyphen ("PAN-"): its word goes on below.
+# A cell that ends in a word broken at its hyphen ("PAN-"): its word goes on below (so does
+# a cell that ends with a comma: its enumeration goes on).
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
