@@ -32,12 +32,6 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "the header 'en/Kota', cut by the scan's left edge, is read 'n/Kota' (column n_kota); "
         "the three rows are published with their printed figures"
     ),
-    (LAPAN, 47): (
-        "'Ditetapkanny' / 'a' broken at a cell's line end without a hyphen is read as two "
-        "words ('Ditetapkanny a unit kerja ...'): the break has no punctuation and the "
-        "document prints 'Ditetapkannya' nowhere else, so the line-break rule cannot tell it "
-        "from two words"
-    ),
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "

@@ -376,10 +376,11 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
-    2b. A cell printing the very words of the cell above (No / Program repeated on every
-       row instead of merged) starts a row of its own: the rest of a broken row does not
-       print again what it printed before the page end.
-    3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
+    3. A cell printing the very words of the cell above (No / Program repeated on every
+       row instead of merged; a mark column's shading aside) starts a row of its own: the
+       rest of a broken row does not print again what it printed before the page end. An
+       item number opening a text
+       cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
        a cell listing "1." to "3." goes on with that list. The leftmost cell that
@@ -416,14 +417,19 @@ def _is_continuation(
                 return False
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
-    # The words of the cell above printed again (a table that repeats its No / Program
-    # on every row instead of merging them): the rest of a broken row never reprints them.
     for cell in printed:
+        # The words of the cell above printed again (a table that repeats its No / Program
+        # on every row instead of merging them): the rest of a broken row never reprints
+        # them.
         above = _above(last, cell)
-        if above is not cell and not above.is_empty and _same_words(above, cell):
+        if (
+            cell.col not in marks
+            and above is not cell
+            and not above.is_empty
+            and _same_words(above, cell)
+        ):
             return False
-    for cell in printed:
-        starts = starts_item(_above(last, cell).text, cell.text)
+        starts = starts_item(above.text, cell.text)
         if starts is not None:
             return not starts
     own = [c for c in printed if c.rowspan == 1]
