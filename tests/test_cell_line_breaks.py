@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.extract.tables.grid import (
     SPLIT,
     SURE,
+    WHOLE,
     Cell,
     TablePiece,
     cell_text,
@@ -61,8 +62,8 @@ def test_a_capital_after_a_full_line_starts_a_paragraph() -> None:
 
 
 def test_a_full_line_without_its_space_is_a_candidate() -> None:
-    # "pengembangan" ends at 62, the text's right edge: no room for a space, unsure.
-    assert _text(("pengembangan", False), ("nya", False)) == f"pengembangan{SPLIT}nya"
+    # "ab pengemban" ends at 62, the text's right edge: no room for a space, unsure.
+    assert _text(("ab pengemban", False), ("gan", False)) == f"ab pengemban{SPLIT}gan"
     # "(95 %" leaves room for the space the producer would have printed: sure.
     assert _text(("(95 %", False), ("(sembilan", False)) == f"(95 %{SURE}(sembilan"
     # A producer that never prints its wrapping spaces is never sure.
@@ -99,3 +100,24 @@ def test_the_producer_habit_is_measured_on_the_page() -> None:
     spaced = _line("ab", 0.0, True) + _line("cd", 12.0, True) + _line("ef", 24.0)
     bare = _line("ab", 0.0) + _line("cd", 12.0) + _line("ef", 24.0)
     assert prints_wrap_spaces(spaced) and not prints_wrap_spaces(bare)
+
+
+def test_a_word_alone_on_its_full_line_was_broken_inside() -> None:
+    """A word that alone fills its line to within the next line's first glyph did not fit
+    the column and was broken inside (Chromium, narrow columns: "Mengimplementasi" / "kan");
+    so was a token before a line that opens with a closing bracket or a stop."""
+    assert _text(("pengembangan", False), ("nya", False)) == f"pengembangan{WHOLE}nya"
+    assert _text(("pengembangan", False), ("nya", False), sure=False) == (f"pengembangan{WHOLE}nya")
+    assert _text(("ab (9(sembilan", False), (")", False)) == f"ab (9(sembilan{WHOLE})"
+    # A word ending short of the edge by more than a glyph: the usual candidate.
+    assert _text(("pengembang", False), ("nya", False)) == f"pengembang{SURE}nya"
+
+
+def test_a_word_broken_alone_on_its_line_joins_unless_its_rest_is_a_printed_word() -> None:
+    assert _resolve(f"Mengimplementasi{WHOLE}kan penanganan")[0] == (
+        "Mengimplementasikan penanganan"
+    )
+    assert _resolve(f"memasan{WHOLE}g leaflet", "g. Membuat")[0] == "memasang leaflet"
+    assert _resolve(f"(9(sembilan)SKPD{WHOLE})")[0] == "(9(sembilan)SKPD)"
+    # "Menginformasikan" filled its line by chance; "dan" is a word the document prints.
+    assert _resolve(f"Menginformasikan{WHOLE}dan", "kami dan kita")[0] == ("Menginformasikan\ndan")

@@ -68,12 +68,6 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "the header 'en/Kota', cut by the scan's left edge, is read 'n/Kota' (column n_kota); "
         "the three rows are published with their printed figures"
     ),
-    (LAPAN, 47): (
-        "'Ditetapkanny' / 'a' broken at a cell's line end without a hyphen is read as two "
-        "words ('Ditetapkanny a unit kerja ...'): the break has no punctuation and the "
-        "document prints 'Ditetapkannya' nowhere else, so the line-break rule cannot tell it "
-        "from two words"
-    ),
     (BAPETEN, 4): "p4-5 " + _BAPETEN_GROUPS,
     (BAPETEN, 5): "p4-5 " + _BAPETEN_GROUPS,
     (BAPETEN, 6): "p6-7 " + _BAPETEN_GROUPS,

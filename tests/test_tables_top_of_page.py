@@ -83,6 +83,52 @@ def test_text_that_goes_on_continues_the_row_above(tmp_path: Path, above: str, t
     ]
 
 
+@pytest.mark.parametrize(("above", "joined"), [("Melapor kepada Kemen PAN-", True),
+                                               ("Melapor kepada Kemen PAN", False)])  # fmt: skip
+def test_a_word_broken_at_its_hyphen_goes_on(tmp_path: Path, above: str, joined: bool) -> None:
+    """A cell ending in a word broken at its hyphen ("Kemen PAN-") goes on at the top of
+    the next page, even with a capital ("RB"); without the hyphen, the capital starts a
+    row of its own (zoo: lo-f4-swapped-shade)."""
+    result = _two_pages(tmp_path, "RB dan daerah", above=above)
+    rows = [k for _, k in _kegiatan(result)]
+    if joined:
+        assert rows[1:3] == ["Melapor kepada Kemen PAN-RB dan daerah",
+                             "Mengoptimalkan pemanfaatan teknologi"]  # fmt: skip
+    else:
+        assert rows[1:3] == [above, "RB dan daerah"]
+
+
+def test_a_cell_ending_with_a_comma_goes_on(tmp_path: Path) -> None:
+    """An enumeration cut by the page end after its comma goes on, capital or not
+    (zoo: ch-a4-default, "... bebas Korupsi," over "Kolusi dan Nepotisme")."""
+    result = _two_pages(tmp_path, "Kolusi dan Nepotisme", above="Bebas Korupsi,")
+    assert [k for _, k in _kegiatan(result)][1:3] == [
+        "Bebas Korupsi, Kolusi dan Nepotisme",
+        "Mengoptimalkan pemanfaatan teknologi",
+    ]
+
+
+def test_the_words_of_the_cell_above_printed_again_start_a_row(tmp_path: Path) -> None:
+    """A table that prints its No and Program again on every row (not merged): a page
+    opening with them printed again opens a row of its own, even under a number that
+    would otherwise go on ("2." under "2.", in a column that does not count up; zoo:
+    ch-f4-double-repeated)."""
+    row = [C("2."), C("Penataan Sistem")]
+    page1 = [HEADER, [*row, C("Penetapan kinerja individu"), C("Dapat meningkatkan")],
+             [*row, C("Promosi jabatan dilaksanakan"), C("Dapat meningkatkan")]]  # fmt: skip
+    page2 = [HEADER, [*row, C("Melaksanakan budaya"), C("Dapat meningkatkan")],
+             [C("3."), C("Penguatan Pengawasan"), C("Melaksanakan kebijakan"),
+              C("Dapat meningkatkan kapasitas")]]  # fmt: skip
+    pages = [PageSpec(rows=page1, title="Tabel 3.2 Program"), PageSpec(rows=page2)]
+    result = process(make_pdf(tmp_path / "ulang.pdf", WIDTHS, pages))
+    assert _kegiatan(result) == [
+        ("2", "Penetapan kinerja individu"),
+        ("2", "Promosi jabatan dilaksanakan"),
+        ("2", "Melaksanakan budaya"),
+        ("3", "Melaksanakan kebijakan"),
+    ]
+
+
 @pytest.mark.parametrize("kegiatan", ["", "Melaksanakan sesuatu"])
 def test_text_under_a_cell_left_empty_continues_the_row(tmp_path: Path, kegiatan: str) -> None:
     """The row above printed nothing in the column (the kegiatan cell of a one-cell

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.zoo.compare import DATASETS, default_dataset, outcome, summary
-from tests.zoo.source import ROOT
+from tests.zoo.paths import ROOT
 
 FOLDERS = (ROOT / "tests" / "fixtures" / "renderings", ROOT / "tests" / "fixtures" / "zoo")
 

@@ -400,7 +400,11 @@ def build_piece(
         y = (ch["top"] + ch["bottom"]) / 2
         if not (xs[0] <= x < xs[-1] and ys[0] <= y < bottom):
             continue
-        hit = grid[min(bisect_right(ys, y) - 1, nrows - 1)][bisect_right(xs, x) - 1]
+        r = min(bisect_right(ys, y) - 1, nrows - 1)
+        size = ch.get("size") or 0.0
+        if r > 0 and size and ch["top"] < ys[r] - OVERRUN_EM * size:
+            r -= 1  # the last line of the cell above, run over its bottom rule
+        hit = grid[r][bisect_right(xs, x) - 1]
         assert hit is not None  # the grid was made total above
         chars_by_cell.setdefault(id(hit), []).append(ch)
     blanks = None if ocr is not None else [c for c in page.chars if not c["text"].strip()]
@@ -447,6 +451,16 @@ def build_piece(
 # (normalize.text.join_lines).
 SPLIT = "\x1f"  # a candidate split in Cell.text until resolve_splits decides it
 SURE = "\x1e"  # a candidate split where the producer would have printed a space
+# A candidate split inside a word (letters or digits on both sides), after a line holding
+# that word alone, filled to within a glyph: the word did not fit the column by itself and
+# was broken ("Mengimplementasi" / "kan"); or a break before a closing bracket (CLOSING).
+# It joins unless the document prints the second piece as a word of its own of two letters
+# or more ("Menginformasikan" / "dan" filled a line by chance).
+WHOLE = "\x1d"
+# Line breaking (Unicode UAX #14) never breaks at a space before a closing bracket: a line
+# that starts with one was broken inside a token ("(9(sembilan)SKPD" / ")"). Not so for a
+# colon: LibreOffice breaks "e-government :" before it.
+CLOSING = frozenset(")]}")
 WRAP_SPACE_SHARE = 0.2
 LINE_TOLERANCE = 3.0  # pdfplumber's y tolerance: characters this close in top share a line
 FULL_LINE_SLACK = 1.0  # points a full line may stop short of what it could hold
@@ -499,7 +513,17 @@ def cell_text(
         size = ch["size"] if ch else last["bottom"] - last["top"]
         space = (spaces or {}).get((ch["fontname"], round(size, 1)) if ch else ("", 0.0))
         room = last["x1"] + (space or SPACE_EM * size) <= right
-        out += ((SURE if sure and room else SPLIT) if split else "\n") + text
+        head = next((c for c in chars if c["text"].strip() and abs(c["x0"] - first["x0"]) < 0.01
+                     and abs(c["top"] - first["top"]) <= LINE_TOLERANCE), None)  # fmt: skip
+        glyph = head["x1"] - head["x0"] if head else first["x1"] - first["x0"]
+        whole = first["text"][0] in CLOSING or (
+            len(prev) == 1
+            and last["text"][-1].isalnum()
+            and first["text"][0].isalnum()
+            and last["x1"] + glyph > right - FULL_LINE_SLACK
+        )
+        mark = WHOLE if whole else SURE if sure and room else SPLIT
+        out += (mark if split else "\n") + text
     return out
 
 
@@ -517,7 +541,7 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
     for piece in pieces:
         for cell in piece.cells():
             # The pieces either side of a candidate are not counted: they are in question.
-            text = re.sub(f"\\S*[{SPLIT}{SURE}]\\S*", "\n", cell.text)
+            text = re.sub(f"\\S*[{SPLIT}{SURE}{WHOLE}]\\S*", "\n", cell.text)
             for line in text.split("\n"):
                 tokens.update(line.split())
                 words.update(_WORD.findall(line))
@@ -527,17 +551,19 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
         ma, mb = _LETTERS_END.search(a), _LETTERS_START.search(b)
         wa, wb = (ma.group() if ma else ""), (mb.group() if mb else "")
         known = bool(wa and wb and words[wa + wb])
-        if mark == SURE:
+        if mark == WHOLE:
+            joined = known or len(wb) < 2 or not words[wb]
+        elif mark == SURE:
             punct = not (a[-1:].isalnum() and b[:1].isalnum()) and a[-1:] not in ",.;:!?"
             joined = bool(tokens[a + b]) or known or punct
         else:
             joined = known and not (words[wa] and words[wb])
         return a + ("" if joined else "\n")
 
-    pattern = re.compile(f"(\\S*)([{SPLIT}{SURE}])(?=(\\S*))")
+    pattern = re.compile(f"(\\S*)([{SPLIT}{SURE}{WHOLE}])(?=(\\S*))")
     for piece in pieces:
         for cell in piece.cells():
-            if SPLIT in cell.text or SURE in cell.text:
+            if SPLIT in cell.text or SURE in cell.text or WHOLE in cell.text:
                 cell.text = pattern.sub(decide, cell.text)
                 cell.parts = [
                     CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
@@ -579,9 +605,18 @@ OVERPRINT_LINE = 2.0
 OVERPRINT_SHARE = 0.5
 
 
-# Text that starts on a table's bottom rule (its top within this many points below it)
-# runs over the rule: a row never split across pages, cut by the page end while its text
-# goes on (Chromium). Such lines, and lines right under them, belong to the last row.
+# A glyph that starts this far (in font sizes) above the rule over its cell is the cell
+# above's, run over its bottom rule: a header's last line LibreOffice prints under a
+# repeated header of fixed height (and clips), "Indikator" of "Hasil yang diharapkan dan
+# Indikator" on the first line of the cell below.
+OVERRUN_EM = 0.2
+
+
+# Text that starts on a table's bottom rule (its top within this many points below it) or
+# crosses it (its top above the rule, its middle under it) runs over the rule: a row never
+# split across pages, cut by the page end while its text goes on (Chromium; a merged cell
+# whose last line the page end cuts: "Pengecualian)"). Such lines, and lines right under
+# them, belong to the last row.
 OVERFLOW_TOUCH = 1.5
 
 
@@ -591,7 +626,7 @@ def _overflow_bottom(chars: list[dict[str, Any]], xs: list[float], bottom: float
     inside = [c for c in chars if xs[0] <= (c["x0"] + c["x1"]) / 2 < xs[-1] and c["text"].strip()]
     edge = bottom
     while True:
-        over = [c for c in inside if edge - OVERFLOW_TOUCH < c["top"] <= edge + OVERFLOW_TOUCH
+        over = [c for c in inside if c["top"] <= edge + OVERFLOW_TOUCH
                 and (c["top"] + c["bottom"]) / 2 >= edge]  # fmt: skip
         if not over:
             return edge

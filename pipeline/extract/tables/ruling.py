@@ -28,6 +28,8 @@ from typing import Any
 
 import pdfplumber
 
+from pipeline.extract.tables.horizontal import find_horizontal_tables, has_vertical_rules
+
 # Rules shorter than this are glyph-sized marks, not ruling (pdfplumber's own default).
 MIN_RULE = 3.0
 # Two rules touch when they come this close (pdfplumber's snap tolerance).
@@ -188,5 +190,8 @@ def table_settings(page: pdfplumber.page.Page, drawn: bool = True) -> dict[str, 
 
 def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
     """The tables of `page` (pdfplumber Table objects) on its visible, closed ruling;
-    `drawn`: its rules are drawn (not read from a scan's ink by OCR)."""
+    `drawn`: its rules are drawn (not read from a scan's ink by OCR). A page ruled with
+    horizontal rules only has its tables built from those (`horizontal.py`)."""
+    if drawn and not has_vertical_rules(list(page.edges)):
+        return list(find_horizontal_tables(page))
     return list(page.find_tables(table_settings(page, drawn)))

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import SHADE_MARK, Cell, TablePiece, lowest
+from pipeline.extract.tables.grid import SHADE_MARK, Cell, CellPart, TablePiece, lowest
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -191,6 +191,45 @@ def _compatible_columns(a: TablePiece, b: TablePiece, tolerance: float) -> bool:
     return all(any(abs(x - y) <= tolerance for y in fine) for x in coarse)
 
 
+def _outer_columns_unruled(prev: TablePiece, piece: TablePiece, tolerance: float) -> bool:
+    """`piece` prints, at the same places on the page, a run of `prev`'s columns flush with
+    one of its sides, and fewer of them: a table ruled with horizontal rules only whose
+    outer columns (merged cells running on, "No"/"Area") cross no rule on this page, so
+    nothing drew them (`horizontal.py`)."""
+    edges, own = prev.col_edges, piece.col_edges
+    if len(own) < 3 or len(own) >= len(edges):
+        return False
+    start = next((k for k, x in enumerate(edges) if abs(x - own[0]) <= tolerance), None)
+    if start is None or start + len(own) > len(edges):
+        return False
+    if any(abs(edges[start + k] - x) > tolerance for k, x in enumerate(own)):
+        return False
+    return start == 0 or start + len(own) == len(edges)
+
+
+def _widen(piece: TablePiece, edges: list[float]) -> None:
+    """`piece` re-gridded onto `edges` (`_outer_columns_unruled`): each column it lacks is
+    one empty cell down the whole piece, as a merged cell running on is."""
+    start = min(range(len(edges)), key=lambda k: abs(edges[k] - piece.col_edges[0]))
+    for cell in piece.cells():
+        cell.col += start
+    nrows = len(piece.grid)
+    _, top, _, bottom = piece.bbox
+    extra: dict[int, Cell] = {}
+    for k in range(len(edges) - 1):
+        if start <= k < start + piece.ncols:
+            continue
+        box = (edges[k], top, edges[k + 1], bottom)
+        extra[k] = Cell(row=0, col=k, rowspan=nrows, colspan=1, text="", bold=False,
+                        parts=[CellPart(page=piece.page, bbox=box, text="")])  # fmt: skip
+    piece.grid = [
+        [extra[k] if k in extra else row[k - start] for k in range(len(edges) - 1)]
+        for row in piece.grid
+    ]
+    piece.col_edges = list(edges)
+    piece.bbox = (edges[0], top, edges[-1], bottom)
+
+
 def refine(piece: TablePiece, relative: list[float]) -> None:
     """Re-grid `piece` onto finer column edges (relative to its width, a superset of its
     own): a cell over several of the new columns spans them all."""
@@ -344,7 +383,10 @@ def _is_continuation(
        heading row (its own item number in a numbering column, its text in that cell, the
        cells right of it empty, no list of that style inside it) starts a row: the
        heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
-    3. An item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
+    3. A cell printing the very words of the cell above (No / Program repeated on every
+       row instead of merged; a mark column's shading aside) starts a row of its own: the
+       rest of a broken row does not print again what it printed before the page end. An
+       item number opening a text cell decides (see `starts_item`): "6. Pelayanan pra
        rujukan" under "5. Penanganan abortus", "c) Perawatan luka bakar besar" under
        "b) Perawatan luka bakar sedang" start rows of their own; "4. PETA WISATA" under
        a cell listing "1." to "3." goes on with that list. The leftmost cell that
@@ -354,7 +396,9 @@ def _is_continuation(
        above left empty is the rest of that row (a broken row prints its first lines on
        the earlier page); so is text
        under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
-       Publik, peningkatan inovasi pelayanan)"), and text that opens in lower case
+       Publik, peningkatan inovasi pelayanan)"), that ends in a word broken at its
+       hyphen ("Kemen PAN-" over "RB") or with a comma ("... bebas Korupsi," over
+       "Kolusi dan Nepotisme"), and text that opens in lower case
        ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
        sentence. Text that opens with a capital or a
        digit under cells the row above filled starts a row of its own ("Melaksanakan
@@ -384,7 +428,18 @@ def _is_continuation(
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
-        starts = starts_item(_above(last, cell).text, cell.text)
+        # The words of the cell above printed again (a table that repeats its No / Program
+        # on every row instead of merging them): the rest of a broken row never reprints
+        # them.
+        above = _above(last, cell)
+        if (
+            cell.col not in marks
+            and above is not cell
+            and not above.is_empty
+            and _same_words(above, cell)
+        ):
+            return False
+        starts = starts_item(above.text, cell.text)
         if starts is not None:
             return not starts
     own = [c for c in printed if c.rowspan == 1]
@@ -394,7 +449,14 @@ def _is_continuation(
         above = _above(last, cell)
         if above.is_empty or above.text.count("(") > above.text.count(")"):
             return True
+        if _BROKEN_AT_HYPHEN.search(above.text) or above.text.rstrip().endswith(","):
+            return True
     return any(_opens_lowercase(c.text) for c in own)
+
+
+# A cell that ends in a word broken at its hyphen ("PAN-"): its word goes on below (so does
+# a cell that ends with a comma: its enumeration goes on).
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 # An item label at the start of a line: "5.", "c)", "(a)", "IV." followed by text.
@@ -605,6 +667,8 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
                 first, nh = groups[-1][0]
                 prev = groups[-1][-1][0]
                 if prev.page == piece.page - 1 and last_on_page.get(prev.page) is prev:
+                    if not header_rows and _outer_columns_unruled(prev, piece, tolerance):
+                        _widen(piece, prev.col_edges)
                     sig = header_signature(first, nh)
                     top = header_signature(piece, nh) if len(piece.grid) > nh else ()
                     if nh and top and all(same_text(a, b) for a, b in zip(top, sig, strict=True)):
