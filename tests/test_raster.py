@@ -82,26 +82,6 @@ def test_rulings_survive_broken_faded_and_doubled_rules() -> None:
     assert len(vertical) == 4
 
 
-def test_rule_broken_every_few_points_is_one_line() -> None:
-    """Scan zoo 300-grey-faded gave 0 records: its rules, faded and broken by gaps of
-    1-3 pt every 4-17 pt, kept few unbroken pieces 10 pt long, so each rule became a
-    dozen short lines or none. A line of bold capitals over it makes no rule."""
-    image = Image.new("L", (2400, 900), 255)
-    draw = ImageDraw.Draw(image)
-    rng = np.random.default_rng(11)
-    x = 200
-    while x < 2200:  # pieces of 15-70 px (4-17 pt), gaps of 6-12 px (1.4-2.9 pt)
-        piece = int(rng.integers(15, 70))
-        draw.line((x, 500, min(x + piece, 2200), 500), fill=170, width=3)
-        x += piece + int(rng.integers(6, 13))
-    bold = ImageFont.truetype(os.path.join(_FONT_DIR, "VeraBd.ttf"), 50)
-    draw.text((200, 250), "RENCANA AKSI REFORMASI BIROKRASI 2018-2023", fill=0, font=bold)
-    horizontal, _ = raster.rulings(raster.as_gray(image), DPI)
-    assert [(round(p), s <= 203, e >= 2197) for p, s, e, _ in horizontal] == [
-        (pytest.approx(500, abs=2), True, True)
-    ]
-
-
 def test_scan_border_is_no_rule() -> None:
     """Regression (Pergub Sulut 6/2016): the paper's edge and the lid's shadow along the
     image's border were taken as rules, giving a phantom last column and a frame around

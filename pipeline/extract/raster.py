@@ -27,7 +27,6 @@ MAX_SKEW = 2.0  # degrees; scanners skew a page by 1.5 degrees at most
 MIN_H_PT = 29.0  # a horizontal rule is at least this long
 MIN_V_PT = 14.0  # vertical ones separate short header cells too
 PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
-SEED_COVER = 0.6  # a rule bridged over its gaps: unbroken pieces along this much of it
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
@@ -284,23 +283,7 @@ def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
     import cv2
 
     piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
-    kernel = np.ones((1, piece_len), np.uint8)
-    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
-    # A rule broken every few points (faded, 300-grey-faded) has few unbroken pieces, and
-    # the opening keeps only those: the mask bridged over gaps up to GAP_PT first gives
-    # the whole rule, taken where unbroken pieces run along most of it (SEED_COVER). The
-    # bridged serifs along a line of bold text hold short pieces only (at most 0.37 of
-    # their length on the zoo's pages; rules, faded ones too, at least 0.78).
-    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, _px(GAP_PT, dpi)), np.uint8))
-    bridged = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, kernel)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
-    ys, xs = np.nonzero(opened)
-    owner = labels[ys, xs]
-    columns = np.unique(owner.astype(np.int64) * mask.shape[1] + xs) // mask.shape[1]
-    covered = np.bincount(columns, minlength=count)
-    rule = covered >= SEED_COVER * stats[:, cv2.CC_STAT_WIDTH]
-    rule[0] = False
-    opened = np.where(rule[labels], mask, 0).astype(np.uint8)
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, piece_len), np.uint8))
     gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
     closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
