@@ -47,6 +47,16 @@ def _keyakinan_ocr() -> Any:
     )
 
 
+def _keyakinan_nilai(nilai: str) -> Any:
+    return Field(
+        None,
+        ge=0,
+        le=100,
+        description=f"Keyakinan OCR terendah (0-100) atas sel tempat {nilai} dibaca; kosong "
+        "bila dari lapisan teks atau tidak tercetak",
+    )
+
+
 class RencanaAksi(ReadRecord):
     """One indicator line of the Rencana Aksi table of a lampiran."""
 
@@ -121,6 +131,22 @@ class RencanaAksi(ReadRecord):
     halaman_akhir: int = Field(ge=1, description="Halaman PDF (mulai 1) akhir baris")
     sumber_teks: SumberTeks = _sumber_teks()
     keyakinan_ocr: float | None = _keyakinan_ocr()
+    # Per value (issue 17, item 5): the lowest OCR word confidence of the cell(s) each value
+    # was read from; empty for text-layer records and for values no cell gave. The ticks of
+    # tahun_pelaksanaan are no OCR reading: a scanned tick is counted from its cell's ink.
+    keyakinan_nomor: float | None = _keyakinan_nilai("nomor area, program dan aksi")
+    keyakinan_area: float | None = _keyakinan_nilai("area")
+    keyakinan_hasil_indikator: float | None = _keyakinan_nilai("hasil_indikator")
+    keyakinan_program: float | None = _keyakinan_nilai("program")
+    keyakinan_rencana_aksi: float | None = _keyakinan_nilai("rencana_aksi")
+    keyakinan_kriteria_keberhasilan: float | None = _keyakinan_nilai("kriteria_keberhasilan")
+    keyakinan_indikator_target: float | None = _keyakinan_nilai("indikator_target")
+    keyakinan_penanggung_jawab: float | None = _keyakinan_nilai("penanggung_jawab_teks")
+    nomor_diperbaiki: list[str] = Field(
+        default_factory=list,
+        description="Nomor hasil OCR yang dibaca lain dan diperbaiki dari urutan nomornya, "
+        "sebagai kolom=bacaan OCR (mis. aksi_no=Cc.); nilai kolom itu adalah perbaikannya",
+    )
     sumber_sha256: str = Field(description="sha256 berkas PDF sumber")
 
     @field_validator("area_no", mode="before")

@@ -75,6 +75,13 @@ def test_scanned_rencana_aksi_records_say_they_come_from_ocr(tmp_path: Path) -> 
     pdf = make_pdf(tmp_path / "ra.pdf", ra.widths, [PageSpec(rows=rows, title=TITLE)])
     (rec,) = process(scan_of(pdf, tmp_path / "ra-scan.pdf", dpi=300)).rencana_aksi
     assert rec.sumber_teks == "ocr" and rec.keyakinan_ocr is not None
+    # Every value read carries its own confidence (issue 17, item 5).
+    values = (
+        rec.keyakinan_area, rec.keyakinan_hasil_indikator, rec.keyakinan_program,
+        rec.keyakinan_rencana_aksi, rec.keyakinan_kriteria_keberhasilan,
+        rec.keyakinan_indikator_target, rec.keyakinan_penanggung_jawab,
+    )  # fmt: skip
+    assert all(v is not None and 0 <= v <= 100 for v in values), str(values)
     assert rec.tahun_pelaksanaan == [2019, 2021]  # ticks read from the ink
     assert rec.penanggung_jawab_teks == "BKD"
 

@@ -126,6 +126,42 @@ def test_page_fed_sideways_or_upside_down_is_turned_upright() -> None:
     assert raster.quarter_turns(np.ascontiguousarray(np.rot90(page, 2)), DPI) == 2
 
 
+def _figures_page(rng_seed: int = 5) -> np.ndarray:
+    """A table of decimal figures in capitals' company ("JUMLAH 1.315,50 ..."), drawn
+    without rules: what Tesseract's orientation model is often unsure of."""
+    image = Image.new("L", (3300, 2500), 255)
+    draw = ImageDraw.Draw(image)
+    font = _font(34)
+    rng = np.random.default_rng(rng_seed)
+    for row in range(18):
+        label = ["MINAHASA", "BOLMONG TIMUR", "KOTAMOBAGU", "JUMLAH"][row % 4]
+        draw.text((150, 300 + row * 100), label, fill=0, font=font)
+        for col in range(12):
+            value = f"{int(rng.integers(0, 2000)):,}".replace(",", ".")
+            figure = f"{value},{int(rng.integers(0, 100)):02d}"
+            draw.text((700 + col * 210, 300 + row * 100), figure, fill=0, font=font)
+    return raster.as_gray(image)
+
+
+def test_dots_tell_upright_from_upside_down() -> None:
+    """Sulut 6/2016 pp. 19, 23, 34, 44-45 (tables of figures, the orientation model unsure)
+    were read upside down. Stops and commas sit on the baseline; the dot of an i over its
+    stem."""
+    figures = _figures_page()
+    up, down = raster.dot_votes(figures, DPI)
+    assert up >= raster.DOT_VOTES and down * raster.DOT_RATIO <= up
+    down, up = raster.dot_votes(np.ascontiguousarray(np.rot90(figures, 2)), DPI)
+    assert up >= raster.DOT_VOTES and down * raster.DOT_RATIO <= up
+    assert not raster.upside_down(figures, DPI)
+    assert raster.upside_down(np.ascontiguousarray(np.rot90(figures, 2)), DPI)
+    prose = raster.as_gray(_text_page())
+    up, down = raster.dot_votes(prose, DPI)
+    assert up >= raster.DOT_VOTES and down * raster.DOT_RATIO <= up
+    # Sideways figures: the lines' direction, then the dots.
+    assert raster.quarter_turns(np.ascontiguousarray(np.rot90(figures, -1)), DPI) == 1
+    assert raster.quarter_turns(np.ascontiguousarray(np.rot90(figures, 1)), DPI) == 3
+
+
 def test_despeckle_removes_a_1bit_scanners_noise_and_keeps_full_stops() -> None:
     """Why a 1-bit scan changed every id (scan zoo 200-bw-speckle, p20): its black specks
     survived the cleaning and were read as stops, dashes and bars ("a ©" for "1.")."""

@@ -30,9 +30,16 @@ def test_a_reread_item_number_is_a_repair_and_the_cell_stays_as_read() -> None:
     assert [(r.read, r.text) for r in mapped.repairs] == [("Cc.", "c.")]
     taken = [r for r in mapped.records if r.aksi_no_tercetak == "c."]
     assert taken and not [r for r in mapped.records if r.aksi_no_tercetak == "Cc."]
+    # The records say so (issue 17): the number as OCR read it, and its cell's confidence.
+    repaired = [r for r in mapped.records if r.nomor_diperbaiki]
+    assert repaired and all(r.nomor_diperbaiki == ["aksi_no=Cc."] for r in repaired)
+    assert {r.aksi_no_tercetak for r in repaired} == {"c."}
+    assert all(r.keyakinan_nomor == 80.0 and r.keyakinan_program is None for r in repaired)
 
 
 def test_a_text_layer_table_has_no_repairs() -> None:
     doc = extract_document(DEFAULT_PDF, SETTINGS)
     table, cmap = next((t, m) for t in doc.tables if (m := map_columns(t)) is not None)
-    assert map_rencana_aksi(table, cmap, "d", 1, "sha").repairs == ()
+    mapped = map_rencana_aksi(table, cmap, "d", 1, "sha")
+    assert mapped.repairs == ()
+    assert not any(r.nomor_diperbaiki or r.keyakinan_nomor is not None for r in mapped.records)

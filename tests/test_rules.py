@@ -208,3 +208,16 @@ def test_low_ocr_confidence(base: Dataset, table: str) -> None:
     assert t.pesan == "Teks ini berasal dari OCR dengan keyakinan rendah (31)."
     assert (t.tabel, t.record_id, t.kolom) == (table, first.id, "keyakinan_ocr")
     assert t.halaman == (first.halaman if table == "definisi" else first.halaman_awal)
+
+
+def test_low_ocr_confidence_names_the_least_sure_value(base: Dataset) -> None:
+    """A Rencana Aksi record carries each value's confidence: the finding names the least
+    sure value below the floor and quotes it, not the record's first text."""
+    first = base.table("rencana_aksi")[0]
+    low = first.model_copy(update={
+        "sumber_teks": "ocr", "keyakinan_ocr": 31.0, "keyakinan_area": 88.0,
+        "keyakinan_program": 31.0, "keyakinan_rencana_aksi": 45.0,
+    })  # fmt: skip
+    (t,) = revalidate(base, rencana_aksi=[low])["ocr-keyakinan-rendah"]
+    assert (t.kolom, t.kutipan) == ("keyakinan_program", first.program)
+    assert t.pesan == "Teks ini berasal dari OCR dengan keyakinan rendah (31)."

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 from pipeline.extract.ocr_repair import fill_sequence_gaps, reread_item_number, successors
 from pipeline.extract.tables import Cell, LogicalTable
+from pipeline.extract.tables.grid import lowest
 from pipeline.extract.tables.header import fold
 from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
 from pipeline.models import RencanaAksi
@@ -195,6 +196,46 @@ class _State:
         self.indikator_ke = 0
         for kolom in ("program_no", "program", "aksi_no", "rencana_aksi"):
             self.cells.pop(kolom, None)
+
+
+# The record's confidence field of each value, and the cells (_State.cells keys, or the
+# row's own cells) it is read from.
+VALUE_CONFIDENCE = {
+    "keyakinan_nomor": ("area_no", "program_no", "aksi_no"),
+    "keyakinan_area": ("area",),
+    "keyakinan_hasil_indikator": ("hasil_indikator",),
+    "keyakinan_program": ("program",),
+    "keyakinan_rencana_aksi": ("rencana_aksi",),
+    "keyakinan_kriteria_keberhasilan": ("kriteria_keberhasilan",),
+    "keyakinan_indikator_target": ("indikator_target",),
+    "keyakinan_penanggung_jawab": ("penanggung_jawab_teks",),
+}
+
+
+def _value_confidences(
+    st: _State, own_cells: list[tuple[str, Cell | None]]
+) -> dict[str, float | None]:
+    """Each value's OCR confidence: the lowest of the cells it is read from (None: a text
+    layer, or no cell)."""
+    cells: dict[str, list[Cell]] = {k: [c] for k, c in st.cells.items()}
+    for kolom, cell in own_cells:
+        if cell is not None:
+            cells.setdefault(kolom, []).append(cell)
+    return {
+        field: lowest(c.confidence for k in kolom for c in cells.get(k, []))
+        for field, kolom in VALUE_CONFIDENCE.items()
+    }
+
+
+def _repaired_numbers(st: _State) -> list[str]:
+    """The record's item numbers OCR read otherwise and the sequence repaired, as
+    "kolom=as read" (the record's value is the repair)."""
+    out = []
+    for kolom in ("area_no", "program_no", "aksi_no"):
+        cell = st.cells.get(kolom)
+        if cell is not None and id(cell) in st.repaired:
+            out.append(f"{kolom}={st.repaired[id(cell)].read}")
+    return out
 
 
 def _fill_gaps(table: LogicalTable, col: int, st: _State) -> None:
@@ -431,6 +472,8 @@ def map_rencana_aksi(
                 halaman_awal=pages[0],
                 halaman_akhir=pages[-1],
                 keyakinan_ocr=row.confidence,
+                **_value_confidences(st, own_cells),
+                nomor_diperbaiki=_repaired_numbers(st),
                 sumber_sha256=sha256,
             )
         )

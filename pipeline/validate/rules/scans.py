@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.normalize.rencana_aksi import VALUE_CONFIDENCE
 from pipeline.result import REGISTRY
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
@@ -22,11 +23,22 @@ def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
                 continue
             page = r.halaman if hasattr(r, "halaman") else r.halaman_awal
             quote = next((q for f in quoted if (q := getattr(r, f))), None)
+            field, sure = "keyakinan_ocr", r.keyakinan_ocr
+            # A record that carries each value's confidence (rencana_aksi): the least sure
+            # value below the floor is the one named and quoted.
+            values = [
+                (getattr(r, f), f, kolom) for f, kolom in VALUE_CONFIDENCE.items()
+                if getattr(r, f, None) is not None
+            ]  # fmt: skip
+            if values and min(values)[0] < OCR_CONFIDENCE_FLOOR:
+                sure, field, kolom = min(values)
+                printed = getattr(r, kolom[0], None)
+                quote = printed if isinstance(printed, str) and printed else quote
             last = getattr(r, "halaman_akhir", page)
             if scanned and page not in scanned:
                 # A record that starts on a text page and runs on into a scanned one: the
                 # OCR'd text is on the scanned page; the text quoted here is not from it.
                 page = next((p for p in scanned if page <= p <= last), page)
                 quote = None
-            yield Hit("ocr-keyakinan-rendah", table, r.id, "keyakinan_ocr", page, quote,
-                      {"keyakinan": round(r.keyakinan_ocr)})  # fmt: skip
+            yield Hit("ocr-keyakinan-rendah", table, r.id, field, page, quote,
+                      {"keyakinan": round(sure)})  # fmt: skip
