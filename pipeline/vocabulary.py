@@ -8,7 +8,8 @@ ids (`singkatan`) and for display (`singkatan_jenis`), the kind of region a regi
 governs (`wilayah`), and who stands after the kind in a title (`penerbit`): `negara` (no
 name; "REPUBLIK INDONESIA" at most), `instansi` (a ministry or agency, "MENTERI DALAM
 NEGERI", "LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL") or `daerah` (a region, optionally
-with its kind: "KABUPATEN BANJARNEGARA").
+with its kind: "KABUPATEN BANJARNEGARA"). The country an agency's name may be followed by
+("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is not part of the name.
 
 A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`.
 The number slot holds digits; a capital I, a lower-case l or a bar stands for 1 and a
@@ -104,7 +105,9 @@ _REST_RE = re.compile(
     r"(?:\s+TENTANG\s+(?P<tentang>.+?)(?=\s+DENGAN\s+RAHMAT\b|$))?",
     re.S,
 )
-_NATIONAL_RE = re.compile(r"^REPUBLIK\s+INDONESIA$")
+# The country printed after a national kind or an agency ("PERATURAN BADAN PENGAWAS TENAGA
+# NUKLIR REPUBLIK INDONESIA"): not part of the issuer's name.
+_NATIONAL_RE = re.compile(r"(?:^|\s+)REPUBLIK\s+INDONESIA$")
 _DIGITS_RE = re.compile(r"[0-9]+")
 # Characters that stand for a digit in a number slot.
 _LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
@@ -178,8 +181,8 @@ def _title_at(text: str, start: int, end: int) -> Title | None:
     if kind is None or m is None:
         return None
     nama = m.group("nama")
-    if nama and (kind.penerbit == "negara" or _NATIONAL_RE.match(nama)):
-        nama = None
+    if nama:
+        nama = None if kind.penerbit == "negara" else _NATIONAL_RE.sub("", nama) or None
     tentang = m.group("tentang")
     return Title(
         kind=kind,

@@ -62,40 +62,18 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "the id falls back to the file name (kepka-bapeten-1999-02-baku-tingkat-radioaktivitas-"
         "lingkungan)"
     ),
-    (PERKA_BAPETEN_SIB, "sekretaris_daerah"): (
-        "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
-        "with the second line of his office as the name: {'jabatan': 'MENTERI HUKUM DAN HAK "
-        "ASASI MANUSIA', 'nama': 'REPUBLIK INDONESIA'} (p27; the name printed is YASONNA H. LAOLY)"
-    ),
-    (PERKA_BAPETEN_SIB, "relasi"): (
-        "the revocation in Pasal 44 (p26: Perka BAPETEN 15/2008 'dicabut dan dinyatakan tidak "
-        "berlaku') is not a relation; relasi is []"
-    ),
     (PERKA_BAPETEN_SIB, "lampiran"): (
         "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
         "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
         "it (p28, p32, p52, p55); the pages are right"
     ),
-    (PERBAN_BAPETEN, "dokumen_id"): (
-        "the country suffix 'REPUBLIK INDONESIA' printed after the institution is kept in the "
-        "id (perban-pengawas-tenaga-nuklir-republik-indonesia-2-2022)"
-    ),
     (PERBAN_BAPETEN, "penandatangan"): (
         "jabatan is only the second printed line of the office ('REPUBLIK INDONESIA'), 'PLT. "
         "KEPALA BADAN PENGAWAS TENAGA NUKLIR' is lost (p15)"
     ),
-    (PERBAN_BAPETEN, "sekretaris_daerah"): (
-        "the promulgating Direktur Jenderal is read as a Sekretaris Daerah with the second line "
-        "of his office as the name: {'jabatan': 'DIREKTUR JENDERAL', 'nama': 'PERATURAN "
-        "PERUNDANG-UNDANGAN'} (p15; the name printed is BENNY RIYANTO)"
-    ),
     (PERBAN_BAPETEN, "lampiran"): (
         "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
         "2022 TENTANG ...'), and Lampiran IA is published as nomor 2 (Lampiran.nomor is an int)"
-    ),
-    (PERBAN_BAPETEN_2024, "dokumen_id"): (
-        "the country suffix 'REPUBLIK INDONESIA' printed after the institution is kept in the "
-        "id (perban-pengawas-tenaga-nuklir-republik-indonesia-4-2024)"
     ),
     **{
         (PERBAN_BAPETEN_2024, f): _PERBAN_2024_CLOSING
@@ -103,20 +81,12 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     },
     (PERBAN_BAPETEN_2024, "relasi"): (
         "the revocation in Pasal 44 (p25: Perka BAPETEN 16/2014 'dicabut dan dinyatakan tidak "
-        "berlaku') is not a relation; relasi is []"
+        "berlaku') is not read: the body ends at p15 because p16 is classified as the start of "
+        "Lampiran II (see 'lampiran'), so Pasal 44 is in no node; relasi is []"
     ),
     (PERBAN_BAPETEN_2024, "lampiran"): (
         "Lampiran I's title runs on into its table of contents ('... SUMBER RADIASI PENGION "
         "DAFTAR ISI'), and Lampiran II starts at p16 (in the body) instead of p168"
-    ),
-    (PP_BAPETEN, "sekretaris_daerah"): (
-        "the promulgating Menteri Hukum dan Hak Asasi Manusia is read as a Sekretaris Daerah, "
-        "with the second line of his office as jabatan: {'jabatan': 'REPUBLIK INDONESIA', "
-        "'nama': 'AMIR SYAMSUDIN'} (p8)"
-    ),
-    (PP_BAPETEN, "relasi"): (
-        "the revocation in Pasal 5 (p7: PP 27/2009 'dicabut dan dinyatakan tidak berlaku') is "
-        "not a relation; relasi is []"
     ),
     (PP_BAPETEN, "lampiran"): (
         "the Penjelasan (p9-10) is taken as the start of the LAMPIRAN: halaman_awal 9, not 11"
@@ -134,22 +104,9 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     (BANJARNEGARA, "lampiran"): (
         "the Penjelasan page (p12) is classified as the first page of Lampiran I (extract/pages.py)"
     ),
-    (PERLEM_LAPAN, "dokumen_id"): (
-        "the country suffix 'REPUBLIK INDONESIA' printed after the institution is kept in the "
-        "id (perlem-...-nasional-republik-indonesia-1-2018)"
-    ),
     (PERLEM_LAPAN, "penandatangan"): (
         "jabatan is only the second printed line of the office ('ANTARIKSA NASIONAL REPUBLIK "
         "INDONESIA'), 'KEPALA LEMBAGA PENERBANGAN DAN' is lost (p10)"
-    ),
-    (PERLEM_LAPAN, "sekretaris_daerah"): (
-        "the Berita Negara promulgator is read as a Sekretaris Daerah with the second line of "
-        "his office as the name: DIREKTUR JENDERAL / 'PERATURAN PERUNDANG-UNDANGAN' (p10; the "
-        "name printed is WIDODO EKATJAHJANA)"
-    ),
-    (PERLEM_LAPAN, "relasi"): (
-        "the revocation in Pasal 26 (p9: Perka LAPAN 1/2016 'dicabut dan dinyatakan tidak "
-        "berlaku') is not a relation; relasi is []"
     ),
     (PERLEM_LAPAN, "lampiran"): (
         "each lampiran's title is the tail of its header block ('ANTARIKSA NASIONAL NOMOR 1 "

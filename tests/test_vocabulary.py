@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.normalize.body import Body, Node
 from pipeline.normalize.dates import parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
-from pipeline.normalize.regulation import lampiran_judul, relations
+from pipeline.normalize.regulation import lampiran_judul, relations, revoked
 from pipeline.vocabulary import KINDS, parse_title
 
 
@@ -26,6 +27,11 @@ from pipeline.vocabulary import KINDS, parse_title
          "perka-lembaga-penerbangan-dan-antariksa-nasional-8-2015"),
         ("PERATURAN BADAN PUSAT STATISTIK NOMOR 5 TAHUN 2019", "Peraturan Badan", None, "5",
          2019, "perban-pusat-statistik-5-2019"),
+        # The country printed after an agency is not part of its name.
+        ("PERATURAN BADAN PENGAWAS TENAGA NUKLIR\nREPUBLIK INDONESIA\nNOMOR 2 TAHUN 2022",
+         "Peraturan Badan", None, "2", 2022, "perban-pengawas-tenaga-nuklir-2-2022"),
+        ("PERATURAN MENTERI KESEHATAN REPUBLIK INDONESIA NOMOR 3 TAHUN 2020",
+         "Peraturan Menteri", None, "3", 2020, "permen-kesehatan-3-2020"),
         ("PERATURAN LEMBAGA KEBIJAKAN PENGADAAN BARANG/JASA PEMERINTAH NOMOR 12 TAHUN 2021",
          "Peraturan Lembaga", None, "12", 2021,
          "perlem-kebijakan-pengadaan-barang-jasa-pemerintah-12-2021"),
@@ -106,3 +112,43 @@ def test_lampiran_title_under_its_header() -> None:
     assert lampiran_judul([page], "ALOKASI DANA DESA") == "PAGU ALOKASI DANA DESA TAHUN 2025"
     opens_with_item = [*page[:6], "A. FORMAT SURAT"]
     assert lampiran_judul([opens_with_item], "ALOKASI DANA DESA") is None
+
+
+def _pasal(text: str, *items: str) -> Body:
+    pasal = Node(level="pasal", label="Pasal 9", nomor="9", text_lines=[text])
+    for k, item in enumerate(items, 1):
+        pasal.children.append(
+            Node(level="angka", label=f"{k}.", nomor=f"{k}.", parent=pasal, text_lines=[item])
+        )
+    return Body(nodes=[pasal, *pasal.children], chars_in=0, chars_out=0)
+
+
+def test_revocation_formula_is_a_relation() -> None:
+    own = parse_title("PERATURAN LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL NOMOR 1 TAHUN 2018")
+    body = _pasal(
+        "Pada saat Peraturan Lembaga ini mulai berlaku, Peraturan Kepala Lembaga Penerbangan "
+        "dan Antariksa Nasional Nomor 1 Tahun 2016 tentang X sebagaimana diubah dengan "
+        "Peraturan Kepala Lembaga Penerbangan dan Antariksa Nasional Nomor 2 Tahun 2017 "
+        "dicabut dan dinyatakan tidak berlaku."
+    )
+    assert [(r.status, r.dokumen_id) for r in revoked(body, own)] == [
+        ("Mencabut", "perka-lembaga-penerbangan-dan-antariksa-nasional-1-2016")
+    ]
+
+
+def test_revoked_list_items_and_region_implied() -> None:
+    own = parse_title("PERATURAN BUPATI DONGGALA NOMOR 4 TAHUN 2025")
+    body = _pasal(
+        "Pada saat Peraturan Bupati ini mulai berlaku:",
+        "Peraturan Bupati Nomor 3 Tahun 2019 tentang X; dan",
+        "Peraturan Pemerintah Nomor 27 Tahun 2009 tentang Y (Lembaran Negara Republik "
+        "Indonesia Tahun 2009 Nomor 56),",
+    )
+    assert revoked(body, own) == []  # no revocation formula, no relation
+    body.nodes[-1].text_lines.append("dicabut dan dinyatakan tidak berlaku.")
+    assert [r.dokumen_id for r in revoked(body, own)] == ["perbup-donggala-3-2019", "pp-27-2009"]
+
+
+def test_revoked_licence_is_not_a_relation() -> None:
+    body = _pasal("Izin berdasarkan Peraturan Bupati X Nomor 3 Tahun 2019 dicabut oleh Bupati.")
+    assert revoked(body) == []

@@ -23,7 +23,7 @@ from pipeline.models import (
 from pipeline.normalize.body import Body, Node
 from pipeline.normalize.citations import CitationError, parse_dasar_hukum
 from pipeline.normalize.dates import find_tanggal, format_iso
-from pipeline.vocabulary import Title, parse_title, title_at_start, title_case
+from pipeline.vocabulary import KIND_RE, Title, parse_title, title_at_start, title_case
 
 # "PERUBAHAN (KEDUA) ATAS <title>", "PENCABUTAN (ATAS) <title>": the keyword, then a title
 # read with the title grammar of pipeline/vocabulary.py.
@@ -412,14 +412,32 @@ def dokumen_record(
         penandatangan=officials.get("penandatangan"),
         tempat_pengundangan=officials.get("tempat_pengundangan"),
         tanggal_pengundangan=officials.get("tanggal_pengundangan"),
-        sekretaris_daerah=officials.get("sekretaris_daerah"),
+        # Only a region has a Sekretaris Daerah: a national or an agency's regulation is
+        # promulgated by a minister or a director general, which Dokumen has no field for.
+        sekretaris_daerah=officials.get("sekretaris_daerah") if _regional(own) else None,
         berita_daerah_tahun=officials.get("berita_daerah_tahun"),
         berita_daerah_nomor=officials.get("berita_daerah_nomor"),
         lampiran=lampiran,
-        relasi=relations(tentang or "", own),
+        relasi=_unique(relations(tentang or "", own) + revoked(body, own)),
         sumber_sha256=sha256,
         jumlah_halaman=page_count,
     )
+
+
+def _regional(own: Title | None) -> bool:
+    """Whether the issuer is a region (True while the title is unread)."""
+    return own is None or own.kind.regional
+
+
+def _unique(relasi: list[Relasi]) -> list[Relasi]:
+    """Each related regulation once per status, in the order first named."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in relasi:
+        if (r.status, r.dokumen_id) not in seen:
+            seen.add((r.status, r.dokumen_id))
+            out.append(r)
+    return out
 
 
 def _province_of(own: Title | None) -> str | None:
@@ -427,6 +445,66 @@ def _province_of(own: Title | None) -> str | None:
     if own and own.nama and (own.wilayah or own.kind.wilayah) == "Provinsi":
         return _title_case(own.nama)
     return None
+
+
+# The revocation formula of a closing article (UU 12/2011, Lampiran II): "Pada saat ... mulai
+# berlaku, Peraturan ... Nomor 15 Tahun 2008 tentang ... dicabut dan dinyatakan tidak berlaku."
+REVOKED_RE = re.compile(r"\bDICABUT\s+DAN\s+(?:DINYATAKAN\s+)?TIDAK\s+BERLAKU\b")
+# Between two regulations named before the formula: the second amends the first ("...
+# sebagaimana telah diubah dengan ..."), and is revoked with it, not on its own.
+AMENDED_BY_RE = re.compile(r"\bSEBAGAIMANA\b.*\bDIUBAH\b", re.S)
+
+
+def _subtree_text(node: Node) -> str:
+    """A node's text and its items' text, in order, without quoted provisions (the quoted
+    articles of an amendment are the amended regulation's text, not this one's)."""
+    parts = [node.teks]
+    parts.extend(_subtree_text(c) for c in node.children if not c.quote_root)
+    return " ".join(p for p in parts if p)
+
+
+def _quoted(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.quote_root:
+            return True
+        parent = parent.parent
+    return False
+
+
+def revoked(body: Body, own: Title | None = None) -> list[Relasi]:
+    """The regulations this one revokes in its articles: each regulation named before the
+    revocation formula, in its clause; one named after "sebagaimana ... diubah" amends the
+    one before it and is not a relation of its own. A regional title printed without its
+    region names the issuer's own."""
+    out: list[Relasi] = []
+    for pasal in body.find("pasal"):
+        if _quoted(pasal):
+            continue
+        flat = " ".join(_subtree_text(pasal).upper().split())
+        start = 0
+        for formula in REVOKED_RE.finditer(flat):
+            clause = flat[start : formula.start()]
+            start = formula.end()
+            previous_end: int | None = None
+            for m in KIND_RE.finditer(clause):
+                cited = title_at_start(clause[m.start() :])
+                # A kind word inside running text ("PERATURAN LEMBAGA INI MULAI BERLAKU,
+                # PERATURAN KEPALA ...") is not a title: it would run into the next kind.
+                if cited is None or KIND_RE.search(cited.teks, m.end() - m.start()):
+                    continue
+                between = clause[previous_end : m.start()] if previous_end is not None else ""
+                previous_end = m.start() + len(cited.teks)
+                if AMENDED_BY_RE.search(between):
+                    continue
+                if own is not None:
+                    cited = cited.with_issuer_of(own)
+                target = cited.dokumen_id()
+                if target:
+                    out.append(
+                        Relasi(status="Mencabut", dokumen_id=target, judul=_title_case(cited.teks))
+                    )
+    return out
 
 
 def relations(tentang: str, own: Title | None = None) -> list[Relasi]:
