@@ -377,12 +377,12 @@ def _is_continuation(
        a row whose cell there is one whole figure already is new: a figure is printed on
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
-    2c. One text cell without an item label under a numbered row that printed its
-       figures is the last line of that row's text run over the page end (see `_runs_over`).
     2b. The first item of a list ("a.", "1.", "1)", "(a)") opening a text cell under a
        heading row (its own item number in a numbering column, its text in that cell, the
        cells right of it empty, no list of that style inside it) starts a row: the
        heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
+    2c. One text cell without an item label under a numbered row that printed its
+       figures is the last line of that row's text run over the page end (see `_runs_over`).
     3. A cell printing the very words of the cell above (No / Program repeated on every
        row instead of merged; a mark column's shading aside) starts a row of its own: the
        rest of a broken row does not print again what it printed before the page end. An
