@@ -21,6 +21,7 @@ import argparse
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -39,7 +40,9 @@ SKIP = ("id", "halaman_awal", "halaman_akhir")
 
 
 def tokens(text: str) -> list[str]:
-    return TOKEN_RE.findall(text.lower())
+    """Lower-case alphanumeric tokens, compatibility forms folded: a superscript published
+    as such ("10⁵") is the digits a page's text layer gives for it ("105")."""
+    return TOKEN_RE.findall(unicodedata.normalize("NFKD", text).lower())
 
 
 def page_frame_words(page: pdfplumber.page.Page) -> Counter[str]:
@@ -117,7 +120,7 @@ def published_words(result: DocumentResult) -> dict[int, Counter[str]]:
     for table in result.flat_tables:
         printed = [c for c in table.columns if c not in SKIP]
         for cell in table.header:
-            if cell.text.strip() and not _numbering_row(cell.text):
+            if cell.text.strip():
                 for part in cell.parts:
                     out.update((part.page, w) for w in tokens(part.text))
         seen: set[tuple[str, tuple[int, ...]]] = set()
@@ -145,12 +148,6 @@ def published_words(result: DocumentResult) -> dict[int, Counter[str]]:
     for (page, word), n in out.items():
         pages.setdefault(page, Counter())[word] += n
     return pages
-
-
-def _numbering_row(text: str) -> bool:
-    """A header cell of the row of column numbers ("(1)", "(16) = (6) + (9)"), which names
-    no column."""
-    return re.fullmatch(r"[\s()\d=+\-x*/.]+", text) is not None
 
 
 def measure(pdf: Path) -> dict[str, object]:

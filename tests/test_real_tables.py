@@ -23,37 +23,11 @@ LAPAN = "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019"
 PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
 SULUT_SCAN = "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer"
-BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
-# Measured: the exponent's superscript digits are read as plain digits ('6,9 × 10⁵' is
-# published '6,9 × 105', '9,1 × 10⁻²' as '9,1 × 10-2') and no value is typed (no __nilai).
-_BAPETEN_EXP = "superscript exponents flattened ('6,9 × 105'), no typed value"
-_BAPETEN_GROUPS = (
-    "the three Nuklida / Nilai Batas column groups are published as 6 columns kolom_1..kolom_6 "
-    "with the printed header as the first data row, one row per printed line; " + _BAPETEN_EXP
-)
-_BAPETEN_FRAMES = (
-    "each side-by-side frame of Tabel 1 is its own table (lampiran_3__tabel_1 and _bagian_2 "
-    "on p8; lampiran_3__tabel_3 and _tabel_4 on p9-10, without a caption); " + _BAPETEN_EXP
-)
 KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
 _KEPKA_TABEL_1 = (
-    "the two-level header of Tabel 1 is not recognised: columns kolom_1..kolom_6, each page's "
-    "two header lines published as data rows; a nuclide's two forms (Larut / Tak Larut) "
-    "printed as two lines in one ruled cell stay one row ('Larut Tak Larut', '7 x 104 7 x 104'); "
-    + _BAPETEN_EXP
-)
-_KEPKA_CAMPURAN = (
-    "mass numbers printed in superscript before a symbol read as plain words ('227 Ac'); "
-    + _BAPETEN_EXP
-)
-PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
-_SIB_HEADER = (
-    "the two-level header is not recognised: columns kolom_1..kolom_N with the printed header "
-    "as the first data row and its upper level ('PPR INDUSTRI ...') as 'kelompok' of every row"
-)
-_SIB_IKK = (
-    _SIB_HEADER + "; the IKK items a.-d. printed in one ruled cell stay one row ('a. menjelaskan "
-    "... d. menyusun ...', check marks '√ √ √ √')"
+    "a nuclide's two forms (Larut / Tak Larut) printed as two unnumbered lines of one ruled "
+    "cell, a figure beside each, stay one row ('Larut Tak Larut', '7 x 10⁴ 7 x 10⁴'); the "
+    "two-level header and the superscripts are right"
 )
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 # Measured: the symbol font's text layer (no Unicode map) gives ':' for '√', 'f' for '≤',
@@ -68,35 +42,14 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "the header 'en/Kota', cut by the scan's left edge, is read 'n/Kota' (column n_kota); "
         "the three rows are published with their printed figures"
     ),
-    (BAPETEN, 4): "p4-5 " + _BAPETEN_GROUPS,
-    (BAPETEN, 5): "p4-5 " + _BAPETEN_GROUPS,
-    (BAPETEN, 6): "p6-7 " + _BAPETEN_GROUPS,
-    (BAPETEN, 8): _BAPETEN_FRAMES,
-    (BAPETEN, 10): _BAPETEN_FRAMES,
     (KEPKA_BAPETEN, 6): _KEPKA_TABEL_1,
     (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
-    (KEPKA_BAPETEN, 22): _KEPKA_CAMPURAN,
-    (KEPKA_BAPETEN, 24): _KEPKA_CAMPURAN,
-    (PERKA_BAPETEN_SIB, 33): _SIB_IKK,
-    (PERKA_BAPETEN_SIB, 42): _SIB_IKK,
-    (PERKA_BAPETEN_SIB, 53): _SIB_HEADER + " (the rows and their typed durations are right)",
-    (PERKA_BAPETEN_SIB, 56): _SIB_HEADER
-    + (
-        "; the numbered heading rows I.-III. are 'kelompok', and IV.-VII. (rows with their own "
-        "durations) keep 'III.Diskusi Topik' as kelompok"
-    ),
     (PERBAN_BAPETEN, 16): (
-        "the two-level header is not recognised (kolom_1..kolom_4, the header as the first data "
-        "row, its upper level as 'kelompok'); " + _PERBAN_GLYPHS
+        "the header's raised footnote mark '(a)' is read into the column name "
+        "(parameter_uji_kesesuaian_a); " + _PERBAN_GLYPHS
     ),
-    (PERBAN_BAPETEN, 26): (
-        "the grey section row 'B. Generator dan Tabung Sinar-X' is published as a data row and "
-        "its items keep 'A. Kolimasi Berkas Sinar-X' as kelompok; " + _PERBAN_GLYPHS
-    ),
-    (PERBAN_BAPETEN, 36): (
-        "the first grey section row is read into the header (columns "
-        "parameter_a_generator_dan_tabung_sinar_x ...); " + _PERBAN_GLYPHS
-    ),
+    (PERBAN_BAPETEN, 26): "the rows, columns and parents are right; " + _PERBAN_GLYPHS,
+    (PERBAN_BAPETEN, 36): "the rows, columns and parents are right; " + _PERBAN_GLYPHS,
     (PERBAN_BAPETEN, 47): "the rows and columns are right; " + _PERBAN_GLYPHS,
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "

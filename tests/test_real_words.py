@@ -21,26 +21,12 @@ from tests.conftest import REAL_DIR, REAL_PDFS, RealCorpus
 from tests.corpus_report import matched, page_frame_words, published_words
 
 DONGGALA = "perbup_donggala_2025_24_alokasi_dana_desa"
-KEPKA_1999 = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
-PERBAN_2022 = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
-PERKA_2014 = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 KNOWN_WRONG: dict[tuple[str, int], str] = {
     (DONGGALA, 7): (
         "the row of column numbers under the header, '(1)' ... '(15)', '(16) = (6) + (9) + "
         "(12) + (15)', '(17)', '(18)', '(19) = (3) + (17) + (18)' (31 words), is read as "
         "header and published nowhere: the column names leave it out; recall 341/372"
     ),
-    # The four BAPETEN documents added at this stop: every printed word is published
-    # (recall 1.00), but words of a two-level header come out a second time, as a data row
-    # or in column names (their table excerpts are strict xfails for the same fault).
-    (KEPKA_1999, 6): "two-level header words published twice: precision 358/365",
-    (KEPKA_1999, 14): "two-level header words published twice: precision 463/470",
-    (PERBAN_2022, 26): "grey section row 'Tabung sinar-X dan generator' twice: precision 183/189",
-    (PERBAN_2022, 36): "section row read into the header, words twice: precision 142/156",
-    (PERKA_2014, 33): "two-level header words published twice: precision 128/138",
-    (PERKA_2014, 42): "two-level header words published twice: precision 163/177",
-    (PERKA_2014, 53): "header words 'Materi Pelatihan', 'Ujian' twice: precision 139/142",
-    (PERKA_2014, 56): "header words published twice: precision 164/179",
 }
 
 

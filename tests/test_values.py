@@ -103,6 +103,13 @@ def _indonesian(n: int) -> str:
         ("26/03/2020", None),
         ("١٢", None),  # Arabic-Indic digits are not printed in regulations
         ("1" * 60, None),
+        # Scientific notation, the exponent a superscript (Perka BAPETEN 7/2017 p4, p8)
+        ("6,9 × 10⁵", 690000),
+        ("7 x 10⁰", 7),
+        ("5,6 × 10⁻²", 0.056),
+        ("4 x 10⁻⁵", 0.00004),
+        ("6,9 × 105", None),  # a superscript read flat is another figure: not guessed
+        ("6,9 × 10", None),
     ],
 )
 def test_parse_number(text: str, expected: int | float | None) -> None:

@@ -49,7 +49,9 @@ def is_total_label(text: str) -> bool:
 PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
 # An item number opening a cell's text: "1.", "a.", "A.", "1)", "a)", "(1)", "(a)", "IV.".
 LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)")
-_ANY_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)]?)$")
+# A group row's item label, touching its text or not ("III.Diskusi Topik").
+_GROUP_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])")
+_ANY_LABEL_RE = re.compile(r"^(\(?)((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})(?:\.\d{1,2})*)([.)]?)$")
 
 
 @dataclass(slots=True)
@@ -64,7 +66,8 @@ class FlatTable:
     # Where each row's values were printed (never published): per row, column -> the
     # cells its value was read from (a parent: its heading's number and text cells); a
     # merged cell is the same object in every row and column it covers. With `header`
-    # (the printed header cells, a repeated header on each page it is printed) it lets a
+    # (the printed header cells that name columns, a repeated header on each page it is
+    # printed; not a row of column numbers) it lets a
     # reader put every published word back on its page (tests/corpus_report.py).
     sources: list[dict[str, tuple[Cell, ...]]] = field(default_factory=list)
     header: list[Cell] = field(default_factory=list)
@@ -83,6 +86,7 @@ class FlatTable:
 def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     ncols = len(table.columns)
     names = [c.name for c in table.columns]
+    paths = [c.path for c in table.columns]
     consumed: set[int] = {id(c) for c in table.header_cells}
     parent_order: list[str] = []
     kelompok: str | None = None
@@ -90,6 +94,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
     sources: list[dict[str, tuple[Cell, ...]]] = []
     group_cell: Cell | None = None
+    group_style: tuple[object, ...] | None = None  # the list the group row is an item of
     # The text a cell is typed from: a figure wrapped inside its cell joined back.
     figures: list[dict[str, str]] = []
     headings = _headings(table)
@@ -99,11 +104,18 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         group = table.group_cell(i)
         if group is not None:
             kelompok, group_cell = join_lines(group.text), group
+            group_label = _GROUP_LABEL_RE.match(group.text.strip())
+            group_style = _style(group.col, group_label.group(0)) if group_label else None
             if "kelompok" not in parent_order:
                 parent_order.append("kelompok")
             stack.clear()  # a new group closes the headings under the previous one
             continue
         style = headings[i].style if i in headings else _row_style(table, i)
+        opening = _opening_style(table, i)
+        if opening is not None and group_style is not None and _same_list(opening, group_style):
+            # The next item of the group's own list ("IV. Dialog" after the group row
+            # "III. Diskusi Topik" and its items 1.-3.) closes the group.
+            kelompok = group_cell = group_style = None
         if style is not None and any(_same_list(h.style, style) for h in stack):
             # The next item of an open heading's list closes it and those under it.
             del stack[next(k for k, h in enumerate(stack) if _same_list(h.style, style)) :]
@@ -119,10 +131,13 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         values = {names[c]: join_lines(row.cells[c].text) for c in range(ncols)}
         for col in range(ncols):
             cell = row.cells[col]
-            if cell.col < col and cell.col + cell.colspan >= ncols:
+            if cell.col < col and (
+                cell.col + cell.colspan >= ncols or paths[cell.col] == paths[col]
+            ):
                 # A row's text running on to the right edge over the columns right of it
-                # (an item priced in a sub-table of its own) is printed once: the
-                # columns it covers are not its.
+                # (an item priced in a sub-table of its own), or over the columns of one
+                # header cell ("IV. Dialog" across both columns under "MATERI
+                # PELATIHAN"), is printed once: the columns it covers are not its.
                 values[names[col]] = ""
         if not any(values.values()):
             continue
@@ -157,7 +172,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     )
     flat = FlatTable(
         id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units,
-        sources=sources, header=list(table.header_cells),
+        sources=sources, header=[c for c in table.header_cells if c not in table.number_cells],
     )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}
@@ -220,15 +235,31 @@ def _label_of(table: LogicalTable, i: int) -> tuple[int, str] | None:
     return opening if opening and opening[1] else None
 
 
+def _opening_style(table: LogicalTable, i: int) -> tuple[object, ...] | None:
+    """The list style of the item label opening row i's first printed cell (see _style),
+    touching its text or not ("VII.Evaluasi"); None when it opens with none."""
+    row = table.rows[i]
+    for c, cell in enumerate(row.cells):
+        if cell.is_empty or cell.col != c or not table.starts_here(i, c):
+            continue
+        match = _GROUP_LABEL_RE.match(cell.text.strip())
+        return _style(c, match.group(0)) if match else None
+    return None
+
+
 def _style(col: int, label: str) -> tuple[object, ...]:
     """A list's style: the column its numbers print in, their bracket, digits or
     letters of a case, and closing mark; so "1." over "a." over "1)" are three lists,
-    "I" and "II" in the No column one list, "1" there another."""
+    "I" and "II" in the No column one list, "1" there another, "I.1." and "I.2." under
+    them a third."""
     match = _ANY_LABEL_RE.match(label)
     if match is None:
         return (col, label)
     opening, body, closing = match.groups()
-    kind = "digit" if body.isdigit() else "lower" if body.islower() else "upper"
+    head, *levels = body.split(".")
+    kind = "digit" if head.isdigit() else "lower" if head.islower() else "upper"
+    if levels:  # a nested item's number ("I.1."): a list of its own under "I."
+        kind = f"{kind}+{len(levels)}"
     return (col, opening, kind, closing)
 
 

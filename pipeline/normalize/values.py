@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from pipeline.extract.tables.stitch import MARKS
 from pipeline.normalize.dates import parse_tanggal
@@ -160,6 +161,24 @@ def _words_agree(words: str, value: int | float, *, percent: bool) -> bool:
     return spelled is not None and spelled == value
 
 
+# A figure in scientific notation, its exponent printed as a superscript ("6,9 × 10⁵",
+# "2 x 10⁻²"; see README "Superscripts"): the mantissa in Indonesian notation.
+_SCIENTIFIC_RE = re.compile(r"(?P<m>[0-9][0-9.,]*) ?[x×] ?10(?P<e>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_EXPONENT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
+def _scientific(text: str) -> int | float | None:
+    """The value of "6,9 × 10⁵" (690000) or "5,6 × 10⁻²" (0.056); None otherwise."""
+    m = _SCIENTIFIC_RE.fullmatch(_clean(text))
+    if m is None:
+        return None
+    mantissa = _parse_core(m["m"])
+    if mantissa is None:
+        return None
+    value = Decimal(str(mantissa)).scaleb(int(m["e"].translate(_EXPONENT)))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def parse_number(text: str) -> int | float | None:
     """The number a cell in Indonesian notation shows, or None. Never raises.
 
@@ -168,10 +187,14 @@ def parse_number(text: str) -> int | float | None:
     1250000. A single "." followed by exactly three digits groups thousands ("1.500" ->
     1500); otherwise, when there is no comma, it is a decimal point ("1.5" -> 1.5). A figure
     repeated in words in trailing parentheses must agree ("5.000 (lima ribu rupiah)").
-    Whole numbers are int, others float. Anything else, including trailing text ("271.000
-    jiwa") and percentages ("75%"), gives None.
+    Whole numbers are int, others float. Scientific notation with a superscript exponent
+    reads as its value: "6,9 × 10⁵" -> 690000, "5,6 × 10⁻²" -> 0.056. Anything else,
+    including trailing text ("271.000 jiwa") and percentages ("75%"), gives None.
     """
-    return _parse_cell(text, percent=False)
+    value = _parse_cell(text, percent=False)
+    if value is None and isinstance(text, str) and len(text) <= _MAX_CELL_LEN:
+        return _scientific(text)
+    return value
 
 
 # An amount with the unit it is counted in: "600.000/pemakaian", "Rp 25.000,-/orang/hari",

@@ -326,22 +326,118 @@ def _number_row_cuts(cells: list[list[tuple[str, float, float]]]) -> list[float]
     return cuts
 
 
+# Items printed as numbered lines of one ruled cell, a value beside each ("a. menjelaskan
+# ...;" | "√" ... "d. menyusun ..." | "√"): the band is cut into one row per item where
+# the numbering is certain: the cell opens with the first label of a list ("1." "a." "A."
+# "1)" "(a)"), its labels count up in one style at one margin, every other line of it is
+# the hanging rest of an item (further right), and the band's other printed cells either
+# print one line beside each item's first line (MIN_ITEM_CELLS of them at least) or one
+# line only left of the list (a label such as "IKK": it stays in the first item's row,
+# as a number-row band's cells do; merged over the items, a band at the page's end would
+# read as running on to the next page).
+_ITEM_LINE_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z])([.)])\s+\S")
+_FIRST_LABELS = frozenset({"1", "a", "A"})
+MIN_ITEM_CELLS = 1
+ITEM_MARGIN = 2.0  # points: labels of one list start at one margin
+
+
+def _word_lines(chars: list[dict[str, Any]], rect: BBox) -> list[tuple[str, float, float, float]]:
+    """The printed lines inside `rect`: (text, top, bottom, x0), top down."""
+    x0, top, x1, bottom = rect
+    inside = [
+        c for c in chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
+    ]  # fmt: skip
+    words = pdfplumber.utils.text.WordExtractor().extract_words(inside)
+    lines = pdfplumber.utils.cluster_objects(words, "top", LINE_TOLERANCE)
+    return [
+        (" ".join(w["text"] for w in ln), min(w["top"] for w in ln),
+         max(w["bottom"] for w in ln), min(w["x0"] for w in ln))
+        for ln in lines
+    ]  # fmt: skip
+
+
+def _label_counts_up(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
+def _item_starts(lines: list[tuple[str, float, float, float]]) -> list[int] | None:
+    """The indices of the lines that open the items of a list filling the cell (see
+    _ITEM_LINE_RE), or None."""
+    first = _ITEM_LINE_RE.match(lines[0][0]) if lines else None
+    if first is None or first.group(2) not in _FIRST_LABELS:
+        return None
+    margin, style = lines[0][3], (first.group(1), first.group(3))
+    starts, last = [0], first.group(2)
+    for i, (text, _, _, x0) in enumerate(lines[1:], 1):
+        m = _ITEM_LINE_RE.match(text)
+        if abs(x0 - margin) <= ITEM_MARGIN:
+            if m is None or (m.group(1), m.group(3)) != style:
+                return None
+            if not _label_counts_up(last, m.group(2)):
+                return None
+            starts.append(i)
+            last = m.group(2)
+        elif x0 < margin:
+            return None
+    return starts if len(starts) >= 2 else None
+
+
+def _item_row_cuts(members: list[Any], chars: list[dict[str, Any]]) -> list[float] | None:
+    """Where a ruled band holding a list of numbered items in one cell, a value beside
+    each, is cut into rows (see _ITEM_LINE_RE); None when it is one row."""
+    lines = [_word_lines(chars, tuple(r)) for r in members]
+    lists = [(k, starts) for k, ls in enumerate(lines) if (starts := _item_starts(ls))]
+    if len(lists) != 1:
+        return None
+    k, starts = lists[0]
+    tops = [lines[k][i][1] for i in starts]
+    groups: list[list[tuple[str, float, float, float]]] = [
+        lines[k][a:b] for a, b in zip(starts, [*starts[1:], len(lines[k])], strict=True)
+    ]
+    beside: list[list[tuple[str, float, float, float]]] = []
+    for j, ls in enumerate(lines):
+        if j == k or not ls:
+            continue
+        if len(ls) == len(tops) and all(
+            abs(ln[1] - t) <= LINE_TOLERANCE for ln, t in zip(ls, tops, strict=True)
+        ):
+            beside.append(ls)
+        elif len(ls) == 1 and members[j][2] <= members[k][0] + 1.0:
+            continue  # a label left of the list ("IKK"): in the first item's row
+        else:
+            return None
+    if len(beside) < MIN_ITEM_CELLS:
+        return None
+    cuts: list[float] = []
+    for i in range(len(tops) - 1):
+        above = max([ln[2] for ln in groups[i]] + [ls[i][2] for ls in beside])
+        below = min([tops[i + 1]] + [ls[i + 1][1] for ls in beside])
+        if above >= below:
+            return None
+        cuts.append((above + below) / 2)
+    return cuts
+
+
 def _split_unruled_rows(
     rects: list[Any], chars: list[dict[str, Any]], tolerance: float
 ) -> list[Any]:
     """The cell rectangles with every ruled band that prints several rows of numbers cut
-    into those rows (see NUMBER_LINE_RE); cells merged over several bands stay whole."""
+    into those rows (see NUMBER_LINE_RE), or a list of numbered items in one cell with a
+    value beside each (see _ITEM_LINE_RE); cells merged over several bands stay whole."""
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     bands: dict[int, list[Any]] = {}
     for rect in rects:
         r0, r1 = _index(ys, rect[1], tolerance), _index(ys, rect[3], tolerance)
         if r1 == r0 + 1:
             bands.setdefault(r0, []).append(rect)
-    cuts = {
-        band: found
-        for band, members in bands.items()
-        if (found := _number_row_cuts([_lines_in(chars, r) for r in members]))
-    }
+    cuts: dict[int, list[float]] = {}
+    for band, members in bands.items():
+        found = _number_row_cuts([_lines_in(chars, r) for r in members])
+        if found or (found := _item_row_cuts(members, chars) or []):
+            cuts[band] = found
     if not cuts:
         return rects
     out: list[Any] = []
@@ -415,6 +511,8 @@ def build_piece(
         spaces[key] = max(spaces.get(key, 0.0), blank["x1"] - blank["x0"])
     for cell, bbox in cells:
         chars = _without_overprinted(chars_by_cell.get(id(cell), []))
+        if ocr is None:
+            chars = raised_to_superscript(chars)
         cell.text = cell_text(chars, bbox, blanks, sure, spaces) if chars else ""
         cell.bold = _is_bold(chars)
         if ocr is not None:
@@ -569,6 +667,91 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
                     CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
                     for p in cell.parts
                 ]
+
+
+# Superscripts (README "Superscripts"): a digit or sign set smaller than the glyph beside
+# it and raised above its baseline ("10" and a small raised "5": 10 to the fifth) is
+# published as the Unicode superscript ("10⁵", "10⁻²", "²²⁷Ac"), never as a plain digit run
+# into the figure before it ("105"). Smaller: at most this share of its neighbour's size;
+# raised: its bottom at least this share of the neighbour's size above the neighbour's.
+SUPERSCRIPTS = dict(zip("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺", strict=True))
+SUPERSCRIPT_SIZE = 0.85
+SUPERSCRIPT_RAISE = 0.25
+# A superscript touches what it is printed beside: a gap of at most this share of a size.
+SUPERSCRIPT_GAP = 0.5
+
+
+def raised_to_superscript(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A cell's characters with every superscript digit or sign (see SUPERSCRIPTS) read as
+    its Unicode superscript and set on the line of the glyph it is printed beside (so that
+    it joins that word): after a figure ("10⁵"), or before a symbol ("²²⁷Ac"); a run of
+    them ("⁻²", "²²⁷") is one superscript as soon as one of its glyphs touches the base."""
+    glyphs = [c for c in chars if c["text"].strip() and c.get("size")]
+    small = [c for c in glyphs if c["text"] in SUPERSCRIPTS]
+    if not small:
+        return chars
+
+    def base_of(c: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any] | None:
+        for b in others:
+            if b is c or b["size"] * SUPERSCRIPT_SIZE < c["size"]:
+                continue
+            gap = max(c["x0"] - b["x1"], b["x0"] - c["x1"])
+            if not -1.0 <= gap <= SUPERSCRIPT_GAP * b["size"]:
+                continue
+            raised = c["bottom"] <= b["bottom"] - SUPERSCRIPT_RAISE * b["size"]
+            if raised and c["bottom"] > b["top"]:
+                return b
+        return None
+
+    base: dict[int, dict[str, Any]] = {}
+    for c in small:
+        if (b := base_of(c, glyphs)) is not None:
+            base[id(c)] = b
+    grown = True
+    while grown:  # the rest of a run: a glyph of the same size touching a superscript
+        grown = False
+        for c in small:
+            if id(c) in base:
+                continue
+            for o in small:
+                b = base.get(id(o))
+                gap = max(c["x0"] - o["x1"], o["x0"] - c["x1"])
+                if (
+                    b is not None
+                    and abs(o["size"] - c["size"]) < 0.5
+                    and abs(o["bottom"] - c["bottom"]) < 0.25 * c["size"]
+                    and -1.0 <= gap <= SUPERSCRIPT_GAP * c["size"]
+                ):
+                    base[id(c)] = b
+                    grown = True
+                    break
+    if not base:
+        return chars
+    # A blank of the superscript's size between it and the symbol after it belongs to the
+    # setting of a prescript, not a word gap ("¹²⁹ I" as printed, read "¹²⁹I").
+    gaps = [
+        (c["x1"], b["x0"], b["size"])
+        for c in small
+        if (b := base.get(id(c))) and b["x0"] >= c["x1"] - 1.0
+    ]
+    out: list[dict[str, Any]] = []
+    for c in chars:
+        b = base.get(id(c))
+        if b is None:
+            if not c["text"].strip() and any(
+                x0 - 1.0 <= c["x0"]
+                and c["x1"] <= x1 + 1.0
+                and c.get("size", size) < size * SUPERSCRIPT_SIZE
+                for x0, x1, size in gaps
+            ):
+                continue
+            out.append(c)
+            continue
+        out.append(
+            {**c, "text": SUPERSCRIPTS[c["text"]], "top": b["top"], "bottom": b["bottom"],
+             "size": b["size"]}
+        )  # fmt: skip
+    return out
 
 
 def _without_overprinted(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -5,8 +5,10 @@ face and which is not a single cell spanning the whole width (such a row is a gr
 of the body). A header set in the plain face is recognised by what it says: its cells
 name columns the way such tables do ("No", "Uraian", "Satuan", "Tarif (Rp)", "Program",
 "Indikator Kinerja", a year; the vocabulary is `pipeline/data/label_kolom.txt`), and no
-cell of it holds a value (an amount, an item number with its text). Without either, a
-table's header is the rows before the first one that opens with an item number.
+cell of it holds a value (an amount, an item number with its text), or by its ruling: a
+header of two ruled levels, an upper cell spanning columns that the row under it divides
+while a cell beside it is merged down over both (see `_two_level_rows`). Without any of
+these, a table's header is the rows before the first one that opens with an item number.
 Repeated headers on later pages are recognised by their text signature, wherever they
 occur.
 """
@@ -123,12 +125,14 @@ def is_full_width(piece: TablePiece, r: int) -> bool:
 
 def _leading_rows_without_type_face(piece: TablePiece) -> int:
     """Without bold type (OCR, plain-font tables): the rows before the first one that opens
-    with an item number or spans the whole width."""
+    with an item number (alone in its cell, or opening its text: a section row "A.
+    Generator dan Tabung Sinar-X") or spans the whole width."""
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed:
             continue
-        if is_full_width(piece, r) or LOOSE_NUMBER_RE.match(printed[0].text.strip()):
+        first = " ".join(printed[0].text.split())
+        if is_full_width(piece, r) or LOOSE_NUMBER_RE.match(first) or _ITEM_OPENS_RE.match(first):
             return r
     return 0
 
@@ -139,9 +143,7 @@ def detect_header_rows(piece: TablePiece) -> int:
     first item number. A sub-table cut out of the table around it knows its own."""
     if piece.known_header:
         return piece.known_header
-    n = _bold_rows(piece)
-    if n == 0:
-        n = _labelled_rows(piece)
+    n = _bold_rows(piece) or _labelled_rows(piece) or _two_level_rows(piece)
     if n:
         return _with_merged_and_numbers(piece, n)
     if not any(c.bold for row in piece.grid for c in row) and len(piece.grid) > 1:
@@ -154,11 +156,63 @@ def detect_header_rows(piece: TablePiece) -> int:
     return 0
 
 
+# A header band of ruled levels is this many rows at most.
+_MAX_HEADER_LEVELS = 3
+
+
+def _two_level_rows(piece: TablePiece) -> int:
+    """A header of two (or more) ruled levels, recognised by its geometry whatever its type
+    face or words: the top row prints two cells at least; one of them spans columns that
+    the row under it divides into two printed cells at least (the upper label over the
+    lower ones: "Kadar Tertinggi (Bq/l)" over "Air" | "Udara"), and another is merged down
+    beside them over the lower level ("RADIONUKLIDA", "No."). The band ends where all its
+    cells end together, and none of its cells holds a value. A body row with a cell merged
+    down beside a divided one (a group cell over its items) does not pass: its upper cell
+    would have to span columns with nothing printed over the others."""
+    rows = len(piece.grid)
+    top = piece.anchored(0)
+    printed = [c for c in top if not c.is_empty]
+    if len(printed) < 2 or is_full_width(piece, 0) or len(top) != len(printed):
+        return 0
+    n = max(c.row + c.rowspan for c in top)
+    if not 2 <= n <= _MAX_HEADER_LEVELS:
+        return 0
+    divided = any(
+        c.rowspan == 1
+        and c.colspan >= 2
+        and sum(
+            1 for d in piece.anchored(1) if not d.is_empty and c.col <= d.col < c.col + c.colspan
+        )
+        >= 2
+        for c in top
+    )
+    if not divided:
+        return 0
+    while True:  # the band closes where every cell that starts in it ends
+        end = max(c.row + c.rowspan for r in range(n) for c in piece.anchored(r))
+        if end == n:
+            break
+        if end > _MAX_HEADER_LEVELS:
+            return 0
+        n = end
+    if n >= rows:
+        return 0
+    band = [c for r in range(n) for c in piece.anchored(r) if not c.is_empty]
+    if any(holds_value(c.text) for c in band if not COLUMN_NUMBER_RE.match(c.text.strip())):
+        return 0
+    return n
+
+
 def _bold_rows(piece: TablePiece) -> int:
+    """The bold rows at the top; a section row ends them: one printed cell opening with an
+    item number beside empty cells of its own ("A. Generator dan Tabung Sinar-X", shaded
+    and bold like the header above it)."""
     n = 0
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed or is_full_width(piece, r) or not all(c.bold for c in printed):
+            break
+        if n and len(printed) == 1 and _ITEM_OPENS_RE.match(" ".join(printed[0].text.split())):
             break
         n = r + 1
     return n
@@ -183,8 +237,12 @@ def header_signature(piece: TablePiece, nrows: int) -> tuple[tuple[str, ...], ..
 
 
 def is_numbering_row(piece: TablePiece, r: int) -> bool:
-    """A row of column numbers under a header: "(1) (2) (3)" or "1 2 3"."""
+    """A row of column numbers under a header: "(1) (2) (3)" or "1 2 3", numbering every
+    column. Numbers under an upper header cell, beside header cells merged down over them
+    ("PPR MEDIK" over "1" | "2" | "3"), are the lower level of the header: names."""
     printed = [c for c in piece.anchored(r) if not c.is_empty]
+    if any(c.row != r for c in piece.grid[r]):
+        return False
     return len(printed) >= 2 and all(COLUMN_NUMBER_RE.match(c.text.strip()) for c in printed)
 
 

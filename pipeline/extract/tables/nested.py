@@ -124,3 +124,56 @@ def split_nested(piece: TablePiece) -> list[TablePiece]:
     lower.heading = " ".join(" ".join(c.text.split()) for c in above[-1:])
     lower.known_header = 1
     return [upper, *split_nested(lower)]
+
+
+def _group_width(piece: TablePiece) -> int:
+    """The width (columns) of side-by-side column groups of one table printed in one
+    frame, or 0: the top row prints one label per column, its sequence of labels repeated
+    across the width at least twice ("Nuklida | Nilai Batas ... | Nuklida | Nilai Batas
+    ..."), none of them a value, and no cell of the piece crosses a group's edge."""
+    from pipeline.extract.tables.header import fold, holds_value
+
+    top = piece.anchored(0)
+    if len(piece.grid) < 2 or len(top) != piece.ncols:
+        return 0
+    if any(c.colspan != 1 or c.rowspan != 1 or c.is_empty or holds_value(c.text) for c in top):
+        return 0
+    labels = [fold(c.text) for c in top]
+    for width in range(2, piece.ncols // 2 + 1):
+        if piece.ncols % width or labels != labels[:width] * (piece.ncols // width):
+            continue
+        if all(c.col // width == (c.col + c.colspan - 1) // width for c in piece.cells()):
+            return width
+    return 0
+
+
+def unstack_groups(piece: TablePiece) -> TablePiece:
+    """One table printed as column groups side by side in one frame (Perka BAPETEN
+    7/2017 p4: three "Nuklida | Nilai Batas" pairs, the list running down each pair in
+    turn): one piece of the group's columns, the header once, then the rows of each
+    group from left to right. Otherwise `piece` itself."""
+    width = _group_width(piece)
+    if not width:
+        return piece
+    groups = piece.ncols // width
+    body = len(piece.grid) - 1
+    grid: list[list[Cell]] = [piece.grid[0][:width]]
+    for g in range(groups):
+        for r in range(1, len(piece.grid)):
+            grid.append(piece.grid[r][g * width : (g + 1) * width])
+    for g in range(1, groups):  # the repeated headers are printed words: their parts
+        for k, cell in enumerate(piece.grid[0][g * width : (g + 1) * width]):
+            grid[0][k].parts.extend(cell.parts)
+    moved: set[int] = set()
+    for row in grid[1:]:
+        for cell in row:
+            if id(cell) in moved:
+                continue
+            moved.add(id(cell))
+            g = cell.col // width
+            cell.col -= g * width
+            cell.row = 1 + g * body + (cell.row - 1)
+    return TablePiece(
+        page=piece.page, bbox=piece.bbox, col_edges=piece.col_edges[: width + 1], grid=grid,
+        captioned=piece.captioned, known_header=1, heading=piece.heading,
+    )  # fmt: skip

@@ -29,13 +29,16 @@ from pipeline.extract.tables.header import (
     detect_header_rows,
     header_signature,
     is_full_width,
+    is_numbering_row,
     row_signature,
 )
-from pipeline.extract.tables.nested import split_nested
+from pipeline.extract.tables.nested import split_nested, unstack_groups
 from pipeline.vocabulary import TICKS
 
-# Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)".
-NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]?$")
+# Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)",
+# and a nested item's number with its parents', closed by its stop: "I.1.", "2.3." (not
+# "1.500", a figure).
+NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})(?:[.)]?|(?:\.\d{1,2})+\.)$")
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
 # that names them; the value typing of pipeline/normalize/values.py uses the same), the
 # mark a shaded cell reads as (SHADE_MARK) among them.
@@ -104,6 +107,9 @@ class LogicalTable:
     mark_cols: set[int]
     pieces: list[TablePiece] = field(default_factory=list)
     caption: str = ""
+    # Header cells of a row of column numbers ("(1)" ... "(19) = (3)+(17)+(18)"): part of
+    # the header, but no column's name.
+    number_cells: list[Cell] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:
@@ -130,6 +136,8 @@ class LogicalTable:
             return printed[0]
         if not printed:
             return None
+        if len(printed) == 1 and self._section(i, printed[0]):
+            return printed[0]
         title = printed[-1]
         if title.col + title.colspan < len(row.cells) or title.colspan < 2 or title.col == 0:
             return None
@@ -140,6 +148,29 @@ class LogicalTable:
         if not all(below[c.col] is c or _same_words(below[c.col], c) for c in left):
             return None
         return title
+
+    def _section(self, i: int, title: Cell) -> bool:
+        """A section row of a numbered table: its one printed cell opens the row, spans
+        columns, and opens with a label of another kind than the item number of the row
+        under it in that (numbering) column, the row's other cells empty and its own
+        ("B. Generator dan Tabung Sinar-X" over "1." ..., shaded, its last cell left
+        empty: a group row though not across the width)."""
+        row = self.rows[i]
+        if title.col != 0 or title.colspan < 2 or 0 not in self.numbering_cols:
+            return False
+        if i + 1 >= len(self.rows) or not self.starts_here(i, 0):
+            return False
+        label = _LINE_LABEL_RE.match(title.text.strip())
+        below = self.rows[i + 1].cells[0]
+        number = NUMBERING_RE.match(below.text.strip()) and _LINE_LABEL_RE.match(below.text.strip())
+        if label is None or not number or below is title:
+            return False
+        if _label_style(label) == _label_style(number):
+            return False
+        rest = [c for c in row.distinct() if c is not title]
+        return all(
+            self.starts_here(i, c.col) and self.rows[i + 1].cells[c.col] is not c for c in rest
+        )
 
     def body_cells(self) -> list[Cell]:
         out: list[Cell] = []
@@ -333,8 +364,13 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def _places(label: str) -> set[int]:
     """The places an item label may hold in its list: {12} for "12.", {3} for "c)",
-    {3} for "III", {3, 100} for "C." (a letter or a Roman numeral)."""
+    {3} for "III", {3, 100} for "C." (a letter or a Roman numeral); a nested item's
+    ("I.2.") its own place and its parent's, so that the list goes on under it ("I.1."
+    after "I.") and after it ("II." after "I.2.")."""
     core = label.strip("().")
+    if "." in core:
+        head, *_, own = core.split(".")
+        return ({int(own)} if own.isdigit() else set()) | _places(head)
     places: set[int] = set()
     if core.isdigit():
         places.add(int(core))
@@ -659,7 +695,7 @@ def stitch_pieces(pages: list[list[TablePiece]], tolerance: float) -> list[Logic
     groups: list[list[tuple[TablePiece, int]]] = []
     last_on_page: dict[int, TablePiece] = {}
     for printed in pages:
-        pieces = [part for piece in printed for part in split_nested(piece)]
+        pieces = [part for piece in printed for part in split_nested(unstack_groups(piece))]
         for j, piece in enumerate(pieces):
             header_rows = detect_header_rows(piece)
             joined = False
@@ -837,6 +873,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     first, nh = group[0]
     header_sigs = {row_signature(first, r) for r in range(nh)}
     header_cells: list[Cell] = []
+    number_cells: list[Cell] = []  # the header's row of column numbers, naming no column
     bodies: list[tuple[TablePiece, list[int]]] = []
     for piece, drop in group:
         body: list[int] = []
@@ -845,6 +882,8 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
             repeated = nh and r >= drop and any(same_text(signature, h) for h in header_sigs)
             if r < drop or repeated:
                 header_cells.extend(c for c in piece.anchored(r) if c not in header_cells)
+                if is_numbering_row(piece, r):
+                    number_cells.extend(piece.anchored(r))
             else:
                 body.append(r)
         _free_body_of_header(piece, body, header_cells)
@@ -887,6 +926,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     return LogicalTable(
         columns=columns,
         header_cells=header_cells,
+        number_cells=number_cells,
         rows=rows,
         numbering_cols=numbering,
         mark_cols=marks,
