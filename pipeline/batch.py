@@ -93,21 +93,45 @@ def run_document(
         from pipeline.publish.writer import stage
         from pipeline.report.places import record_texts
         from pipeline.run import preload, process
-        from pipeline.validate.engine import dataset_of, validate
+        from pipeline.validate.background import Expectations
+        from pipeline.validate.engine import dataset_of, findings, rule_hits
+        from pipeline.validate.expectations import PROJECT_ROOT
         from pipeline.version import pipeline_version
 
         preload()
         result = process(pdf, SETTINGS, extraction.result())
         final = document_path(out, result.dokumen_id, pdf)
-        temuan = validate(dataset_of(result))
-        mine = decisions.get(result.dokumen_id, {})
-        staged_report, report = stage_report(
-            result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-            result.rencana_aksi, result.glyphs, result.kotak, record_texts(
+        data = dataset_of(result)
+        # The expectation suites run in a helper process while the report is drawn from
+        # the rules' findings; drawn again only if the suites add one (validate/background.py).
+        expecting = Expectations(data, PROJECT_ROOT)
+        staged_report: Path | None = None
+        try:
+            hits = rule_hits(data)
+            drafted = findings(data, hits, [])
+            mine = decisions.get(result.dokumen_id, {})
+            texts = record_texts(
                 result.simpul, result.lampiran_simpul, result.menimbang,
                 result.dasar_hukum, result.definisi,
-            ),
-        )  # fmt: skip
+            )  # fmt: skip
+
+            def draw(temuan: list[Temuan]) -> tuple[Path, Path]:
+                return stage_report(
+                    result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
+                    result.rencana_aksi, result.glyphs, result.kotak, texts,
+                )  # fmt: skip
+
+            staged_report, report = draw(drafted)
+            temuan = findings(data, hits, expecting.result())
+            if temuan != drafted:
+                _remove(str(staged_report))
+                staged_report = None
+                staged_report, report = draw(temuan)
+        except BaseException:
+            _remove(str(staged_report) if staged_report is not None else None)
+            raise
+        finally:
+            expecting.cancel()
         # Chromium prints the report in its own processes while the folder is written.
         printing: Printing | None = None
         staged_print: str | None = None

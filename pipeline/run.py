@@ -332,10 +332,11 @@ def process(
 
 def preload() -> None:
     """Load what the later steps need and cache (spaCy's Indonesian tokenizer for the unit
-    glossary, the Great Expectations context for validation), e.g. while a helper process
-    extracts (extract/background.py). Each is loaded once per process either way."""
+    glossary, the Great Expectations context, batch definition and suites for validation),
+    e.g. while a helper process extracts (extract/background.py). Each is loaded once per
+    process either way."""
     from pipeline.normalize.units import nlp
-    from pipeline.validate.expectations import context
+    from pipeline.validate.expectations import warm
 
     nlp()
-    context()
+    warm()

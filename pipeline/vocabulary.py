@@ -1,6 +1,6 @@
 """The project's vocabulary: the words and marks that several stages must agree on (finding
-severities, text sources, amendment actions, tick marks), and the kinds of regulation and the
-grammar of their titles, from one table.
+severities, text sources, amendment actions, tick marks, item numbers and how they count
+up), and the kinds of regulation and the grammar of their titles, from one table.
 
 `pipeline/data/jenis_peraturan.csv` names every kind once: how its title prints it
 (`cetak`, alternatives joined by "|"), its canonical name (`jenis`), the short form used in
@@ -42,6 +42,100 @@ TINDAKAN: tuple[Tindakan, ...] = get_args(Tindakan)
 # A cell shaded instead of a printed tick reads as SHADE_MARK (extract/tables/grid.py).
 SHADE_MARK = "\u25a0"  # ■
 TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "v", "V", "x", "X", "✗", "✘", SHADE_MARK})
+
+# Item numbers as printed in Indonesian regulations and their tables: digits ("12."), one
+# letter ("c)", "(a)") or a Roman numeral ("IV."), after an optional opening bracket and
+# before a stop ("." or ")"). The pieces, for a module whose own pattern allows fewer kinds.
+ITEM_DIGITS = r"\d{1,3}"
+ITEM_LETTER = r"[a-zA-Z]"
+ITEM_ROMAN = r"[IVXLC]{1,6}"
+ITEM_BODY = rf"{ITEM_DIGITS}|{ITEM_LETTER}|{ITEM_ROMAN}"
+# A nested item's number, after its parents' and closed by its stop: "I.1.", "2.3." (not
+# "1.500", a figure, nor "2.3", a decimal).
+ITEM_NESTED = rf"(?:{ITEM_BODY})(?:\.\d{{1,2}})+(?=\.$)"
+# A cell or word that is an item number, its stop optional: "1.", "e", "IV.", "1)", "(a)",
+# "I.1." (groups: the opening bracket, the number with its parents', the stop).
+ITEM_NUMBER_RE = re.compile(rf"^(\(?)({ITEM_BODY}|{ITEM_NESTED})([.)]?)$")
+# The same as OCR may read its stop ("1." read as "1," or "1:").
+ITEM_NUMBER_LOOSE_RE = re.compile(rf"^\(?(?:{ITEM_BODY})[.,:)]?$")
+# An item label at the start of a line, text or the end after it: "5.", "c)", "(a)", "IV."
+# (groups: the opening bracket, the number, the stop).
+ITEM_LABEL_RE = re.compile(rf"^(\(?)({ITEM_BODY})([.)])(?=\s|$)", re.M)
+# An item label opening a line of text ("G. Pelayanan ...", "1. Radiologi", "a) Umum").
+ITEM_LINE_RE = re.compile(rf"^\(?(?:{ITEM_BODY})[.)]\s")
+# A new list starts at one of these.
+FIRST_ITEMS = ("1", "a", "A")
+_ROMAN_PLACES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def next_item(number: str) -> str | None:
+    """The item number after `number` (stripped) in its sequence: "3" -> "4", "b" -> "c";
+    None for one that is no number or ends its sequence ("z")."""
+    if number.isdigit():
+        return str(int(number) + 1)
+    if len(number) == 1 and number.isalpha() and number.lower() != "z":
+        return chr(ord(number) + 1)
+    return None
+
+
+def successors(number: str | None) -> tuple[str, ...]:
+    """The item numbers that may come after `number` (stripped): the next in its sequence,
+    or the first of a new one."""
+    following = next_item(number) if number is not None else None
+    return FIRST_ITEMS if following is None else (following, *FIRST_ITEMS)
+
+
+def follows(a: str, b: str) -> bool:
+    """b is the item number after a (both stripped): 8 -> 9, b -> c."""
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
+
+
+def well_formed(number: str) -> bool:
+    """Digits, or one letter."""
+    return number.isdigit() or (len(number) == 1 and number.isalpha())
+
+
+def steps_ahead(want: str, reading: str) -> int | None:
+    """How far `reading` lies beyond `want` in the same sequence (None: another kind)."""
+    if want.isdigit() and reading.isdigit():
+        return int(reading) - int(want)
+    one_letter = len(want) == len(reading) == 1 and want.isalpha() and reading.isalpha()
+    if one_letter and want.islower() == reading.islower():
+        return ord(reading) - ord(want)
+    return None
+
+
+def ordinal(number: str) -> int | None:
+    """'3' -> 3, 'c' -> 3 (a letter of either case); None for anything else."""
+    s = number.strip().strip(".()").lower()
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1 and "a" <= s <= "z":
+        return ord(s) - ord("a") + 1
+    return None
+
+
+def item_places(label: str) -> set[int]:
+    """The places an item label may hold in its list: {12} for "12.", {3} for "c)",
+    {3} for "III", {3, 100} for "C." (a letter or a Roman numeral); a nested item's
+    ("I.2.") its own place and its parent's, so that the list goes on under it ("I.1."
+    after "I.") and after it ("II." after "I.2.")."""
+    core = label.strip("().")
+    if "." in core:
+        head, *_, own = core.split(".")
+        return ({int(own)} if own.isdigit() else set()) | item_places(head)
+    places: set[int] = set()
+    if core.isdigit():
+        places.add(int(core))
+    if len(core) == 1 and core.isalpha():
+        places.add(ord(core.lower()) - ord("a") + 1)
+    if core and all(ch in _ROMAN_PLACES for ch in core):
+        values = [_ROMAN_PLACES[ch] for ch in core]
+        places.add(sum(-v if v < n else v for v, n in zip(values, [*values[1:], 0], strict=True)))
+    return places
+
 
 Penerbit = Literal["negara", "instansi", "daerah"]
 

@@ -15,8 +15,8 @@ from pipeline.extract.ocr_repair import (
     repair_line_item,
     repair_percent,
     reread_item_number,
-    successors,
 )
+from pipeline.vocabulary import successors
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,17 @@ def _child(path: Path, settings: Settings, send: Connection) -> None:
         send.close()
 
 
+def may_fork() -> bool:
+    """Whether this process may fork a helper now: it is no pool or Dask worker (there the
+    documents are already the unit of parallelism), runs no other thread (a thread may hold
+    a lock the child would inherit locked), and its system can fork (a spawned helper would
+    not see this process's state, its settings or a test's patches, and re-import every
+    module: none then)."""
+    if multiprocessing.parent_process() is not None or multiprocessing.current_process().daemon:
+        return False
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 class Extraction:
     """`extract_document(path, settings)`, computed in a helper process when one may be
     started here (else on `result()`, in this process)."""
@@ -54,12 +65,7 @@ class Extraction:
         self.path, self.settings = path, settings
         self._proc: BaseProcess | None = None
         self._recv: Connection | None = None
-        if multiprocessing.parent_process() is not None or multiprocessing.current_process().daemon:
-            return  # a pool or Dask worker: no helper of its own
-        if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-            # Forked only while this process runs no other thread (a thread may hold a lock
-            # the child would inherit locked). A spawned helper would not see this process's
-            # state (its settings, a test's patches) and re-import every module: none then.
+        if not may_fork():
             return
         context = multiprocessing.get_context("fork")
         recv, send = context.Pipe(duplex=False)

@@ -26,6 +26,7 @@ from pipeline.extract.tables.ruling import find_tables, without_backgrounds
 from pipeline.extract.visible import visible_page
 from pipeline.result import PageGlyphs
 from pipeline.settings import SETTINGS, Settings
+from pipeline.vocabulary import ITEM_LINE_RE
 
 # Caption lines sit right above their table: at most this many; the last one at most
 # CAPTION_TABLE_GAP line heights above the table, the others in one block of lines no
@@ -43,8 +44,6 @@ NOTE_LINE_RE = re.compile(
 # A line no further left than the note line above it (less this, pt) that opens with no
 # item label is that note wrapped, not the caption.
 NOTE_INDENT = 1.0
-# An item label opening a line ("G. Pelayanan ...", "1. Radiologi", "a) Umum").
-ITEM_LINE_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]\s")
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipeline.normalize.terbilang import parse_terbilang
+from pipeline.vocabulary import next_item, steps_ahead, well_formed
 
 # Glyphs Tesseract confuses with digits in short item numbers.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -36,24 +37,6 @@ _LETTER_LOOKALIKES = str.maketrans(
     {"8": "g", "9": "g", "0": "o", "1": "l", "5": "s", "6": "b", "2": "z", "€": "e"}
 )
 _ITEM_RE = re.compile(r"^(\(?)\s*([^\s().,:;]{1,4})\s*([.),:;]{0,2})$")
-FIRST_ITEMS = ("1", "a", "A")
-
-
-def next_item(number: str) -> str | None:
-    """The item number after `number` (stripped) in its sequence: "3" -> "4", "b" -> "c";
-    None for one that is no number or ends its sequence ("z")."""
-    if number.isdigit():
-        return str(int(number) + 1)
-    if len(number) == 1 and number.isalpha() and number.lower() != "z":
-        return chr(ord(number) + 1)
-    return None
-
-
-def successors(number: str | None) -> tuple[str, ...]:
-    """The item numbers that may come after `number` (stripped): the next in its sequence,
-    or the first of a new one."""
-    following = next_item(number) if number is not None else None
-    return FIRST_ITEMS if following is None else (following, *FIRST_ITEMS)
 
 
 def reread_item_number(printed: str, expected: Iterable[str]) -> str:
@@ -79,25 +62,11 @@ def reread_item_number(printed: str, expected: Iterable[str]) -> str:
             return f"{opening}{want}{close}"
     # A look-alike a step or two ahead ("€." after "c." is "e."): the one such reading is
     # taken, and the skipped "d." is left for the validator to report.
-    if wanted and not _well_formed(body):
-        fits = {r for r in readings if _well_formed(r) and _ahead(wanted[0], r) in (1, 2)}
+    if wanted and not well_formed(body):
+        fits = {r for r in readings if well_formed(r) and steps_ahead(wanted[0], r) in (1, 2)}
         if len(fits) == 1:
             return f"{opening}{fits.pop()}{close}"
     return printed
-
-
-def _well_formed(number: str) -> bool:
-    return number.isdigit() or (len(number) == 1 and number.isalpha())
-
-
-def _ahead(want: str, reading: str) -> int | None:
-    """How far `reading` lies beyond `want` in the same sequence (None: another kind)."""
-    if want.isdigit() and reading.isdigit():
-        return int(reading) - int(want)
-    one_letter = len(want) == len(reading) == 1 and want.isalpha() and reading.isalpha()
-    if one_letter and want.islower() == reading.islower():
-        return ord(reading) - ord(want)
-    return None
 
 
 def fill_sequence_gaps(numbers: list[str]) -> list[str]:
@@ -108,7 +77,7 @@ def fill_sequence_gaps(numbers: list[str]) -> list[str]:
     for k in range(1, len(out) - 1):
         before, here, after = out[k - 1], out[k], out[k + 1]
         # A number that reads as a number of either kind is left to the sequence reading.
-        if not _well_formed(here) and _ahead(before, after) == 2:
+        if not well_formed(here) and steps_ahead(before, after) == 2:
             out[k] = next_item(before) or here
     return out
 

@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.layout import TextLine
-from pipeline.extract.ocr_repair import next_item, repair_item_end
+from pipeline.extract.ocr_repair import repair_item_end
 from pipeline.normalize.text import join_lines, slug
 from pipeline.roman import ROMAN_RE, roman_to_int
+from pipeline.vocabulary import next_item
 
 QUOTE = "[“\"']?"
 # Headings: (level, pattern); a heading stands alone on its line.

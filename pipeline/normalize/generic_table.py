@@ -17,7 +17,6 @@ from typing import Any
 
 from pipeline.extract.tables import LogicalTable
 from pipeline.extract.tables.grid import Cell
-from pipeline.extract.tables.stitch import NUMBERING_RE
 from pipeline.normalize.text import join_lines, slug, strip_number
 from pipeline.normalize.values import (
     infer_column_type,
@@ -26,6 +25,8 @@ from pipeline.normalize.values import (
     typed_value,
     unwrap_figure,
 )
+from pipeline.vocabulary import ITEM_BODY, ITEM_LABEL_RE
+from pipeline.vocabulary import ITEM_NUMBER_RE as NUMBERING_RE
 
 # A total row's label: the total word alone or with a qualifier that names no item
 # ("JUMLAH", "Sub Total", "Jumlah Total", "Total Keseluruhan", "Jumlah I", "Jumlah (Rp)",
@@ -48,10 +49,10 @@ def is_total_label(text: str) -> bool:
 
 PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
 # An item number opening a cell's text: "1.", "a.", "A.", "1)", "a)", "(1)", "(a)", "IV.".
-LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)")
+LABEL_RE = ITEM_LABEL_RE
 # A group row's item label, touching its text or not ("III.Diskusi Topik").
-_GROUP_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])")
-_ANY_LABEL_RE = re.compile(r"^(\(?)((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})(?:\.\d{1,2})*)([.)]?)$")
+_GROUP_LABEL_RE = re.compile(rf"^(\(?)({ITEM_BODY})([.)])")
+_ANY_LABEL_RE = NUMBERING_RE
 
 
 @dataclass(slots=True)

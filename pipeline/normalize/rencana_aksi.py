@@ -14,14 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.ocr_repair import fill_sequence_gaps, reread_item_number, successors
+from pipeline.extract.ocr_repair import fill_sequence_gaps, reread_item_number
 from pipeline.extract.tables import Cell, LogicalTable
 from pipeline.extract.tables.grid import lowest
 from pipeline.extract.tables.header import fold
-from pipeline.extract.tables.stitch import MARKS, NUMBERING_RE
+from pipeline.extract.tables.stitch import MARKS
 from pipeline.models import RencanaAksi
 from pipeline.normalize.text import join_lines, or_none, slug, strip_number
 from pipeline.result import CellBox
+from pipeline.vocabulary import ITEM_DIGITS, ITEM_LETTER, successors
+from pipeline.vocabulary import ITEM_NUMBER_RE as NUMBERING_RE
 
 # Column roles and the header phrases (folded, whole words) that name them. The first role
 # whose phrase occurs in a column's header path wins, so the order matters: "Hasil yang
@@ -53,7 +55,7 @@ ROLE_HEADERS: dict[str, str] = {
 }
 FUZZY_HEADER = 0.6
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-LEADING_NUMBER_RE = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]\s+(.*)$", re.S)
+LEADING_NUMBER_RE = re.compile(rf"^\(?({ITEM_DIGITS}|{ITEM_LETTER})[.)]\s+(.*)$", re.S)
 
 
 @dataclass(frozen=True, slots=True)

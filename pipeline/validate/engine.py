@@ -48,6 +48,12 @@ def manifest_hits(folder: Path) -> list[Hit]:
 def validate(data: Dataset, root: Path = PROJECT_ROOT, folder: Path | None = None) -> list[Temuan]:
     """All findings of a dataset, in a fixed order. Never raises on bad data. With the
     dataset's published `folder`, its files are checked against manifest.json first."""
+    return findings(data, rule_hits(data, folder), run_expectations(data, root))
+
+
+def rule_hits(data: Dataset, folder: Path | None = None) -> list[Hit]:
+    """The hits of the manifest check (with a `folder`), every rule and the schema check:
+    everything but the expectation suites."""
     hits: list[Hit] = manifest_hits(folder) if folder is not None else []
     for rule in all_rules():
         hits.extend(rule(data))
@@ -63,14 +69,15 @@ def validate(data: Dataset, root: Path = PROJECT_ROOT, folder: Path | None = Non
                 {"baris": index + 1, "tabel": table, "alasan": error},
             )
         )
+    return hits
+
+
+def findings(data: Dataset, hits: list[Hit], expected: Iterable[Hit]) -> list[Temuan]:
+    """The findings of the rules' `hits` and the expectation suites' hits `expected`."""
     # An expectation that restates a rule's finding on the same cell adds nothing.
     covered = {(h.record_id, _printed_column(h.kolom)) for h in hits}
-    hits.extend(
-        h
-        for h in run_expectations(data, root)
-        if (h.record_id, _printed_column(h.kolom)) not in covered
-    )
-    return link_findings(to_temuan(hits), data)
+    added = [h for h in expected if (h.record_id, _printed_column(h.kolom)) not in covered]
+    return link_findings(to_temuan([*hits, *added]), data)
 
 
 def _printed_column(column: str | None) -> str | None:

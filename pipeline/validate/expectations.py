@@ -256,6 +256,19 @@ def _suite(table: str, stored: str) -> Any:
     return gx.ExpectationSuite(name=table, expectations=json.loads(stored)["expectations"])
 
 
+def warm(root: Path = PROJECT_ROOT) -> None:
+    """Build the context, the batch definition and the stored suites now (each once per
+    process), e.g. while a helper process extracts; the helper that runs the suites
+    (validate/background.py) is forked from this process and finds them built. A suite that
+    cannot be read is left to run_expectations, which reports it."""
+    _whole_frame()
+    for table in spec():
+        try:
+            _suite(table, _stored(table, root))
+        except Exception:  # met and reported by run_expectations
+            continue
+
+
 def run_expectations(data: Dataset, root: Path = PROJECT_ROOT) -> Iterator[Hit]:
     """Each failed expectation as hits naming the rows it failed on."""
 

@@ -12,7 +12,7 @@ normalize stage.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +21,7 @@ from typing import Any
 import pdfplumber.utils
 
 from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white
-from pipeline.vocabulary import SHADE_MARK
+from pipeline.vocabulary import ITEM_DIGITS, ITEM_LETTER, SHADE_MARK
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
 
@@ -236,7 +236,7 @@ MARK_MAX_CONFIDENCE = 50.0
 # An item number keeps its closing stop or parenthesis however OCR misreads its glyph
 # ("Cc.", "A,", "l."); a bare number is a number. A tick never reads as either.
 NUMBER_LIKE_RE = re.compile(r"[.,:;)]$|^\d{1,4}$")
-ITEM_NUMBER_RE = re.compile(r"^\(?(\d{1,3}|[A-Za-z])[.)]$")  # "1.", "a.", "(2)"
+ITEM_NUMBER_RE = re.compile(rf"^\(?({ITEM_DIGITS}|{ITEM_LETTER})[.)]$")  # "1.", "a.", "(2)"
 
 
 def _read_marks(cells: list[tuple[Cell, BBox]], ocr: Any) -> None:
@@ -282,14 +282,32 @@ MIN_NUMBER_CELLS = 2
 MIN_NUMBER_ROWS = 3
 
 
-def _lines_in(chars: list[dict[str, Any]], rect: BBox) -> list[tuple[str, float, float]]:
+class _CharsByHeight:
+    """A page's printed characters ordered by their vertical centre, so the characters of
+    a band of cells are found by bisection, not by a pass over the page for every cell
+    (with `spaces`, the space characters too, for word building)."""
+
+    def __init__(self, chars: list[dict[str, Any]], *, spaces: bool = False) -> None:
+        printed = [
+            ((c["top"] + c["bottom"]) / 2, k, c)
+            for k, c in enumerate(chars)
+            if spaces or c["text"].strip()
+        ]
+        printed.sort(key=lambda e: (e[0], e[1]))
+        self._middles = [m for m, _, _ in printed]
+        self._entries = printed
+
+    def inside(self, rect: BBox) -> list[dict[str, Any]]:
+        """The characters whose centre lies in `rect`, in the page's order."""
+        x0, top, x1, bottom = rect
+        lo, hi = bisect_left(self._middles, top), bisect_left(self._middles, bottom)
+        found = [(k, c) for _, k, c in self._entries[lo:hi] if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+        return [c for _, c in sorted(found, key=lambda e: e[0])]
+
+
+def _lines_in(chars: _CharsByHeight, rect: BBox) -> list[tuple[str, float, float]]:
     """The printed lines inside `rect`: (text without spaces, top, bottom), top down."""
-    x0, top, x1, bottom = rect
-    inside = [
-        c for c in chars
-        if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 < x1
-        and top <= (c["top"] + c["bottom"]) / 2 < bottom
-    ]  # fmt: skip
+    inside = chars.inside(rect)
     lines = pdfplumber.utils.cluster_objects(inside, "top", LINE_TOLERANCE)
     return [
         ("".join(c["text"] for c in sorted(ln, key=lambda c: c["x0"])),
@@ -385,10 +403,10 @@ def _item_starts(lines: list[tuple[str, float, float, float]]) -> list[int] | No
     return starts if len(starts) >= 2 else None
 
 
-def _item_row_cuts(members: list[Any], chars: list[dict[str, Any]]) -> list[float] | None:
+def _item_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | None:
     """Where a ruled band holding a list of numbered items in one cell, a value beside
     each, is cut into rows (see _ITEM_LINE_RE); None when it is one row."""
-    lines = [_word_lines(chars, tuple(r)) for r in members]
+    lines = [_word_lines(chars.inside(tuple(r)), tuple(r)) for r in members]
     lists = [(k, starts) for k, ls in enumerate(lines) if (starts := _item_starts(ls))]
     if len(lists) != 1:
         return None
@@ -433,10 +451,11 @@ def _split_unruled_rows(
         r0, r1 = _index(ys, rect[1], tolerance), _index(ys, rect[3], tolerance)
         if r1 == r0 + 1:
             bands.setdefault(r0, []).append(rect)
+    by_height, every_char = _CharsByHeight(chars), _CharsByHeight(chars, spaces=True)
     cuts: dict[int, list[float]] = {}
     for band, members in bands.items():
-        found = _number_row_cuts([_lines_in(chars, r) for r in members])
-        if found or (found := _item_row_cuts(members, chars) or []):
+        found = _number_row_cuts([_lines_in(by_height, r) for r in members])
+        if found or (found := _item_row_cuts(members, every_char) or []):
             cuts[band] = found
     if not cuts:
         return rects

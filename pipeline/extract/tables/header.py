@@ -20,6 +20,7 @@ import unicodedata
 from importlib import resources
 
 from pipeline.extract.tables.grid import Cell, TablePiece
+from pipeline.vocabulary import ITEM_LINE_RE, ITEM_NUMBER_LOOSE_RE
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # A column number under a header: "3", "(3)", or a column formula "(16) = (6) + (9)"
@@ -27,7 +28,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _COLUMN_REF = r"[({]?\d{1,2}\)?"
 COLUMN_NUMBER_RE = re.compile(rf"^{_COLUMN_REF}(?:\s*[-=+x*/:]\s*{_COLUMN_REF})*$")
 # An item number as OCR may read it ("1." read as "1," or "1:").
-LOOSE_NUMBER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.,:)]?$")
+LOOSE_NUMBER_RE = ITEM_NUMBER_LOOSE_RE
 
 
 def fold(text: str) -> str:
@@ -57,7 +58,7 @@ LABEL_MAX_WORDS = 16
 # A cell that holds a value is body, never header: a figure ("10.000", "0,05%",
 # "Rp26.324.000,00") or an item number opening text ("1. Suntikan", "a) Bayi").
 _VALUE_RE = re.compile(r"^(?:rp\.?\s*)?[-+(]?\d[\d.,]*\s*%?\)?(?:\s*/\s*\w+)*$", re.I)
-_ITEM_OPENS_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]\s+\S")
+_ITEM_OPENS_RE = ITEM_LINE_RE  # on text with its spaces joined: a word follows
 
 
 def is_label(text: str) -> bool:

@@ -33,12 +33,12 @@ from pipeline.extract.tables.header import (
     row_signature,
 )
 from pipeline.extract.tables.nested import split_nested, unstack_groups
-from pipeline.vocabulary import TICKS
+from pipeline.vocabulary import ITEM_LABEL_RE, ITEM_NUMBER_RE, TICKS, follows, item_places
 
 # Item numbers as printed in Indonesian regulations: "1.", "a.", "e", "IV.", "1)", "(a)",
 # and a nested item's number with its parents', closed by its stop: "I.1.", "2.3." (not
 # "1.500", a figure).
-NUMBERING_RE = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})(?:[.)]?|(?:\.\d{1,2})+\.)$")
+NUMBERING_RE = ITEM_NUMBER_RE
 # Tick and cross marks of schedule columns, as printed by any producer (the one place
 # that names them; the value typing of pipeline/normalize/values.py uses the same), the
 # mark a shaded cell reads as (SHADE_MARK) among them.
@@ -359,32 +359,11 @@ def _value_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> se
 # the next number or starts a list again (at 1, a, A); values that merely look like
 # numbers do not ("Kelas Jabatan" 17, 16, 15 ...; household counts 258, 193, 543).
 COUNTING_SHARE = 0.5
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _places(label: str) -> set[int]:
-    """The places an item label may hold in its list: {12} for "12.", {3} for "c)",
-    {3} for "III", {3, 100} for "C." (a letter or a Roman numeral); a nested item's
-    ("I.2.") its own place and its parent's, so that the list goes on under it ("I.1."
-    after "I.") and after it ("II." after "I.2.")."""
-    core = label.strip("().")
-    if "." in core:
-        head, *_, own = core.split(".")
-        return ({int(own)} if own.isdigit() else set()) | _places(head)
-    places: set[int] = set()
-    if core.isdigit():
-        places.add(int(core))
-    if len(core) == 1 and core.isalpha():
-        places.add(ord(core.lower()) - ord("a") + 1)
-    if core and all(ch in _ROMAN for ch in core):
-        values = [_ROMAN[ch] for ch in core]
-        places.add(sum(-v if v < n else v for v, n in zip(values, [*values[1:], 0], strict=True)))
-    return places
 
 
 def _counts_up(labels: list[str]) -> bool:
     """Whether a column's item labels, in order, count up (see COUNTING_SHARE)."""
-    places = [_places(label) for label in labels]
+    places = [item_places(label) for label in labels]
     steps = list(zip(places, places[1:], strict=False))
     if not steps:
         return True
@@ -496,7 +475,7 @@ _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 # An item label at the start of a line: "5.", "c)", "(a)", "IV." followed by text.
-_LINE_LABEL_RE = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})([.)])(?=\s|$)", re.M)
+_LINE_LABEL_RE = ITEM_LABEL_RE
 
 
 def _label_style(match: re.Match[str]) -> tuple[str, str, str]:
@@ -505,13 +484,6 @@ def _label_style(match: re.Match[str]) -> tuple[str, str, str]:
     opening, body, closing = match.groups()
     kind = "digit" if body.isdigit() else "lower" if body.islower() else "upper"
     return opening, kind, closing
-
-
-def _successor(a: str, b: str) -> bool:
-    """b is the label after a: 8 -> 9, b -> c."""
-    if a.isdigit() and b.isdigit():
-        return int(b) == int(a) + 1
-    return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
 
 
 def starts_item(above: str, text: str) -> bool | None:
@@ -529,7 +501,7 @@ def starts_item(above: str, text: str) -> bool | None:
     if (
         len(inner) > 1
         and _label_style(inner[-1]) == _label_style(below)
-        and _successor(inner[-1].group(2), below.group(2))
+        and follows(inner[-1].group(2), below.group(2))
     ):
         return False
     first = inner[0] if inner and inner[0].start() == 0 else None
@@ -755,7 +727,7 @@ def _numbering_goes_on(prev: TablePiece, piece: TablePiece) -> bool:
          if c.col == 0 and not c.is_empty),
         None,
     )  # fmt: skip
-    return bool(labels) and first is not None and _successor(labels[-1], first)
+    return bool(labels) and first is not None and follows(labels[-1], first)
 
 
 def _free_body_of_header(piece: TablePiece, body: list[int], header: list[Cell]) -> None:

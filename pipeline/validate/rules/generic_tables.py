@@ -9,14 +9,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pipeline.extract.tables.stitch import NUMBERING_RE
 from pipeline.models import Tabel
 from pipeline.normalize.generic_table import PARENT_RE, TYPED_SUFFIX, UNIT_SUFFIX, is_total_label
 from pipeline.normalize.values import is_blank
 from pipeline.roman import roman_to_int
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
-from pipeline.validate.rules.numbering import ordinal
+from pipeline.vocabulary import ITEM_NUMBER_RE as NUMBERING_RE
+from pipeline.vocabulary import ordinal
 
 NUMERIC = frozenset({"bilangan", "rupiah", "persen"})
 FULL_SHARE = 0.8  # a column at least this full makes its empty cells look missing

@@ -10,19 +10,10 @@ from itertools import groupby
 from pipeline.models import RencanaAksi
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
+from pipeline.vocabulary import ordinal
 
 REPEAT_RE = re.compile(r"__ulang_\d+")
 QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
-
-
-def ordinal(number: str) -> int | None:
-    """'3' -> 3, 'c' -> 3; None for anything else."""
-    s = number.strip().strip(".()").lower()
-    if s.isdigit():
-        return int(s)
-    if len(s) == 1 and "a" <= s <= "z":
-        return ord(s) - ord("a") + 1
-    return None
 
 
 def gaps(numbers: Sequence[str]) -> Iterator[tuple[str, str]]:
