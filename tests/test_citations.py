@@ -436,3 +436,14 @@ def test_agency_kinds_and_ri_from_the_one_table(
 ) -> None:
     (s,) = parse_dasar_hukum(text)
     assert (s.jenis, s.jenis_lengkap, s.nomor, s.tahun) == (jenis, jenis_lengkap, nomor, tahun)
+
+
+def test_a_register_number_without_tahun() -> None:
+    # Kepka BAPETEN 02/Ka-BAPETEN/V-99 p1, Mengingat 8: a Keputusan numbered with its
+    # register code, no Tahun; plain digits without Tahun stay unreadable.
+    (s,) = parse_dasar_hukum(
+        "Keputusan Kepala Badan Pengawas Tenaga Nuklir Nomor 01/K-OTK/VIII-98."
+    )
+    assert (s.jenis, s.nomor, s.tahun) == ("Keputusan Kepala", "01/K-OTK/VIII-98", None)
+    with pytest.raises(CitationError):
+        parse_dasar_hukum("Undang-Undang Nomor 23 tentang Lingkungan Hidup;")

@@ -112,6 +112,16 @@ _PERATURAN_RE = re.compile(
     _FLAGS,
 )
 
+# A Keputusan numbered with its register code and no Tahun ("Keputusan Kepala Badan Pengawas
+# Tenaga Nuklir Nomor 01/K-OTK/VIII-98"): a number with letters and separators is complete
+# without a year; plain digits without Tahun are not a citation.
+_PERATURAN_TANPA_TAHUN_RE = re.compile(
+    r"(?P<jenis>\S(?:(?!\bNomor\b).)*?)\s+Nomor\s*:?\s*"
+    r"(?P<nomor>[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:[/.-][0-9A-Za-z]+)+)"
+    r"(?:\s*,?\s+tentang(?:\s+(?P<tentang>.*?))?)?",
+    _FLAGS,
+)
+
 # List punctuation closing an item or a part of it.
 _TANDA_EKOR = ";.,:"
 _SPASI_RE = re.compile(r"\s+")
@@ -144,7 +154,7 @@ class Sitasi(BaseModel):
     jenis: JenisPeraturan
     jenis_lengkap: str
     nomor: str
-    tahun: int
+    tahun: int | None  # None: a Keputusan numbered with its register code, without Tahun
     tentang: str
     publikasi: list[Publikasi]
     mengubah: int | None = None
@@ -226,7 +236,7 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
     if _PUBLIKASI_AWAL_RE.search(segmen):
         raise CitationError(item, "unexpected text after a publication reference")
 
-    m = _PERATURAN_RE.fullmatch(segmen)
+    m = _PERATURAN_RE.fullmatch(segmen) or _PERATURAN_TANPA_TAHUN_RE.fullmatch(segmen)
     if m is None:
         raise CitationError(item, "no '<jenis> Nomor <nomor> Tahun <tahun>' found")
     jenis_lengkap = _rapikan(m.group("jenis"))
@@ -243,7 +253,7 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
         jenis=jenis,
         jenis_lengkap=jenis_lengkap,
         nomor=nomor,
-        tahun=int(m.group("tahun")),
+        tahun=int(m["tahun"]) if "tahun" in m.groupdict() and m["tahun"] else None,
         tentang=_tanpa_ekor(_rapikan(m.group("tentang") or "")),
         publikasi=publikasi,
     )
