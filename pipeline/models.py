@@ -217,7 +217,7 @@ class DasarHukum(ReadRecord):
     jenis: str
     jenis_lengkap: str
     nomor: str
-    tahun: int
+    tahun: int | None  # None: a Keputusan cited by its register number, without Tahun
     tentang: str
     lembaran_negara_tahun: int | None = None
     lembaran_negara_nomor: str | None = None

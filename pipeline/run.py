@@ -23,7 +23,6 @@ from pipeline.models import (
 from pipeline.normalize.accounting import account_table
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
-from pipeline.normalize.dokumen import dokumen_id_from_title
 from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_and_areas
 from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
 from pipeline.normalize.jdihn import jdihn_record
@@ -32,6 +31,7 @@ from pipeline.normalize.regulation import (
     dasar_hukum_records,
     definisi_records,
     dokumen_record,
+    enactment_year,
     lampiran_judul,
     menimbang_records,
     own_title,
@@ -43,6 +43,7 @@ from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
 from pipeline.result import CellBox, DocumentResult, TextAccount
 from pipeline.settings import SETTINGS, Settings
+from pipeline.vocabulary import parse_title
 
 KEPALA_RE = re.compile(
     r"LAMPIRAN\s*(?:[IVXLC]+|\d+)?\s*:?\s*(?P<peraturan>.+?)\s+NOMOR\s*:?\s*(?P<nomor>\d+)"
@@ -83,7 +84,18 @@ def _text_account(
 
 def dokumen_id_of(doc: ExtractedDocument, notices: list[str]) -> str:
     first_pages = "\n".join(ln.text for p in doc.pages[:2] for ln in p.lines)
-    found = dokumen_id_from_title(first_pages)
+    title = parse_title(first_pages)
+    if title is not None and title.tahun is None:
+        # A Keputusan numbered without TAHUN: the year of its date of enactment.
+        body_pages = [p.number for p in doc.pages if p.kind is PageKind.BODY]
+        lines, _ = _reading_order(doc, body_pages, set())
+        year = enactment_year([ln.text for ln in lines])
+        if year is not None:
+            title = title.with_year(year)
+            notices.append(
+                f"the title prints no TAHUN; tahun {year} taken from the date of enactment"
+            )
+    found = title.dokumen_id() if title else None
     if found:
         return found
     fallback = slug(doc.path.stem).replace("_", "-")

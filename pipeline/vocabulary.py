@@ -11,18 +11,21 @@ NEGERI", "LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL") or `daerah` (a region, op
 with its kind: "KABUPATEN BANJARNEGARA"). The country an agency's name may be followed by
 ("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is not part of the name.
 
-A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`.
+A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`;
+a Keputusan may be numbered without TAHUN (`NOMOR : 02/Ka-BAPETEN/V-99 TENTANG ...`): its
+year is then unknown from the title (the caller may take it from the date of enactment).
 The number slot holds digits; a capital I, a lower-case l or a bar stands for 1 and a
-capital O for 0 there (and only there: "NOMOR I TAHUN 2021" is number 1). A number left
-blank for the registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN") is unknown, and the rest
-of the title is still read.
+capital O for 0 there (and only there: "NOMOR I TAHUN 2021" is number 1). A number with
+letters or separators besides digits ("188/2", "02/Ka-BAPETEN/V-99") is kept as printed. A
+number left blank for the registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN") is unknown,
+and the rest of the title is still read.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Literal, get_args
 
@@ -195,7 +198,10 @@ _KIND_FULL = [(re.compile(p + r"$"), k) for p, k in _BY_PATTERN]
 _REST_RE = re.compile(
     r"(?:\s+(?P<wilayah>" + "|".join(REGION_KINDS) + r")\b)?"
     r"(?:\s+(?P<nama>[A-Z][A-Z0-9\s.,'()&/-]*?))?"
-    r"\s+NOMOR\s*:?\s*(?P<nomor>\S*?)\s*TAHUN\s+(?P<tahun>[0-9]{4})\b"
+    r"\s+NOMOR\s*:?\s*(?P<nomor>\S*?)"
+    # TAHUN and the year; a Keputusan numbered without them ("NOMOR : 02/Ka-BAPETEN/V-99")
+    # goes straight on to TENTANG, and its year is unknown here.
+    r"(?:\s*TAHUN\s+(?P<tahun>[0-9]{4})\b|(?=\s+TENTANG\b))"
     r"(?:\s+TENTANG\s+(?P<tentang>.+?)(?=\s+DENGAN\s+RAHMAT\b|$))?",
     re.S,
 )
@@ -206,17 +212,23 @@ _DIGITS_RE = re.compile(r"[0-9]+")
 # Characters that stand for a digit in a number slot.
 _LOOKALIKE = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
 _LOOKALIKE_RE = re.compile(r"[0-9Il|O]+")
+# A number printed with letters or separators besides its digits ("188/2", "050-3708",
+# "02/Ka-BAPETEN/V-99"): at least one digit, no other punctuation.
+_PRINTED_NUMBER_RE = re.compile(r"(?=[^0-9]*[0-9])[0-9A-Za-z]+(?:[./-][0-9A-Za-z]+)*")
 _TENTANG_RE = re.compile(r"\bTENTANG\b")
 
 
 def read_number(token: str) -> str | None:
     """The regulation number in a title's NOMOR slot: digits as printed ("03"), look-alike
-    letters read as digits ("I" -> "1"), anything else (blank, dots, "…") unknown."""
+    letters read as digits ("I" -> "1"), a number with letters or separators as printed
+    ("188/2"), anything else (blank, dots, "…") unknown."""
     t = token.strip().rstrip(".,:")
     if _DIGITS_RE.fullmatch(t):
         return t
     if _LOOKALIKE_RE.fullmatch(t):
         return str(int(t.translate(_LOOKALIKE)))
+    if _PRINTED_NUMBER_RE.fullmatch(t):
+        return t
     return None
 
 
@@ -232,9 +244,9 @@ class Title:
     wilayah: str | None  # region kind as printed, title case ("Kabupaten"), or None
     nama: str | None  # the issuer's name as printed ("BANJARNEGARA"), or None
     nomor: str | None
-    tahun: int
+    tahun: int | None  # None: a Keputusan numbered without TAHUN
     tentang: str | None
-    teks: str  # the title as printed, from the kind to the year
+    teks: str  # the title as printed, from the kind to the year (or the number)
 
     @property
     def region(self) -> str | None:
@@ -245,14 +257,19 @@ class Title:
         return f"{kind} {title_case(self.nama)}".strip()
 
     def dokumen_id(self) -> str | None:
-        """'perbup-donggala-24-2025'; None while the number is unknown."""
-        if self.nomor is None or not _DIGITS_RE.search(self.nomor):
+        """'perbup-donggala-24-2025'; a number printed with letters or separators slugged
+        ('kepbup-magetan-188-2-2020'); None while the number or the year is unknown."""
+        if self.nomor is None or not _DIGITS_RE.search(self.nomor) or self.tahun is None:
             return None
-        number = str(int(self.nomor)) if self.nomor.isdigit() else self.nomor.lower()
+        number = str(int(self.nomor)) if self.nomor.isdigit() else _slug_number(self.nomor)
         parts = [self.kind.singkatan]
         if self.nama:
             parts.append(slug(self.nama).replace("_", "-"))
         return "-".join([*parts, number, str(self.tahun)])
+
+    def with_year(self, tahun: int) -> Title:
+        """The title with the year it does not print (from the date of enactment)."""
+        return replace(self, tahun=tahun)
 
     def with_issuer_of(self, own: Title) -> Title:
         """A regional title printed without its region ("PERATURAN BUPATI NOMOR 33 TAHUN
@@ -263,6 +280,11 @@ class Title:
             self.kind, self.wilayah or own.wilayah, own.nama, self.nomor, self.tahun,
             self.tentang, self.teks,
         )  # fmt: skip
+
+
+def _slug_number(nomor: str) -> str:
+    """'02/Ka-BAPETEN/V-99' -> '02-ka-bapeten-v-99' (a leading zero stays, as printed)."""
+    return "-".join(re.findall(r"[0-9a-z]+", nomor.lower()))
 
 
 def title_case(text: str) -> str:
@@ -278,14 +300,15 @@ def _title_at(text: str, start: int, end: int) -> Title | None:
     if nama:
         nama = None if kind.penerbit == "negara" else _NATIONAL_RE.sub("", nama) or None
     tentang = m.group("tentang")
+    year = m.group("tahun")
     return Title(
         kind=kind,
         wilayah=title_case(m.group("wilayah")) if m.group("wilayah") else None,
         nama=" ".join(nama.split()) if nama else None,
         nomor=read_number(m.group("nomor")),
-        tahun=int(m.group("tahun")),
+        tahun=int(year) if year else None,
         tentang=join_lines(tentang) if tentang else None,
-        teks=" ".join(text[start : m.end("tahun")].split()),
+        teks=" ".join(text[start : m.end("tahun" if year else "nomor")].split()),
     )
 
 

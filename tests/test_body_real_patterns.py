@@ -190,3 +190,33 @@ def test_headings_opening_several_pages_are_not_running_heads(tmp_path: Path) ->
         "pasal_3",
         "pasal_4",
     ]
+
+
+def test_first_mengingat_item_on_the_label_line_and_spaced_memutuskan() -> None:
+    # Kepka BAPETEN 02/Ka-BAPETEN/V-99 p1-2: item 1 shares the line of "Mengingat :" and ends
+    # without ";", item 8 is the last, and "M E M U T U S K A N :" is printed letter-spaced.
+    from pipeline.extract.layout import TextLine
+    from pipeline.normalize.body import parse_body
+
+    rows = [
+        (72, "KEPUTUSAN KEPALA BADAN PENGAWAS TENAGA NUKLIR", True),
+        (72, "Menimbang : a. bahwa kegiatan pemanfaatan tenaga nuklir harus berwawasan;", False),
+        (72, "Mengingat : 1. Undang-undang Nomor 23 Tahun 1997", False),
+        (190, "2. Undang-undang Nomor 10 Tahun 1997;", False),
+        (190, "3. Keputusan Kepala Badan Pengawas Tenaga Nuklir Nomor", False),
+        (220, "01/K-OTK/VIII-98.", False),
+        (240, "M E M U T U S K A N :", True),
+        (72, "Menetapkan : KEPUTUSAN KEPALA BADAN PENGAWAS TENAGA NUKLIR.", False),
+    ]
+    lines = [
+        TextLine(page=1, text=t, x0=x, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=b)
+        for k, (x, t, b) in enumerate(rows)
+    ]
+    body = parse_body(lines)
+    (mengingat,) = body.find("mengingat")
+    assert [(c.nomor, c.teks) for c in mengingat.children] == [
+        ("1.", "Undang-undang Nomor 23 Tahun 1997"),
+        ("2.", "Undang-undang Nomor 10 Tahun 1997;"),
+        ("3.", "Keputusan Kepala Badan Pengawas Tenaga Nuklir Nomor 01/K-OTK/VIII-98."),
+    ]
+    assert body.find("menetapkan")

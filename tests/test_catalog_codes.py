@@ -228,6 +228,9 @@ CASES: dict[str, Case] = {
     "tabel-sel-kosong": _data(lambda: _generic_table([
         _row(f"{i}.", f"Desa {i}", "1.000", 1000) for i in range(1, 6)
     ] + [_row("6.", "Desa 6", None, None)])),
+    "tabel-baris-berulang": _data(lambda: _generic_table([
+        _row("", name, "4.662.000", 4662000)
+        for name in ("Kabupaten Lebak", "Kota Cilegon", "Kota Serang") * 2])),
     # A published folder: no manifest.json; a jadwal row whose year is words.
     "berkas-tidak-cocok": lambda tmp: (_base(), _folder(tmp, {})),
     "skema-tidak-valid": lambda tmp: (

@@ -16,6 +16,7 @@ from pipeline.normalize.citations import (
     Sitasi,
     parse_dasar_hukum,
 )
+from pipeline.vocabulary import KINDS
 
 LN: JenisPublikasi = "Lembaran Negara"
 TLN: JenisPublikasi = "Tambahan Lembaran Negara"
@@ -346,7 +347,8 @@ def test_parse_dasar_hukum_rejects(text: str) -> None:
 
 
 def test_vocabularies_cover_their_types() -> None:
-    assert set(JENIS_PERATURAN) == set(get_args(JenisPeraturan))
+    # Every kind of the one table of kinds (pipeline/data/jenis_peraturan.csv), and only those.
+    assert set(JENIS_PERATURAN) == {k.jenis for k in KINDS}
     assert set(JENIS_PUBLIKASI) == set(get_args(JenisPublikasi))
 
 
@@ -408,3 +410,40 @@ def test_long_trailing_runs_are_linear(tail: str) -> None:
     text = "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara" + tail * 20000
     (s,) = parse_dasar_hukum(text)
     assert s.tentang == "Aparatur Sipil Negara"
+
+
+@pytest.mark.parametrize(
+    ("text", "jenis", "jenis_lengkap", "nomor", "tahun"),
+    [
+        # Perban BAPETEN 4/2024 p2, Mengingat item 4.
+        ("Peraturan Badan Pengawas Tenaga Nuklir Nomor 9 Tahun 2020 tentang Organisasi dan "
+         "Tata Kerja Badan Pengawas Tenaga Nuklir (Berita Negara Republik Indonesia Tahun 2020 "
+         "Nomor 1452);", "Peraturan Badan", "Peraturan Badan Pengawas Tenaga Nuklir", "9", 2020),
+        # Kepka BAPETEN 02/Ka-BAPETEN/V-99 p1, Mengingat items 3 and 7: "RI" for the country.
+        ("Peraturan Pemerintah RI Nomor 11 Tahun 1975;", "Peraturan Pemerintah",
+         "Peraturan Pemerintah RI", "11", 1975),
+        ("Keputusan Presiden RI Nomor 161/M Tahun 1998;", "Keputusan Presiden",
+         "Keputusan Presiden RI", "161/M", 1998),
+        ("Peraturan Kepala Badan Pengawas Tenaga Nuklir Nomor 16 Tahun 2014 tentang Surat Izin "
+         "Bekerja", "Peraturan Kepala", "Peraturan Kepala Badan Pengawas Tenaga Nuklir", "16",
+         2014),
+        ("Peraturan Lembaga Penerbangan dan Antariksa Nasional Nomor 1 Tahun 2018 tentang X",
+         "Peraturan Lembaga", "Peraturan Lembaga Penerbangan dan Antariksa Nasional", "1", 2018),
+    ],
+)  # fmt: skip
+def test_agency_kinds_and_ri_from_the_one_table(
+    text: str, jenis: str, jenis_lengkap: str, nomor: str, tahun: int
+) -> None:
+    (s,) = parse_dasar_hukum(text)
+    assert (s.jenis, s.jenis_lengkap, s.nomor, s.tahun) == (jenis, jenis_lengkap, nomor, tahun)
+
+
+def test_a_register_number_without_tahun() -> None:
+    # Kepka BAPETEN 02/Ka-BAPETEN/V-99 p1, Mengingat 8: a Keputusan numbered with its
+    # register code, no Tahun; plain digits without Tahun stay unreadable.
+    (s,) = parse_dasar_hukum(
+        "Keputusan Kepala Badan Pengawas Tenaga Nuklir Nomor 01/K-OTK/VIII-98."
+    )
+    assert (s.jenis, s.nomor, s.tahun) == ("Keputusan Kepala", "01/K-OTK/VIII-98", None)
+    with pytest.raises(CitationError):
+        parse_dasar_hukum("Undang-Undang Nomor 23 tentang Lingkungan Hidup;")

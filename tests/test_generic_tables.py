@@ -345,3 +345,47 @@ def test_a_group_of_one_row_has_no_cell_missing_below_it(tmp_path: Path) -> None
     (table,) = result.flat_tables
     missing = next(r["id"] for r in table.rows if r["tarif_rp"] == "4.343.000")
     assert _table_findings(result) == {("tabel-sel-kosong", missing, None)}
+
+
+def _repeats(rows: list[dict[str, str]], kolom: list[str]) -> list[tuple[str, int]]:
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", *kolom, "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="lampiran_1__tabel_1", dokumen_id="x", lampiran=1, judul=None, jenis=None,
+        halaman_awal=33, halaman_akhir=33, kolom=cols, tipe_kolom=["teks"] * len(cols),
+        baris=len(rows), berkas="tabel/lampiran_1__tabel_1.csv",
+    )  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi[table.id] = [
+        {"id": f"r{k}", "halaman_awal": 33, "halaman_akhir": 33, **r} for k, r in enumerate(rows)
+    ]
+    return [
+        (h.record_id or "", h.params["jumlah"])
+        for h in generic_tables(data)
+        if h.kode == "tabel-baris-berulang"
+    ]
+
+
+def test_a_block_of_rows_printed_twice_is_a_finding() -> None:
+    # Banjarnegara p33: "9 Pan Enteral" with its three part-sachet rows, printed twice.
+    block = [
+        {"no": "9", "nama": "Pan Enteral", "kode": "Pe", "tarif": "47.000"},
+        {"no": "", "nama": "", "kode": "Pe 1/4", "tarif": "13.000"},
+        {"no": "", "nama": "", "kode": "Pe 1/3", "tarif": "17.000"},
+        {"no": "", "nama": "", "kode": "Pe 1/2", "tarif": "24.000"},
+    ]
+    after = [{"no": "10", "nama": "Proten", "kode": "Prot", "tarif": "24.000"}]
+    kolom = ["no", "nama", "kode", "tarif"]
+    assert _repeats(block + block + after, kolom) == [("r4", 4)]
+    # Two rows again are a list that repeats, not a block printed twice.
+    assert _repeats(block[:2] + block[:2] + after, kolom) == []
+    # The same rows under another parent heading (Siang / Malam) are no repeat.
+    under = [
+        {"waktu_induk": parent, "hari": day, "tarif": "600.000"}
+        for parent in ("(1) Pemakaian Siang", "(2) Pemakaian Malam")
+        for day in ("(a) Senin", "(b) Sabtu", "(c) Minggu")
+    ]
+    assert _repeats(under, ["waktu_induk", "hari", "tarif"]) == []

@@ -214,3 +214,27 @@ def test_decimal_stop_read_for_the_documents_comma(read: str, expected: str) -> 
 def test_decimal_stop_kept_where_the_document_writes_stops() -> None:
     marks = DecimalMarks(["1.5", "2.25", "308.5", "3,315.0", "0.00", "259,74"])
     assert marks.correct("259.74") == "259.74"
+
+
+def test_an_article_line_opening_with_lampiran_is_not_a_header_block() -> None:
+    # Perban BAPETEN 4/2024 p16: Pasal 23 ayat (3) wraps so that a line opens with
+    # "Lampiran II yang merupakan bagian tidak terpisahkan"; the header of Lampiran II is
+    # printed on p168 (file page), not there.
+    from pipeline.extract.layout import TextLine
+    from pipeline.extract.pages import LineRole, PageInfo, split_furniture
+
+    info = PageInfo(number=16, width=600.0, height=900.0)
+    text = "Lampiran II yang merupakan bagian tidak terpisahkan"
+    lines = [
+        TextLine(page=16, text="sebagaimana dimaksud pada ayat (2) tercantum dalam", x0=90,
+                 top=150, x1=500, bottom=160, bold=False),
+        TextLine(page=16, text=text, x0=90, top=165, x1=500, bottom=175, bold=False),
+        TextLine(page=16, text="dari Peraturan Badan ini.", x0=90, top=180, x1=300, bottom=190,
+                 bold=False),
+    ]  # fmt: skip
+    assert split_furniture(info, lines, 0.08) is None
+    assert not [ln for ln, role in info.furniture if role is LineRole.LAMPIRAN_BLOCK]
+    # A header block's first line is still one.
+    head = PageInfo(number=168, width=600.0, height=900.0)
+    lines = [TextLine(page=168, text="LAMPIRAN II", x0=300, top=60, x1=400, bottom=70, bold=False)]
+    assert split_furniture(head, lines, 0.08) == 2

@@ -27,6 +27,7 @@ REQUIRED = {
     "perda_kab_banjarnegara_2025_08_pajak_retribusi",
     "perbup_donggala_2025_24_alokasi_dana_desa",
     "pergub_sulut_2017_75_spm_angkutan_tidak_dalam_trayek",
+    "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan",
 }
 
 

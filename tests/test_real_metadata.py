@@ -18,30 +18,16 @@ PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 # are a text layer); they are OCR'd now (extract/document.py, _image_without_text), and what
 # OCR cannot read from them stays wrong:
 _LAPAN_NOMOR = "the number '8' is handwritten; OCR reads '19' (p1)"
-DONGGALA_SCAN = "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan"
 BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
 PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
 # Perka BAPETEN 7/2017: the body is not recognised at all (no Pasal, no Menimbang, no
 # closing formulas are published), so every field read from it is None; only the id (from
 # the title) is right. Measured: process() gives 0 simpul and dokumen fields all None.
 _BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field is "
-KEPKA_BAPETEN = "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan"
-# Keputusan Kepala BAPETEN 02/Ka-BAPETEN/V-99: the title 'NOMOR : 02/Ka-BAPETEN/V-99' has no
-# TAHUN, and the title grammar does not read it (measured: jenis, nomor, tahun, tentang None).
-_KEPKA_TITLE = "the title 'NOMOR : 02/Ka-BAPETEN/V-99' (no TAHUN) is not read: "
 PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 PERBAN_BAPETEN_2024 = "perban_bapeten_2024_04_izin_bekerja_petugas_fasilitas_radiasi"
-# Perban BAPETEN 4/2024 p26 is printed before the e-signature: placeholder glyphs in the text
-# layer (Д, Œ, Ѽ, Ж) where the dates, signatures and number go, a QR code beside the office.
-_PERBAN_2024_CLOSING = (
-    "the closing formulas on p26 (printed around e-signature placeholders) are not read: None"
-)
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    (DONGGALA_SCAN, "tentang"): (
-        "the OCR'd title runs on into the next line 'BUPATI DONGGALA,' (p1): tentang ends "
-        "'... RUMAH SAKIT UMUM DAERAH KABELOTA BUPATI DONGGALA,'"
-    ),
     **{
         (BAPETEN, f): _BAPETEN_BODY + "None"
         for f in (
@@ -56,37 +42,18 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         )
     },  # fmt: skip
     (BAPETEN, "relasi"): _BAPETEN_BODY + "[]: the amended Perka BAPETEN 7/2013 is not related",
-    **{(KEPKA_BAPETEN, f): _KEPKA_TITLE + "None" for f in ("jenis", "nomor", "tahun", "tentang")},
-    (KEPKA_BAPETEN, "dokumen_id"): _KEPKA_TITLE
-    + (
-        "the id falls back to the file name (kepka-bapeten-1999-02-baku-tingkat-radioaktivitas-"
-        "lingkungan)"
-    ),
     (PERKA_BAPETEN_SIB, "lampiran"): (
         "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
         "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
         "it (p28, p32, p52, p55); the pages are right"
     ),
-    (PERBAN_BAPETEN, "penandatangan"): (
-        "jabatan is only the second printed line of the office ('REPUBLIK INDONESIA'), 'PLT. "
-        "KEPALA BADAN PENGAWAS TENAGA NUKLIR' is lost (p15)"
-    ),
     (PERBAN_BAPETEN, "lampiran"): (
         "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
         "2022 TENTANG ...'), and Lampiran IA is published as nomor 2 (Lampiran.nomor is an int)"
     ),
-    **{
-        (PERBAN_BAPETEN_2024, f): _PERBAN_2024_CLOSING
-        for f in ("tempat_penetapan", "tanggal_penetapan", "penandatangan", "tempat_pengundangan")
-    },
-    (PERBAN_BAPETEN_2024, "relasi"): (
-        "the revocation in Pasal 44 (p25: Perka BAPETEN 16/2014 'dicabut dan dinyatakan tidak "
-        "berlaku') is not read: the body ends at p15 because p16 is classified as the start of "
-        "Lampiran II (see 'lampiran'), so Pasal 44 is in no node; relasi is []"
-    ),
     (PERBAN_BAPETEN_2024, "lampiran"): (
         "Lampiran I's title runs on into its table of contents ('... SUMBER RADIASI PENGION "
-        "DAFTAR ISI'), and Lampiran II starts at p16 (in the body) instead of p168"
+        "DAFTAR ISI', p27)"
     ),
     (PP_BAPETEN, "lampiran"): (
         "the Penjelasan (p9-10) is taken as the start of the LAMPIRAN: halaman_awal 9, not 11"
@@ -103,10 +70,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ),
     (BANJARNEGARA, "lampiran"): (
         "the Penjelasan page (p12) is classified as the first page of Lampiran I (extract/pages.py)"
-    ),
-    (PERLEM_LAPAN, "penandatangan"): (
-        "jabatan is only the second printed line of the office ('ANTARIKSA NASIONAL REPUBLIK "
-        "INDONESIA'), 'KEPALA LEMBAGA PENERBANGAN DAN' is lost (p10)"
     ),
     (PERLEM_LAPAN, "lampiran"): (
         "each lampiran's title is the tail of its header block ('ANTARIKSA NASIONAL NOMOR 1 "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.models import Pejabat
 from pipeline.normalize.body import Body, Node
 from pipeline.normalize.dates import parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
-from pipeline.normalize.regulation import lampiran_judul, relations, revoked
+from pipeline.normalize.regulation import _officials, lampiran_judul, relations, revoked
 from pipeline.vocabulary import KINDS, parse_title
 
 
@@ -43,8 +44,9 @@ from pipeline.vocabulary import KINDS, parse_title
          "Kabupaten Donggala", "24", 2025, "perbup-donggala-24-2025"),
         ("PERATURAN WALI KOTA SURABAYA NOMOR 7 TAHUN 2019", "Peraturan Wali Kota",
          "Kota Surabaya", "7", 2019, "perwali-surabaya-7-2019"),
+        # A number with separators is kept as printed; the id slugs it.
         ("KEPUTUSAN BUPATI MAGETAN NOMOR 188/2 TAHUN 2020", "Keputusan Bupati",
-         "Kabupaten Magetan", None, 2020, None),
+         "Kabupaten Magetan", "188/2", 2020, "kepbup-magetan-188-2-2020"),
         # Capital I for 1, only in the number slot.
         ("PERATURAN BUPATI INDRAMAYU NOMOR I TAHUN 2021 TENTANG X", "Peraturan Bupati",
          "Kabupaten Indramayu", "1", 2021, "perbup-indramayu-1-2021"),
@@ -62,6 +64,27 @@ def test_title_grammar(
         tahun,
     )
     assert title.dokumen_id() == dokumen_id
+
+
+def test_keputusan_numbered_without_tahun() -> None:
+    # Kepka BAPETEN p1: "NOMOR : 02/Ka-BAPETEN/V-99" and no TAHUN before TENTANG.
+    text = (
+        "KEPUTUSAN KEPALA BADAN PENGAWAS TENAGA NUKLIR\nNOMOR : 02/Ka-BAPETEN/V-99\nTENTANG\n"
+        "BAKU TINGKAT RADIOAKTIVITAS DI LINGKUNGAN"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.nama, title.nomor, title.tahun) == (
+        "Keputusan Kepala", "BADAN PENGAWAS TENAGA NUKLIR", "02/Ka-BAPETEN/V-99", None,
+    )  # fmt: skip
+    assert title.tentang == "BAKU TINGKAT RADIOAKTIVITAS DI LINGKUNGAN"
+    # No id while the year is unknown; with the year of the date of enactment, the number slugged.
+    assert title.dokumen_id() is None
+    assert title.with_year(1999).dokumen_id() == (
+        "kepka-badan-pengawas-tenaga-nuklir-02-ka-bapeten-v-99-1999"
+    )
+    # Without TENTANG after it, a number with no TAHUN is not a title.
+    assert parse_title("KEPUTUSAN KEPALA BADAN X NOMOR 5 PADA TANGGAL") is None
 
 
 def test_every_kind_of_the_table_parses() -> None:
@@ -152,3 +175,33 @@ def test_revoked_list_items_and_region_implied() -> None:
 def test_revoked_licence_is_not_a_relation() -> None:
     body = _pasal("Izin berdasarkan Peraturan Bupati X Nomor 3 Tahun 2019 dicabut oleh Bupati.")
     assert revoked(body) == []
+
+
+def test_office_printed_over_two_lines() -> None:
+    # Perlem LAPAN 1/2018 p10: the office wraps before its comma; the promulgating office
+    # (four lines) follows under "Diundangkan di".
+    lines = [
+        "Ditetapkan di Jakarta", "pada tanggal 16 Januari 2018",
+        "KEPALA LEMBAGA PENERBANGAN DAN", "ANTARIKSA NASIONAL REPUBLIK INDONESIA,", "ttd",
+        "THOMAS DJAMALUDDIN",
+        "Diundangkan di Jakarta", "pada tanggal 24 Januari 2018",
+        "DIREKTUR JENDERAL", "PERATURAN PERUNDANG-UNDANGAN",
+        "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA", "REPUBLIK INDONESIA,", "ttd",
+        "WIDODO EKATJAHJANA",
+    ]  # fmt: skip
+    found = _officials(lines)
+    assert found["penandatangan"] == Pejabat(
+        jabatan="KEPALA LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL REPUBLIK INDONESIA",
+        nama="THOMAS DJAMALUDDIN",
+    )
+    assert found["sekretaris_daerah"] == Pejabat(
+        jabatan="DIREKTUR JENDERAL PERATURAN PERUNDANG-UNDANGAN KEMENTERIAN HUKUM DAN HAK "
+        "ASASI MANUSIA REPUBLIK INDONESIA",
+        nama="WIDODO EKATJAHJANA",
+    )
+    # An office printed without a comma is one line, and the next capitalised line its name.
+    lines = ["Diundangkan di Manado", "pada tanggal 27 November 2017",
+             "SEKRETARIS DAERAH PROVINSI SULAWESI UTARA", "NAMA PEJABAT"]  # fmt: skip
+    assert _officials(lines)["sekretaris_daerah"] == Pejabat(
+        jabatan="SEKRETARIS DAERAH PROVINSI SULAWESI UTARA", nama="NAMA PEJABAT"
+    )

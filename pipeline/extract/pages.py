@@ -97,7 +97,12 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
             info.furniture.append((line, LineRole.PAGE_NUMBER))
             continue
         m = LAMPIRAN_BLOCK_RE.match(text)
-        if m and line.top < info.height * 0.3 and (":" in text or m.group(1)):
+        if (
+            m
+            and line.top < info.height * 0.3
+            and (":" in text or m.group(1))
+            and _opens_block(text[m.end() :])
+        ):
             in_block = True
             block_no = number_to_int(m.group(1)) if m.group(1) else 0
             info.furniture.append((line, LineRole.LAMPIRAN_BLOCK))
@@ -109,6 +114,15 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
         info.lines.append(line)
     _split_closing(info)
     return block_no
+
+
+def _opens_block(rest: str) -> bool:
+    """Whether a line that starts "LAMPIRAN <n>" is a header block's first line, from what
+    follows the number: nothing, the regulation ("PERATURAN ...", "Peraturan Bupati ..."),
+    never running text of an article that wraps there ("Lampiran II yang merupakan bagian
+    tidak terpisahkan ..."), which goes on in lower case."""
+    rest = rest.strip()
+    return not rest or not rest[0].islower()
 
 
 def _closing_start(lines: list[TextLine]) -> int | None:

@@ -23,6 +23,7 @@ nest under it until the next instruction or the next roman Pasal.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +55,8 @@ PART_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("menimbang", re.compile(r"^(Menimbang\s*:?)\s*(.*)$")),
     ("mengingat", re.compile(r"^(Mengingat\s*:?)\s*(.*)$")),
     ("memperhatikan", re.compile(r"^(Memperhatikan\s*:?)\s*(.*)$")),
-    ("menetapkan", re.compile(r"^(MEMUTUSKAN\s*:?)\s*()$")),
+    # Older texts space its letters out: "M E M U T U S K A N :".
+    ("menetapkan", re.compile(r"^(" + r"\s?".join("MEMUTUSKAN") + r"\s*:?)\s*()$")),
 )
 MENETAPKAN_RE = re.compile(r"^(Menetapkan\s*:?)\s*(.*)$")
 # A Perda's (or a law's) joint approval opens the enacting formula before "MEMUTUSKAN:".
@@ -76,6 +78,8 @@ SENTENCE_END = (".", ";", ":")
 # A line ending in one of these words cites the number that opens the next line.
 REFERENCE_END_RE = re.compile(r"\b(?:ayat|pasal|huruf|angka|butir)$", re.I)
 INDENT_TOLERANCE = 2.0
+# The x0 of an item opened on its part's label line, whose number's own position is unknown.
+INLINE_X0 = math.inf
 ORDINALS = {
     "kesatu": 1, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
     "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
@@ -383,7 +387,12 @@ def parse_body(
             parts_seen.add(level)
             node = b.open_part(level, m.group(1), line)
             rest = m.group(2)
-            if rest and not b.item(line, rest):
+            if rest and b.item(line, rest):
+                # Its first item shares the label's line ("Mengingat : 1. ..."): where its
+                # number stands is not known, so the next number of the list is taken as
+                # aligned with it even after a line without a stop.
+                b.open[-1].x0 = INLINE_X0
+            elif rest:
                 b.text(line, rest)
             if level == "menetapkan":
                 node.expects_heading = False

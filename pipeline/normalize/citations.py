@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from pipeline.vocabulary import KINDS, Kind
+
 JenisPublikasi = Literal[
     "Lembaran Negara",
     "Tambahan Lembaran Negara",
@@ -26,54 +28,36 @@ JenisPublikasi = Literal[
     "Berita Daerah",
 ]
 
-JenisPeraturan = Literal[
-    "Undang-Undang",
-    "Peraturan Pemerintah Pengganti Undang-Undang",
-    "Peraturan Pemerintah",
-    "Peraturan Presiden",
-    "Peraturan Menteri",
-    "Peraturan Daerah",
-    "Peraturan Gubernur",
-    "Peraturan Bupati",
-    "Peraturan Wali Kota",
-    "Keputusan Presiden",
-    "Keputusan Menteri",
-    "Keputusan Gubernur",
-    "Keputusan Bupati",
-    "Keputusan Wali Kota",
-    "Instruksi Presiden",
-]
+# The canonical kind of a regulation: a `jenis` of pipeline/data/jenis_peraturan.csv (the
+# one table of kinds, pipeline/vocabulary.py).
+JenisPeraturan = str
 
 Hubungan = Literal["diubah", "diubah_terakhir"]
 
-_NATIONAL = r"(?:\s+Republik\s+Indonesia)?"
+# The country after a national kind: "Republik Indonesia", or "RI" as older texts print it.
+_NATIONAL = r"(?:\s+(?:Republik\s+Indonesia|RI)\b)?"
 # "Undang-Undang" as printed: a hyphen, an en or em dash, or a space between the words.
 _DASH = "(?:\\s*[-\u2010-\u2014]\\s*|\\s)?"
 # A capital letter set apart from the rest of its word by character spacing ("P eraturan").
 _LONE_CAPITAL_RE = re.compile(r"\b([A-Z]) (?=[a-z]{2,})")
 _ISSUER = r"(?:\s+\S.*)?"  # the printed issuer, e.g. " Dalam Negeri", " Kabupaten Magetan"
 
+
+def _kind_pattern(kind: Kind) -> str:
+    """The printed forms of `kind` (any case; words split by any whitespace, a hyphen as
+    _DASH) followed by what its issuer column allows: the country after a national kind,
+    any issuer's name after an agency's or a region's."""
+    forms = [
+        r"\s+".join(_DASH.join(re.escape(p) for p in word.split("-")) for word in c.split())
+        for c in kind.cetak
+    ]
+    after = _NATIONAL if kind.penerbit == "negara" else _ISSUER
+    return "(?:" + "|".join(forms) + ")" + after
+
+
 # Canonical kind of regulation -> regex that the printed kind (the words before "Nomor")
-# must match in full, case-insensitively.
-JENIS_PERATURAN: dict[JenisPeraturan, str] = {
-    "Peraturan Pemerintah Pengganti Undang-Undang": (
-        r"Peraturan\s+Pemerintah\s+Pengganti\s+Undang" + _DASH + r"Undang" + _NATIONAL
-    ),
-    "Undang-Undang": r"Undang" + _DASH + r"Undang" + _NATIONAL,
-    "Peraturan Pemerintah": r"Peraturan\s+Pemerintah" + _NATIONAL,
-    "Peraturan Presiden": r"Peraturan\s+Presiden" + _NATIONAL,
-    "Peraturan Menteri": r"Peraturan\s+Menteri" + _ISSUER,
-    "Peraturan Daerah": r"Peraturan\s+Daerah" + _ISSUER,
-    "Peraturan Gubernur": r"Peraturan\s+Gubernur" + _ISSUER,
-    "Peraturan Bupati": r"Peraturan\s+Bupati" + _ISSUER,
-    "Peraturan Wali Kota": r"Peraturan\s+Wali\s*kota" + _ISSUER,
-    "Keputusan Presiden": r"Keputusan\s+Presiden" + _NATIONAL,
-    "Keputusan Menteri": r"Keputusan\s+Menteri" + _ISSUER,
-    "Keputusan Gubernur": r"Keputusan\s+Gubernur" + _ISSUER,
-    "Keputusan Bupati": r"Keputusan\s+Bupati" + _ISSUER,
-    "Keputusan Wali Kota": r"Keputusan\s+Wali\s*kota" + _ISSUER,
-    "Instruksi Presiden": r"Instruksi\s+Presiden" + _NATIONAL,
-}
+# must match in full, case-insensitively; every kind of the one table of kinds.
+JENIS_PERATURAN: dict[JenisPeraturan, str] = {k.jenis: _kind_pattern(k) for k in KINDS}
 
 # Canonical kind of publication -> regex of its printed name (before the region).
 JENIS_PUBLIKASI: dict[JenisPublikasi, str] = {
@@ -128,6 +112,16 @@ _PERATURAN_RE = re.compile(
     _FLAGS,
 )
 
+# A Keputusan numbered with its register code and no Tahun ("Keputusan Kepala Badan Pengawas
+# Tenaga Nuklir Nomor 01/K-OTK/VIII-98"): a number with letters and separators is complete
+# without a year; plain digits without Tahun are not a citation.
+_PERATURAN_TANPA_TAHUN_RE = re.compile(
+    r"(?P<jenis>\S(?:(?!\bNomor\b).)*?)\s+Nomor\s*:?\s*"
+    r"(?P<nomor>[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:[/.-][0-9A-Za-z]+)+)"
+    r"(?:\s*,?\s+tentang(?:\s+(?P<tentang>.*?))?)?",
+    _FLAGS,
+)
+
 # List punctuation closing an item or a part of it.
 _TANDA_EKOR = ";.,:"
 _SPASI_RE = re.compile(r"\s+")
@@ -160,7 +154,7 @@ class Sitasi(BaseModel):
     jenis: JenisPeraturan
     jenis_lengkap: str
     nomor: str
-    tahun: int
+    tahun: int | None  # None: a Keputusan numbered with its register code, without Tahun
     tentang: str
     publikasi: list[Publikasi]
     mengubah: int | None = None
@@ -242,7 +236,7 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
     if _PUBLIKASI_AWAL_RE.search(segmen):
         raise CitationError(item, "unexpected text after a publication reference")
 
-    m = _PERATURAN_RE.fullmatch(segmen)
+    m = _PERATURAN_RE.fullmatch(segmen) or _PERATURAN_TANPA_TAHUN_RE.fullmatch(segmen)
     if m is None:
         raise CitationError(item, "no '<jenis> Nomor <nomor> Tahun <tahun>' found")
     jenis_lengkap = _rapikan(m.group("jenis"))
@@ -259,7 +253,7 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
         jenis=jenis,
         jenis_lengkap=jenis_lengkap,
         nomor=nomor,
-        tahun=int(m.group("tahun")),
+        tahun=int(m["tahun"]) if "tahun" in m.groupdict() and m["tahun"] else None,
         tentang=_tanpa_ekor(_rapikan(m.group("tentang") or "")),
         publikasi=publikasi,
     )

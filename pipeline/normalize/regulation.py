@@ -274,9 +274,13 @@ def _officials(lines: list[str]) -> dict[str, object]:
     jabatan: str | None = None
     pending: tuple[str, str] | None = None  # (key, office) still waiting for its name
     date_lines = 0  # lines left in which the formula's date may still be printed
-    for raw in lines:
+    skip = 0  # lines already read as the rest of a multi-line office
+    for k, raw in enumerate(lines):
         line = raw.strip()
         date_lines -= 1
+        if skip:
+            skip -= 1
+            continue
         if m := PLACE_RE.match(line):
             date_lines = DATE_WINDOW_LINES + 1
             if mode and jabatan:
@@ -309,12 +313,42 @@ def _officials(lines: list[str]) -> dict[str, object]:
         # The office is printed with a comma; one without ("SEKRETARIS DAERAH PROVINSI
         # SULAWESI UTARA") is the first capitalised line after the place and date.
         if mode and jabatan is None and key not in found and _capitalised(line):
-            jabatan = line
+            more = _office_rest(lines[k + 1 :])
+            jabatan = " ".join([line, *more]).rstrip(",").strip()
+            skip = len(more)
             continue
         if mode and jabatan and not SIGNED_RE.match(line):
             found.setdefault(key, Pejabat(jabatan=jabatan, nama=line))
             jabatan = None
     return found
+
+
+def enactment_year(lines: list[str]) -> int | None:
+    """The year of the date of enactment ("Ditetapkan di X / pada tanggal D") in the closing
+    formulas among `lines`, else None: the year of a Keputusan whose title prints none."""
+    tanggal = _officials(lines).get("tanggal_penetapan")
+    return int(str(tanggal)[:4]) if tanggal else None
+
+
+# An office printed over several lines ("KEPALA LEMBAGA PENERBANGAN DAN / ANTARIKSA NASIONAL
+# REPUBLIK INDONESIA,") ends with its comma within this many lines.
+OFFICE_MAX_LINES = 4
+
+
+def _office_rest(following: list[str]) -> list[str]:
+    """The lines that continue an office whose first printed line has no comma: capitalised
+    lines up to the one that ends with the office's comma, within OFFICE_MAX_LINES; none
+    when no such comma comes (an office printed without one, "SEKRETARIS DAERAH PROVINSI
+    SULAWESI UTARA", is followed by the name)."""
+    rest: list[str] = []
+    for raw in following[: OFFICE_MAX_LINES - 1]:
+        line = raw.strip()
+        if not _capitalised(line) or PLACE_RE.match(line):
+            return []
+        rest.append(line)
+        if line.endswith(","):
+            return rest
+    return []
 
 
 # Lines of a lampiran header block ("LAMPIRAN II", "PERATURAN BUPATI X", "NOMOR ...",
@@ -377,7 +411,18 @@ def lampiran_judul(pages: list[list[str]], tentang: str | None) -> str | None:
 def own_title(body: Body) -> Title | None:
     """The regulation's own title, read from its title block."""
     judul = next(iter(body.find("judul")), None)
-    return parse_title(" ".join(judul.text_lines)) if judul else None
+    return parse_title(" ".join(title_lines(judul.text_lines))) if judul else None
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """The title block's lines without the issuer's office that closes the opening formula
+    ("BUPATI DONGGALA,", "KEPALA BADAN PENGAWAS TENAGA NUKLIR,"): a title printed without
+    "DENGAN RAHMAT TUHAN YANG MAHA ESA" would run on into it, and a title never ends with
+    a comma."""
+    out = list(lines)
+    if out and out[-1].rstrip().endswith(","):
+        out.pop()
+    return out
 
 
 def dokumen_record(
@@ -398,6 +443,9 @@ def dokumen_record(
     prov = PROVINSI_RE.search(title)
     penutup = next(iter(body.find("penutup")), None)
     officials = _officials(penutup.text_lines if penutup else [])
+    if own and tahun is None and officials.get("tanggal_penetapan"):
+        # A Keputusan numbered without TAHUN: the year of its date of enactment.
+        tahun = int(str(officials["tanggal_penetapan"])[:4])
     return Dokumen(
         dokumen_id=dokumen_id,
         jenis=jenis,

@@ -139,6 +139,10 @@ CATALOG: dict[str, Aturan] = {
         "Periksa apakah ada baris yang hilang."),
     "tabel-nomor-ganda": Aturan(
         PERINGATAN, "Nomor \"{kutipan}\" pada kolom {kolom} dipakai lebih dari sekali.", None),
+    "tabel-baris-berulang": Aturan(
+        PERINGATAN, "{jumlah} baris mulai dari \"{kutipan}\" tercetak dua kali berturut-turut: "
+        "isinya sama persis dengan {jumlah} baris tepat di atasnya.",
+        "Hapus salah satu blok yang berulang, atau isi dengan data yang seharusnya."),
     "tabel-sel-kosong": Aturan(
         INFO, "Sel kolom {kolom} kosong, padahal kolom ini terisi pada baris lain.",
         "Lengkapi isi sel atau beri tanda \"-\" bila memang tidak ada."),

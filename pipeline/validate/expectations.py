@@ -25,7 +25,7 @@ from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 from pipeline.validate.rules.dasar_hukum import HIERARCHY
 from pipeline.validate.rules.schedule import regulation_period
-from pipeline.vocabulary import TINDAKAN
+from pipeline.vocabulary import KINDS, TINDAKAN
 
 SUITE_DIR = Path("validations") / "expectations"
 # The stored suites belong to the code, not to the working directory: a run started anywhere
@@ -99,7 +99,12 @@ def _expectations() -> dict[str, list[dict[str, Any]]]:
         "dasar_hukum": _common("dasar_hukum")
         + [
             _e("column_values_to_not_be_null", column="nomor"),
-            _e("column_values_to_be_in_set", column="jenis", value_set=sorted(HIERARCHY)),
+            # Every kind the citation grammar reads (the one table of kinds), ranked or not.
+            _e(
+                "column_values_to_be_in_set",
+                column="jenis",
+                value_set=sorted(set(HIERARCHY) | {k.jenis for k in KINDS}),
+            ),
             _e(
                 "column_values_to_be_between",
                 column="tahun",

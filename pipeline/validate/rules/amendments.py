@@ -31,7 +31,10 @@ def amended_citation(data: Dataset) -> Iterator[Hit]:
     tentang = " ".join((data.dokumen.tentang or "").upper().split())
     for m in RELATION_RE.finditer(tentang):
         cited = title_at_start(tentang[m.end() :])
-        if cited is None or cited.nomor is None or not cited.tentang:
+        # Only a number in digits and a year can be compared with the digits cited below.
+        if cited is None or not (cited.nomor or "").isdigit() or cited.tahun is None:
+            continue
+        if not cited.tentang:
             continue
         pattern = _citation_re(cited.kind.jenis, cited.tentang)
         nodes = [
@@ -42,7 +45,7 @@ def amended_citation(data: Dataset) -> Iterator[Hit]:
         for node in nodes:
             for c in pattern.finditer(node.teks or ""):
                 nomor, tahun = c.group("nomor"), int(c.group("tahun"))
-                if int(nomor) == int(cited.nomor) and tahun == cited.tahun:
+                if int(nomor) == int(cited.nomor or 0) and tahun == cited.tahun:
                     continue
                 itself = data.dokumen.nomor == nomor and data.dokumen.tahun == tahun
                 yield Hit(

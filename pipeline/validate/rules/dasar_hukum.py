@@ -66,6 +66,8 @@ def order(data: Dataset) -> Iterator[Hit]:
                 quote,
                 {"jenis": cur.jenis_lengkap, "sebelumnya": prev.jenis_lengkap},
             )
+        elif cur.tahun is None or prev.tahun is None:
+            continue
         elif rc == rp and (cur.tahun, _num(cur.nomor)) < (prev.tahun, _num(prev.nomor)):
             yield Hit(
                 "urutan-kronologis",
@@ -87,7 +89,7 @@ def publication_years(data: Dataset) -> Iterator[Hit]:
     for r in data.dasar_hukum:
         for column, name in PUBLICATIONS:
             year = getattr(r, column)
-            if year is not None and year < r.tahun:
+            if year is not None and r.tahun is not None and year < r.tahun:
                 # Quote the reference as printed: "Lembaran Negara Republik Indonesia Tahun 2015".
                 m = re.search(rf"{name}[^,;()]*?Tahun\s+{year}\b", r.teks)
                 quote = m.group(0) if m else f"{name} Tahun {year}"

@@ -54,6 +54,44 @@ def generic_tables(data: Dataset) -> Iterator[Hit]:
         yield from _totals(t, rows, columns, names)
         yield from _numbering(t, rows, names)
         yield from _empty_cells(t, rows, names)
+        yield from _repeated_blocks(t, rows, names)
+
+
+# A block of at least this many rows printed again right below itself is a duplicate (a
+# copy-paste slip), not a list whose items happen to repeat one or two rows.
+REPEAT_MIN_ROWS = 3
+
+
+def _repeated_blocks(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
+    """A block of REPEAT_MIN_ROWS or more rows (of at least two different rows) printed
+    twice in a row, every cell alike, parent headings included: identical rows under
+    different headings (the same sub-items under "Siang" and "Malam") are not repeats."""
+    keys = [tuple(str(r.get(c) or "").strip() for c in names) for r in rows]
+    where: dict[tuple[str, ...], list[int]] = {}
+    for k, key in enumerate(keys):
+        where.setdefault(key, []).append(k)
+    i = 0
+    while i < len(keys):
+        size = next(
+            (
+                j - i
+                for j in where[keys[i]]
+                if j - i >= REPEAT_MIN_ROWS
+                and keys[i:j] == keys[j : 2 * j - i]
+                and len(set(keys[i:j])) > 1
+                and any(any(cell for cell in key) for key in keys[i:j])
+            ),
+            0,
+        )
+        if not size:
+            i += 1
+            continue
+        first, last = rows[i + size], rows[i + 2 * size - 1]
+        quote = next((v for v in keys[i + size] if v), "")
+        params = {"jumlah": size, "sampai": last["id"], "halaman_akhir": last["halaman_akhir"]}
+        yield Hit("tabel-baris-berulang", t.id, first["id"], None, first["halaman_awal"], quote,
+                  params)  # fmt: skip
+        i += 2 * size
 
 
 def _misprinted(value: Any) -> bool:
