@@ -40,6 +40,12 @@ _PERBAN_2024_CLOSING = (
 BALI_LAMPIRAN = "pergub_bali_2021_01_kelas_jabatan_lampiran_i_excel"
 SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
+SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
+# A joint decree of three ministers, one NOMOR line per ministry (p1); the kinds table has no
+# joint decree, so the title is not read and nothing hangs on it.
+_SKB_TITLE = (
+    "the title of a Keputusan Bersama of three ministers (three NOMOR lines, p1) is not read: "
+)
 # Two files that hold a lampiran alone (as their JDIH publishes it, the body being another
 # file): the lampiran's header block is the only title they print, and it is not read as one.
 _BALI_HEADER = (
@@ -148,6 +154,18 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "judul None: the lampiran's own subject, printed in its header's TENTANG line (p7 'TATA CARA "
         "PERHITUNGAN BAGI HASIL ...'), is not taken; its table's caption is published as the tail "
         "of that line ('SE PROVINSI SULAWESI UTARA DARI PAJAK ...')"
+    ),
+    **{(SKB_2022, f): _SKB_TITLE + "None" for f in ("tahun", "tentang")},
+    **{
+        (
+            SKB_2022,
+            f,
+        ): "the closing formulas p3 ('Ditetapkan di Jakarta pada tanggal 7 April 2022', "
+        "three signatories) are not read: None"
+        for f in ("tempat_penetapan", "tanggal_penetapan")
+    },
+    (SKB_2022, "lampiran"): (
+        "[]: the LAMPIRAN header on p4 is not recognised (its table is published as lampiran_0)"
     ),
 }
 

@@ -61,6 +61,7 @@ PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_
 _PERBAN_GLYPHS = "symbol glyphs published as their font codes (':' for √, 'f' for ≤, 'g' for ≥)"
 SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
+SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
 # (or diamond) holding its number in an actor's column. Measured: p3 and p4 go on without a
 # header and are published as tables of their own (lampiran_1__tabel_4, kolom_1..kolom_19;
@@ -126,6 +127,15 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     ),
     (TUBABA_SOP, 3): "p3 goes on without a header and is " + _TUBABA_UNSTITCHED,
     (TUBABA_SOP, 4): "p4 goes on without a header and is " + _TUBABA_UNSTITCHED,
+    (SKB_2022, 4): (
+        "the scanned table's rows are not all separated: rows 2-3, 8-10, 12-13 and 14-15 are "
+        "glued ('no' '8. 9. 10.', 'tanggal' '16 Mei 26 Mei 1 Juni'), row 11's HARI and "
+        "KETERANGAN are one cell; the caption is the tail of the lampiran header block"
+    ),
+    (SKB_2022, 4, 1): (
+        "table B (CUTI BERSAMA TAHUN 2022) has one row, read into the header: columns no_1, "
+        "tanggal_29_april_4_mei_5_mei_dan_6_mei, ... and no rows"
+    ),
 }
 
 
