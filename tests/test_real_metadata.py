@@ -27,6 +27,26 @@ _BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field 
 PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 PERBAN_BAPETEN_2024 = "perban_bapeten_2024_04_izin_bekerja_petugas_fasilitas_radiasi"
+BALI_LAMPIRAN = "pergub_bali_2021_01_kelas_jabatan_lampiran_i_excel"
+SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
+TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
+SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
+# A joint decree of three ministers, one NOMOR line per ministry (p1); the kinds table has no
+# joint decree, so the title is not read and nothing hangs on it.
+_SKB_TITLE = (
+    "the title of a Keputusan Bersama of three ministers (three NOMOR lines, p1) is not read: "
+)
+# Two files that hold a lampiran alone (as their JDIH publishes it, the body being another
+# file): the lampiran's header block is the only title they print, and it is not read as one.
+_BALI_HEADER = (
+    "a file holding Lampiran I alone: its header block 'LAMPIRAN I / PERATURAN GUBERNUR BALI / "
+    "NOMOR I TAHUN 2021 / TENTANG PERUBAHAN ATAS ...' (p1) is not read as the title: None"
+)
+_TUBABA_HEADER = (
+    "a file holding a lampiran alone: its header block 'LAMPIRAN: KEPUTUSAN BUPATI TULANG BAWANG "
+    "BARAT / NOMOR : B/ /I.02/HK/TUBABA/2018 / TENTANG ...' (p1, the number left blank) is not "
+    "read as the title: None"
+)
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     **{
         (BAPETEN, f): _BAPETEN_BODY + "None"
@@ -75,6 +95,41 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "each lampiran's title is the tail of its header block ('ANTARIKSA NASIONAL NOMOR 1 "
         "TAHUN 2018 TENTANG ...') instead of the title printed below it (p11-13)"
     ),
+    **{
+        (BALI_LAMPIRAN, f): _BALI_HEADER
+        for f in ("jenis", "daerah", "provinsi", "nomor", "tahun", "tentang")
+    },
+    (BALI_LAMPIRAN, "penandatangan"): (
+        "the signature block on p46 under the table ('GUBERNUR BALI, / ttd / WAYAN KOSTER', beside "
+        "a 'Salinan sesuai dengan aslinya' block) is not read: None"
+    ),
+    (BALI_LAMPIRAN, "relasi"): (
+        "[]: the amended Pergub Bali 29/2019, named in the header's TENTANG (p1), is not related"
+    ),
+    (BALI_LAMPIRAN, "lampiran"): (
+        "judul None: the title printed under the header (p1 'DAFTAR NAMA DAN KELAS JABATAN ...') is "
+        "not taken (its table's caption is); nomor and page are right"
+    ),
+    **{
+        (TUBABA_SOP, f): _TUBABA_HEADER for f in ("jenis", "daerah", "provinsi", "tahun", "tentang")
+    },
+    (SULUT_4, "lampiran"): (
+        "judul None: the lampiran's own subject, printed in its header's TENTANG line (p7 'TATA CARA "
+        "PERHITUNGAN BAGI HASIL ...'), is not taken; its table's caption is published as the tail "
+        "of that line ('SE PROVINSI SULAWESI UTARA DARI PAJAK ...')"
+    ),
+    **{(SKB_2022, f): _SKB_TITLE + "None" for f in ("tahun", "tentang")},
+    **{
+        (
+            SKB_2022,
+            f,
+        ): "the closing formulas p3 ('Ditetapkan di Jakarta pada tanggal 7 April 2022', "
+        "three signatories) are not read: None"
+        for f in ("tempat_penetapan", "tanggal_penetapan")
+    },
+    (SKB_2022, "lampiran"): (
+        "[]: the LAMPIRAN header on p4 is not recognised (its table is published as lampiran_0)"
+    ),
 }
 
 
@@ -96,7 +151,7 @@ CASES = [
         stem, field,
         marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[(stem, field)])]
         if (stem, field) in KNOWN_WRONG else [],
-        id="-".join([*stem.split("_")[:3], field]),
+        id="-".join([*stem.split("_")[:4], field]),
     )
     for stem in REAL_PDFS
     for field in _expected(stem)
