@@ -23,7 +23,6 @@ from tests.corpus_report import matched, page_frame_words, published_words
 DONGGALA = "perbup_donggala_2025_24_alokasi_dana_desa"
 BALI_LAMPIRAN = "pergub_bali_2021_01_kelas_jabatan_lampiran_i_excel"
 SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
-TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 # Pergub Bali 1/2021 Lampiran I (an Excel print) repeats the column-number row '1 | 2 | 3' at
 # the top of every page; it is read as header and published nowhere (as on Donggala p7).
 _BALI_NUMBERS = "the column-number row '1 | 2 | 3' is published nowhere: recall "
@@ -43,9 +42,6 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
         "pengundangan block under the table, inside the frame pdfplumber finds, is published "
         "nowhere: recall 360/387"
     ),
-    (TUBABA_SOP, 2): "step numbers copied into phantom columns: precision 165/181",
-    (TUBABA_SOP, 3): "step numbers copied into phantom columns: precision 147/151",
-    (TUBABA_SOP, 4): "step numbers copied into phantom columns: precision 59/61",
 }
 
 
