@@ -464,6 +464,11 @@ CLOSING = frozenset(")]}")
 WRAP_SPACE_SHARE = 0.2
 LINE_TOLERANCE = 3.0  # pdfplumber's y tolerance: characters this close in top share a line
 FULL_LINE_SLACK = 1.0  # points a full line may stop short of what it could hold
+# ... and a word broken inside (WHOLE): the next glyph would not have fitted, within the
+# rounding of the positions. A line that stops a glyph's width short of the column's edge
+# could have taken that glyph, so its break was at a space ("Membuatsistempe" / "ndalian/"
+# printed with one; "n" fitted by 0.7 pt).
+WHOLE_SLACK = 0.25
 SPACE_EM = 0.33  # a space's width, in font sizes, where the page prints none in that font
 
 
@@ -520,7 +525,7 @@ def cell_text(
             len(prev) == 1
             and last["text"][-1].isalnum()
             and first["text"][0].isalnum()
-            and last["x1"] + glyph > right - FULL_LINE_SLACK
+            and last["x1"] + glyph > right - WHOLE_SLACK
         )
         mark = WHOLE if whole else SURE if sure and room else SPLIT
         out += (mark if split else "\n") + text
