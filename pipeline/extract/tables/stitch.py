@@ -637,15 +637,21 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
         _replace(piece, cont, target)
 
 
-def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
+def _carry_leading(piece: TablePiece, r: int, last: LogicalRow, leaves_open: bool) -> None:
     """A new row at the top of a page: its cells that go on a merged cell above (same
     columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
     many rows) and any that spans further rows down this page (a "Hasil" merged over the
-    kegiatan of one program) when the row's first cell went on (the row is inside the
-    group above, not one opening with its own "No"). In such a row, a merged cell with
-    text is the rest of the cell above: the "Hasil" of an area whose "No"
-    and "Area" go on, its last words printed on this page."""
+    kegiatan of one program), or goes on one merged over several rows of the page before,
+    when the row's first cell went on (the row is inside the group above, not one opening
+    with its own "No"). In such a row, a merged cell with text is the rest of the cell
+    above: the "Hasil" of an area whose "No" and "Area" go on, its last words printed on
+    this page. Where the table's producer leaves the cells that run on open at a page's
+    top (`leaves_open`: a page of it starts under no drawn rule), a cell at the very top
+    of a page under a rule drawn over it starts there and goes on with nothing (the empty
+    "No"/"Area" cells beside a group printed inside the table, "QuickWins ...", that has
+    no area)."""
     anchored = piece.anchored(r)
+    drawn = leaves_open and r == 0
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
     outer = False  # the row's first cell went on: the row is inside the group above
     for cell in anchored:
@@ -653,6 +659,8 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
             break
         above = last.cells[cell.col]
         same = above.col == cell.col and above.colspan == cell.colspan
+        if drawn and cell.col not in piece.open_top:
+            continue
         if cell.is_empty:
             leading = cell.col < first_printed and above.col + above.colspan <= first_printed
             merged = outer and not above.is_empty and (cell.rowspan > 1 or above.rowspan > 1)
@@ -905,6 +913,9 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     values = _value_columns(bodies, first.ncols) - numbering - marks
     reprinted = frozenset(_repeated_columns(bodies, first.ncols) - numbering - marks)
 
+    # The producer leaves the cells that run on open at a page's top: a page of the table
+    # after the first starts under no drawn rule somewhere.
+    leaves_open = any(piece.open_top for piece, _ in group[1:])
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
         body = [r for r in body if any(not c.is_empty for c in piece.anchored(r))]
@@ -918,7 +929,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                 if not _under_heading(piece, r, last, numbering):
                     # (a heading's number is a one-row cell of its own: its first
                     # sub-item, on the next page, does not go on with it)
-                    _carry_leading(piece, r, last)
+                    _carry_leading(piece, r, last, leaves_open)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
     for a, b in reversed(_indented_spans(paths, rows)):
         _collapse(rows, a, b)
