@@ -209,7 +209,6 @@ def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
     return list(page.find_tables(table_settings(page, drawn)))
 
 
-
 def table_frames(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
     """The frames of `page` (its visible rules, each frame closed) ruled inside: one of the
     frame's own rules runs within it, dividing it into cells. A border around the page or
