@@ -20,7 +20,7 @@ from pipeline.models import (
     Sisa,
     Tabel,
 )
-from pipeline.normalize.accounting import account_table
+from pipeline.normalize.accounting import account_table, framed_leftovers
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_and_areas
@@ -311,6 +311,8 @@ def process(
                 "landed in no node, table cell, caption or page furniture"
             )
     sisa = tables.sisa + text.sisa
+    for page in doc.pages:
+        sisa += framed_leftovers(page.lines, set(page.framed))
     return DocumentResult(
         path=path,
         dokumen_id=dokumen_id,

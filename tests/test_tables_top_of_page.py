@@ -203,3 +203,74 @@ def test_merged_cell_opening_the_next_item_does_not_go_on(
     from pipeline.extract.tables.stitch import _siblings
 
     assert _siblings(above, below) is siblings
+
+
+@pytest.mark.parametrize("reprinted", [False, True])
+def test_leading_columns_left_empty_in_a_table_that_reprints_them(
+    tmp_path: Path, reprinted: bool
+) -> None:
+    """A table that prints No and Program again on every row: a page opening with those
+    cells empty goes on with the row above, even with a capital ("Pemerintah" under "...
+    Pengendalian Intern"; zoo: lo-f4-inline-repeated-plain); printed again, they open a
+    row of its own."""
+    row = [C("6."), C("Penguatan Pengawasan")]
+    hasil = C("Dapat meningkatkan kapasitas")
+    page1 = [HEADER, [*row, C("Melaksanakan kebijakan gratifikasi"), hasil],
+             [*row, C("Pembangunan zona integritas"), hasil],
+             [*row, C("Peningkatan penerapan Sistem Pengendalian Intern"), hasil]]  # fmt: skip
+    lead = row if reprinted else [C(""), C("")]
+    page2 = [HEADER, [*lead, C("Pemerintah"), C("")],
+             [C("7."), C("Penguatan Akuntabilitas"), C("Mengembangkan budaya kinerja"),
+              C("Penerapan Sistem Akuntabilitas")]]  # fmt: skip
+    pages = [PageSpec(rows=page1, title="Tabel 3.2 Program"), PageSpec(rows=page2)]
+    result = process(make_pdf(tmp_path / "ulang.pdf", WIDTHS, pages))
+    rows = [k for _, k in _kegiatan(result)]
+    if reprinted:
+        assert rows[2:4] == ["Peningkatan penerapan Sistem Pengendalian Intern", "Pemerintah"]
+    else:
+        assert rows[2:4] == [
+            "Peningkatan penerapan Sistem Pengendalian Intern Pemerintah",
+            "Mengembangkan budaya kinerja",
+        ]
+
+
+@pytest.mark.parametrize(("top", "joined"), [("Pengaduan Manual dan Media Elektronik)", True),
+                                             ("Pengaduan Manual (dan Media Elektronik)", False)])  # fmt: skip
+def test_text_closing_a_bracket_it_never_opened_goes_on(
+    tmp_path: Path, top: str, joined: bool
+) -> None:
+    """No cell begins by closing a bracket it did not open: such text at the top of a page
+    is the rest of the row above, capital or not (zoo: ch-letter-swapped-shade); with its
+    brackets balanced it is a row of its own."""
+    above = "Pemantapan layanan melalui Sistem"
+    rows = [k for _, k in _kegiatan(_two_pages(tmp_path, top, above=above))]
+    if joined:
+        assert rows[1:3] == [f"{above} {top}", "Mengoptimalkan pemanfaatan teknologi"]
+    else:
+        assert rows[1:3] == [above, top]
+
+
+def test_an_empty_cell_under_a_merged_cell_of_the_group_goes_on_with_it(tmp_path: Path) -> None:
+    """The last kegiatan of a program alone at the top of a page, its No, Program and Hasil
+    cells empty one-row cells: the Hasil merged over the program's kegiatan on the page
+    before goes on over it (zoo: ch-a4-portrait-wrap)."""
+    page1 = [
+        HEADER,
+        [C("1.", rowspan=2), C("Penataan Sistem", rowspan=2), C("Penetapan kinerja individu"),
+         C("Dapat meningkatkan kinerja", rowspan=2)],
+        [None, None, C("Promosi jabatan dilaksanakan"), None],
+    ]  # fmt: skip
+    page2 = [
+        HEADER,
+        [C(""), C(""), C("Monitoring evaluasi"), C("")],
+        [C("2."), C("Penguatan Pengawasan"), C("Melaksanakan kebijakan gratifikasi"),
+         C("Dapat meningkatkan kapasitas")],
+    ]  # fmt: skip
+    pages = [PageSpec(rows=page1, title="Tabel 3.2 Program"), PageSpec(rows=page2)]
+    result = process(make_pdf(tmp_path / "akhir.pdf", WIDTHS, pages))
+    assert [(p.no, p.kegiatan, p.hasil) for p in result.program] == [
+        ("1", "Penetapan kinerja individu", "Dapat meningkatkan kinerja"),
+        ("1", "Promosi jabatan dilaksanakan", "Dapat meningkatkan kinerja"),
+        ("1", "Monitoring evaluasi", "Dapat meningkatkan kinerja"),
+        ("2", "Melaksanakan kebijakan gratifikasi", "Dapat meningkatkan kapasitas"),
+    ]

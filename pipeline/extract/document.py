@@ -22,7 +22,7 @@ from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
 from pipeline.extract.tables.grid import resolve_splits
-from pipeline.extract.tables.ruling import find_tables, without_backgrounds
+from pipeline.extract.tables.ruling import find_tables, table_frames, without_backgrounds
 from pipeline.extract.visible import visible_page
 from pipeline.result import PageGlyphs
 from pipeline.settings import SETTINGS, Settings
@@ -113,15 +113,19 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 page._objects = objects
             partial = ocr is None and _image_without_text(page)
             layered = ocr is None and _scanner_layer(page)
+            ruled = without_backgrounds(page)
             pieces = [
                 p
-                for t in find_tables(without_backgrounds(page), drawn=ocr is None)
+                for t in find_tables(ruled, drawn=ocr is None)
                 if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
             ]
             info = PageInfo(number=i, width=float(page.width), height=float(page.height))
             info.table_tops = [p.bbox[1] for p in pieces]
             info.printed_chars = printed_chars(page)
             lines = lines_outside(page, i, [p.bbox for p in pieces])
+            if ocr is None:
+                frames = table_frames(ruled)
+                info.framed = [ln.key for ln in lines if _inside_any(ln, frames)]
             block_numbers[i - 1] = split_furniture(info, lines, settings.margin_fraction)
             pages[i - 1] = info
             pieces_by_page[i - 1] = pieces
@@ -353,3 +357,9 @@ def _note_goes_on(line: TextLine, x0: float) -> bool:
     text = line.text.strip()
     starts = CAPTION_LABEL_RE.match(text) or ITEM_LINE_RE.match(text)
     return line.x0 >= x0 - NOTE_INDENT and not starts
+
+
+def _inside_any(line: TextLine, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether the middle of `line` lies inside one of `boxes`."""
+    x, y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)

@@ -76,6 +76,9 @@ class PageInfo:
     furniture: list[tuple[TextLine, LineRole]] = field(default_factory=list)
     table_tops: list[float] = field(default_factory=list)
     printed_chars: int = 0  # non-space characters printed on the page, tables included
+    # Keys of content lines printed inside a table frame (ruling.table_frames) that no
+    # table piece read: table text read as narrative, a leftover (run.framed_leftovers).
+    framed: list[str] = field(default_factory=list)
 
     @property
     def landscape(self) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pipeline.extract.layout import TextLine
 from pipeline.extract.tables import LogicalTable
 from pipeline.models import Akuntansi, Sisa
 from pipeline.normalize.text import join_lines
 
 UNMAPPED_CELL = "sel tabel tidak masuk ke rekaman mana pun"
+FRAMED_TEXT = "teks di dalam bingkai tabel tidak terbaca sebagai sel; masuk ke teks naratif"
 
 
 def account_table(
@@ -40,3 +42,14 @@ def account_table(
         sel_sisa=seen - placed,
     )
     return summary, leftovers
+
+
+def framed_leftovers(lines: list[TextLine], framed: set[str]) -> list[Sisa]:
+    """Content lines printed inside a table frame that no table piece read (`framed`, their
+    keys): table text that went to the narrative text, each a leftover, so a table whose
+    grid was not built never reads "left over 0"."""
+    return [
+        Sisa(halaman=ln.page, teks=ln.text, alasan=FRAMED_TEXT, lokasi=ln.key)
+        for ln in lines
+        if ln.key in framed
+    ]

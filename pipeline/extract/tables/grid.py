@@ -20,7 +20,7 @@ from typing import Any
 
 import pdfplumber.utils
 
-from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white
+from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white, without_backgrounds
 from pipeline.vocabulary import ITEM_DIGITS, ITEM_LETTER, SHADE_MARK
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
@@ -88,6 +88,10 @@ class TablePiece:
     # header rows, known from the cut, and the item it is printed under (its caption).
     known_header: int = 0
     heading: str = ""
+    # Columns over which the page draws no rule at the piece's top (its frame's top side
+    # was added there, `ruling.py`): a cell running on from the page before, left open by
+    # a producer that does not close cells at a page break. Empty for a scan's ink.
+    open_top: frozenset[int] = frozenset()
 
     @property
     def ncols(self) -> int:
@@ -544,8 +548,24 @@ def build_piece(
         _read_shaded_marks(cells, page.rects)
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     x0, top, x1, _ = table.bbox
+    open_top = frozenset() if ocr is not None else _open_top(page, xs, ys[0], tolerance)
     return TablePiece(page=page_no, bbox=(x0, top, x1, max(bottom, table.bbox[3])),
-                      col_edges=xs, grid=full)  # fmt: skip
+                      col_edges=xs, grid=full, open_top=open_top)  # fmt: skip
+
+
+def _open_top(page: pdfplumber.page.Page, xs: list[float], top: float,
+              tolerance: float) -> frozenset[int]:  # fmt: skip
+    """The columns (between `xs`) over whose middle the page draws no horizontal rule at
+    the height `top` (see TablePiece.open_top)."""
+    rules = [
+        e for e in without_backgrounds(page).edges
+        if e["orientation"] == "h" and abs(e["top"] - top) <= tolerance
+    ]  # fmt: skip
+    return frozenset(
+        c
+        for c in range(len(xs) - 1)
+        if not any(e["x0"] <= (xs[c] + xs[c + 1]) / 2 <= e["x1"] for e in rules)
+    )
 
 
 # Line breaks inside a cell. A producer breaks a line at a space, or inside a word too
@@ -581,6 +601,11 @@ CLOSING = frozenset(")]}")
 WRAP_SPACE_SHARE = 0.2
 LINE_TOLERANCE = 3.0  # pdfplumber's y tolerance: characters this close in top share a line
 FULL_LINE_SLACK = 1.0  # points a full line may stop short of what it could hold
+# ... and a word broken inside (WHOLE): the next glyph would not have fitted, within the
+# rounding of the positions. A line that stops a glyph's width short of the column's edge
+# could have taken that glyph, so its break was at a space ("Membuatsistempe" / "ndalian/"
+# printed with one; "n" fitted by 0.7 pt).
+WHOLE_SLACK = 0.25
 SPACE_EM = 0.33  # a space's width, in font sizes, where the page prints none in that font
 
 
@@ -637,7 +662,7 @@ def cell_text(
             len(prev) == 1
             and last["text"][-1].isalnum()
             and first["text"][0].isalnum()
-            and last["x1"] + glyph > right - FULL_LINE_SLACK
+            and last["x1"] + glyph > right - WHOLE_SLACK
         )
         mark = WHOLE if whole else SURE if sure and room else SPLIT
         out += (mark if split else "\n") + text

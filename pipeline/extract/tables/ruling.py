@@ -72,8 +72,18 @@ def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     return page.filter(lambda o: not invisible_background(o))
 
 
-def _frames(edges: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
-    """Bounding boxes of the groups of rules that touch one another (union-find)."""
+def _inner(e: dict[str, Any], box: list[float]) -> bool:
+    """Whether rule `e` runs inside `box`, not along one of its sides."""
+    if e["orientation"] == "v":
+        return box[0] + TOUCH < (e["x0"] + e["x1"]) / 2 < box[2] - TOUCH
+    return box[1] + TOUCH < (e["top"] + e["bottom"]) / 2 < box[3] - TOUCH
+
+
+def _frames(
+    edges: list[dict[str, Any]], ruled_inside: bool = False
+) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of the groups of rules that touch one another (union-find);
+    `ruled_inside`: only those where one of the group's rules runs inside its box."""
     rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
     parent = list(range(len(rules)))
 
@@ -116,7 +126,9 @@ def _frames(edges: list[dict[str, Any]]) -> list[tuple[float, float, float, floa
         if not has_h:
             loose.append((x0, top, x1, bottom))
         elif any(e["orientation"] == "v" for e in members):
-            boxes.append([x0, top, x1, bottom])
+            box = [x0, top, x1, bottom]
+            if not ruled_inside or any(_inner(e, box) for e in members):
+                boxes.append(box)
     # Verticals that touch no horizontal rule are the sides of merged cells running on
     # from the page before (no rule over them, none under them yet): they belong to the
     # frame beside them, the nearest one their height overlaps by half at least.
@@ -195,3 +207,10 @@ def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
     if drawn and not has_vertical_rules(list(page.edges)):
         return list(find_horizontal_tables(page))
     return list(page.find_tables(table_settings(page, drawn)))
+
+
+def table_frames(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
+    """The frames of `page` (its visible rules, each frame closed) ruled inside: one of the
+    frame's own rules runs within it, dividing it into cells. A border around the page or
+    a boxed paragraph is no table frame."""
+    return _frames(list(page.edges), ruled_inside=True)

@@ -55,6 +55,10 @@ FIGURE_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)*%?$")
 VALUE_SHARE = 0.8
 # ... and it prints at least this many of them (two figures say nothing about a column).
 VALUE_MIN = 3
+# A column prints its text again on every row (No / Program repeated instead of merged)
+# when at least this many of its one-row cells print the very words of the cell above and
+# none of its cells is merged over rows.
+REPEAT_MIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +359,25 @@ def _value_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> se
     return {c for c in range(ncols) if figures[c] >= max(VALUE_MIN, VALUE_SHARE * printed[c])}
 
 
+def _repeated_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> set[int]:
+    """Columns a producer prints again on every row rather than merging (see REPEAT_MIN)."""
+    repeats = [0] * ncols
+    merged: set[int] = set()
+    for piece, body in groups:
+        for r in body:
+            for cell in piece.anchored(r):
+                if cell.col >= ncols:
+                    continue
+                if cell.rowspan > 1:
+                    merged.add(cell.col)
+                if r == 0 or cell.colspan != 1 or cell.rowspan != 1 or cell.is_empty:
+                    continue
+                above = piece.grid[r - 1][cell.col]
+                if above.rowspan == 1 and above.col == cell.col and _same_words(above, cell):
+                    repeats[cell.col] += 1
+    return {c for c in range(ncols) if repeats[c] >= REPEAT_MIN and c not in merged}
+
+
 # Item numbers count up: at least this share of the steps from one to the next goes to
 # the next number or starts a list again (at 1, a, A); values that merely look like
 # numbers do not ("Kelas Jabatan" 17, 16, 15 ...; household counts 258, 193, 543).
@@ -378,6 +401,7 @@ def _is_continuation(
     numbering: set[int],
     marks: set[int],
     values: set[int],
+    repeated: frozenset[int] = frozenset(),
 ) -> bool:
     """Top of a page: is row r of `piece` the rest of `last` (a row broken by the page end)
     or a row of its own? The rule, strongest evidence first:
@@ -398,6 +422,10 @@ def _is_continuation(
        heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
     2c. One text cell without an item label under a numbered row that printed its
        figures is the last line of that row's text run over the page end (see `_runs_over`).
+    2d. In a table that prints its leading columns again on every row instead of merging
+       them (`_repeated_columns`: No / Program repeated), a row that leaves such a column
+       empty left of everything it prints, under a row that printed it, is the rest of
+       that row: a new row prints them again.
     3. A cell printing the very words of the cell above (No / Program repeated on every
        row instead of merged; a mark column's shading aside) starts a row of its own: the
        rest of a broken row does not print again what it printed before the page end. An
@@ -413,7 +441,8 @@ def _is_continuation(
        under a cell that left a bracket open ("... pengelolaan Mal" over "Pelayanan
        Publik, peningkatan inovasi pelayanan)"), that ends in a word broken at its
        hyphen ("Kemen PAN-" over "RB") or with a comma ("... bebas Korupsi," over
-       "Kolusi dan Nepotisme"), and text that opens in lower case
+       "Kolusi dan Nepotisme"), text that closes a bracket it never opened ("Pengaduan
+       Manual dan Media Elektronik)": no cell begins so), and text that opens in lower case
        ("secara terbuka ..." after "Promosi jabatan dilaksanakan"), which goes on with a
        sentence. Text that opens with a capital or a
        digit under cells the row above filled starts a row of its own ("Melaksanakan
@@ -440,6 +469,12 @@ def _is_continuation(
         return False
     if _runs_over(printed, last, numbering, values | marks):
         return True
+    first_printed = min(c.col for c in printed)
+    for cell in piece.anchored(r):
+        if cell.col in repeated and cell.col < first_printed and cell.rowspan == 1:
+            above = _above(last, cell)
+            if above.rowspan == 1 and not above.is_empty:
+                return True
     # Merged cells (spanning several rows down this page: a "Hasil" over many kegiatan)
     # say nothing about the row; the one-row cells decide.
     for cell in printed:
@@ -463,6 +498,8 @@ def _is_continuation(
     for cell in own:
         above = _above(last, cell)
         if above.is_empty or above.text.count("(") > above.text.count(")"):
+            return True
+        if _closes_unopened(cell.text):
             return True
         if _BROKEN_AT_HYPHEN.search(above.text) or above.text.rstrip().endswith(","):
             return True
@@ -568,6 +605,17 @@ def _above(last: LogicalRow, cell: Cell) -> Cell:
     return Cell(row=0, col=cell.col, rowspan=1, colspan=1, text="", bold=False)
 
 
+def _closes_unopened(text: str) -> bool:
+    """True when `text` closes a bracket it never opened, item labels ("a)", "1)") aside:
+    it is the end of a text begun above ("Pengaduan Manual dan Media Elektronik)")."""
+    depth = 0
+    for ch in _LINE_LABEL_RE.sub("", text.strip()):
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
+
+
 def _opens_lowercase(text: str) -> bool:
     """True when the first letter of `text`, before any digit, is lower case."""
     for ch in text.strip():
@@ -597,15 +645,21 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
         _replace(piece, cont, target)
 
 
-def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
+def _carry_leading(piece: TablePiece, r: int, last: LogicalRow, leaves_open: bool) -> None:
     """A new row at the top of a page: its cells that go on a merged cell above (same
     columns) are that cell, continued. Empty ones: the leading ones ("No", "Area" spanning
     many rows) and any that spans further rows down this page (a "Hasil" merged over the
-    kegiatan of one program) when the row's first cell went on (the row is inside the
-    group above, not one opening with its own "No"). In such a row, a merged cell with
-    text is the rest of the cell above: the "Hasil" of an area whose "No"
-    and "Area" go on, its last words printed on this page."""
+    kegiatan of one program), or goes on one merged over several rows of the page before,
+    when the row's first cell went on (the row is inside the group above, not one opening
+    with its own "No"). In such a row, a merged cell with text is the rest of the cell
+    above: the "Hasil" of an area whose "No" and "Area" go on, its last words printed on
+    this page. Where the table's producer leaves the cells that run on open at a page's
+    top (`leaves_open`: a page of it starts under no drawn rule), a cell at the very top
+    of a page under a rule drawn over it starts there and goes on with nothing (the empty
+    "No"/"Area" cells beside a group printed inside the table, "QuickWins ...", that has
+    no area)."""
     anchored = piece.anchored(r)
+    drawn = leaves_open and r == 0
     first_printed = next((c.col for c in anchored if not c.is_empty), piece.ncols)
     outer = False  # the row's first cell went on: the row is inside the group above
     for cell in anchored:
@@ -613,9 +667,11 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow) -> None:
             break
         above = last.cells[cell.col]
         same = above.col == cell.col and above.colspan == cell.colspan
+        if drawn and cell.col not in piece.open_top:
+            continue
         if cell.is_empty:
             leading = cell.col < first_printed and above.col + above.colspan <= first_printed
-            merged = outer and cell.rowspan > 1 and not above.is_empty
+            merged = outer and not above.is_empty and (cell.rowspan > 1 or above.rowspan > 1)
             if same and (leading or merged):
                 outer = outer or cell.col == 0
                 above.parts.extend(cell.parts)
@@ -866,21 +922,25 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     ]
     numbering, marks = _column_kinds(bodies, first.ncols, paths)
     values = _value_columns(bodies, first.ncols) - numbering - marks
+    reprinted = frozenset(_repeated_columns(bodies, first.ncols) - numbering - marks)
 
+    # The producer leaves the cells that run on open at a page's top: a page of the table
+    # after the first starts under no drawn rule somewhere.
+    leaves_open = any(piece.open_top for piece, _ in group[1:])
     rows: list[LogicalRow] = []
     for gi, (piece, body) in enumerate(bodies):
         body = [r for r in body if any(not c.is_empty for c in piece.anchored(r))]
         for k, r in enumerate(body):
             if k == 0 and gi > 0 and rows:
                 last = rows[-1]
-                if _is_continuation(piece, r, last, numbering, marks, values):
+                if _is_continuation(piece, r, last, numbering, marks, values, reprinted):
                     _merge_into(piece, r, last)
                     last.physical.append((piece.page, r))
                     continue
                 if not _under_heading(piece, r, last, numbering):
                     # (a heading's number is a one-row cell of its own: its first
                     # sub-item, on the next page, does not go on with it)
-                    _carry_leading(piece, r, last)
+                    _carry_leading(piece, r, last, leaves_open)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
     for a, b in reversed(_indented_spans(paths, rows)):
         _collapse(rows, a, b)
