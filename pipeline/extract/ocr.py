@@ -184,6 +184,15 @@ def _words(
     ]
 
 
+def _inked(ink: np.ndarray, word: Word) -> bool:
+    """Whether a word's box holds any ink (a pixel darker than DARK). Tesseract reads the
+    faint specks of a 1-bit scan, lighter than any glyph, as bars: "- 22 - | |" on
+    200-bw-speckle p22, which made the page number a table's caption and cut the table
+    from the page before."""
+    x0, top, x1, bottom = (int(v / SCALE) for v in word[2:6])
+    return bool(ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1].any())
+
+
 def _border_bar(data: dict[str, list[Any]], k: int) -> bool:
     """Word k is a bar that opens a line with more words after it: a page border or rule
     read as text ("| NOMOR 19 TAHUN 2015"). A bar at a line's end is kept: after "BAB" it is
@@ -469,9 +478,10 @@ def ocr_page(
         outside[top : bottom + 1, x0 : x1 + 1] = 255
     if (outside < DARK).any():
         words += _words(_tesseract(Image.fromarray(outside), cache_dir))
+    ink = clean < DARK
+    words = [w for w in words if _inked(ink, w)]
     if witness:
         words = _witnessed(words, witness, gray.shape, turns, angle)
-    ink = clean < DARK
     return OcrPage(
         _chars(words, page_no, height, ink), lines, np.packbits(ink, axis=1), turns, angle
     )
