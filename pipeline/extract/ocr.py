@@ -372,7 +372,22 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         for n, again in _read_tiles(unsure, cache_dir).items():
             if min(w[1] for w in again) > min(w[1] for w in by_cell[n]):
                 by_cell[n] = again
-    return [w for n in sorted(by_cell) for w in by_cell[n]]
+    return [w for n in sorted(by_cell) for w in by_cell[n] if not _speck_word(w, by_cell[n])]
+
+
+# A 1-bit scan's specks beside a cell's words come out as stray marks read with almost no
+# confidence (200-bw-speckle: ":" and "," at 0, "—" and "_" at 12 after a cell's last word;
+# real marks there read 38 and more).
+SPECK_GLYPHS = frozenset(",.:;-_—–|'`~")
+SPECK_CONF = 15.0
+
+
+def _speck_word(word: Word, cell: list[Word]) -> bool:
+    """Whether a word is a speck read as a mark: only marks, read below SPECK_CONF, in a
+    cell that holds words of letters or digits (a cell of one mark alone keeps it)."""
+    if word[1] >= SPECK_CONF or not set(word[0]) <= SPECK_GLYPHS:
+        return False
+    return any(any(ch.isalnum() for ch in other[0]) for other in cell)
 
 
 def _read_tiles(
