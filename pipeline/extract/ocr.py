@@ -50,9 +50,11 @@ LANG = "eng+ind"
 # to 41 px high at 300 dpi): 1.5 reads best; 1.0 a little worse, 2.0 far worse.
 CELL_ZOOM = 1.5
 SHEET_MAX_PX = 6000  # cell tiles are stacked into sheets at most this tall for one OCR call
-# A cell whose least sure word is below this is read again, stacked with the other unsure
-# cells only (its neighbours in the sheet sway Tesseract: 200-bw-speckle p20's program "3."
-# read "2." at 44 among 40 cells, "3." at 95 among the unsure ones).
+# A cell of one word (an item number, a tick) read below this is read again, stacked with
+# the other unsure ones only (its neighbours in the sheet sway Tesseract: 200-bw-speckle
+# p20's program "3." read "2." at 44 among 40 cells, "3." at 95 among the unsure ones).
+# Cells of text are not: read again, 150-grey-q60 p22's "kali /tahun" came out surer as
+# "kali f/tahun".
 REREAD_CONF = 60.0
 TESSERACT_CONFIG = "--psm 6"
 
@@ -365,7 +367,7 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         tiles.append((n, ImageOps.expand(piece, CELL_PAD, fill=255), dx, dy))
     by_cell = _read_tiles(list(tiles), cache_dir)
     unsure = [
-        t for t in tiles if t[0] in by_cell and min(w[1] for w in by_cell[t[0]]) < REREAD_CONF
+        t for t in tiles if len(by_cell.get(t[0], ())) == 1 and by_cell[t[0]][0][1] < REREAD_CONF
     ]
     if unsure and len(unsure) < len(tiles):
         # Read again among the unsure cells only; the surer reading of a cell is kept.
