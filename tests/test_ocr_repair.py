@@ -140,6 +140,19 @@ def test_fill_sequence_gaps() -> None:
     # A number that reads as one is left alone: program 2 may be missing, "a" is an item.
     assert fill_sequence_gaps(["1", "a", "3"]) == ["1", "a", "3"]
     assert fill_sequence_gaps(["a", "b", "d"]) == ["a", "b", "d"]  # a gap, not a misreading
+    # The last of its sequence: before a new sequence starts, or at the column's end.
+    assert fill_sequence_gaps(["e", "f", "&", "1", "a"]) == ["e", "f", "g", "1", "a"]
+    assert fill_sequence_gaps(["2", "a", "b", "&"]) == ["2", "a", "b", "c"]
+    assert fill_sequence_gaps(["a", "&", "b"]) == ["a", "&", "b"]  # no gap for it to fill
+    # Before a group row's title in the column; the title itself is no number.
+    assert fill_sequence_gaps(["f", "&", "Penataan Produk Hukum", "1"]) == [
+        "f", "g", "Penataan Produk Hukum", "1"
+    ]  # fmt: skip
+    assert fill_sequence_gaps(["8", "QuickWins Reformasi", "1"]) == [
+        "8",
+        "QuickWins Reformasi",
+        "1",
+    ]
 
 
 @pytest.mark.parametrize("misread", ["-D -", "_ 17 _"])

@@ -50,6 +50,12 @@ LANG = "eng+ind"
 # to 41 px high at 300 dpi): 1.5 reads best; 1.0 a little worse, 2.0 far worse.
 CELL_ZOOM = 1.5
 SHEET_MAX_PX = 6000  # cell tiles are stacked into sheets at most this tall for one OCR call
+# A cell of one word (an item number, a tick) read below this is read again, stacked with
+# the other unsure ones only (its neighbours in the sheet sway Tesseract: 200-bw-speckle
+# p20's program "3." read "2." at 44 among 40 cells, "3." at 95 among the unsure ones).
+# Cells of text are not: read again, 150-grey-q60 p22's "kali /tahun" came out surer as
+# "kali f/tahun".
+REREAD_CONF = 60.0
 TESSERACT_CONFIG = "--psm 6"
 
 
@@ -178,6 +184,15 @@ def _words(
         for k in range(len(data["text"]))
         if str(data["text"][k]).strip() and not _border_bar(data, k)
     ]
+
+
+def _inked(ink: np.ndarray, word: Word) -> bool:
+    """Whether a word's box holds any ink (a pixel darker than DARK). Tesseract reads the
+    faint specks of a 1-bit scan, lighter than any glyph, as bars: "- 22 - | |" on
+    200-bw-speckle p22, which made the page number a table's caption and cut the table
+    from the page before."""
+    x0, top, x1, bottom = (int(v / SCALE) for v in word[2:6])
+    return bool(ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1].any())
 
 
 def _border_bar(data: dict[str, list[Any]], k: int) -> bool:
@@ -350,7 +365,41 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
         dx = x0 + CELL_INSET + int(cols[0]) - CELL_PAD / CELL_ZOOM
         dy = top + CELL_INSET + int(rows[0]) - CELL_PAD / CELL_ZOOM
         tiles.append((n, ImageOps.expand(piece, CELL_PAD, fill=255), dx, dy))
-    words: list[Word] = []
+    by_cell = _read_tiles(list(tiles), cache_dir)
+    unsure = [
+        t for t in tiles if len(by_cell.get(t[0], ())) == 1 and by_cell[t[0]][0][1] < REREAD_CONF
+    ]
+    if unsure and len(unsure) < len(tiles):
+        # Read again among the unsure cells only; the surer reading of a cell is kept.
+        for n, again in _read_tiles(unsure, cache_dir).items():
+            if min(w[1] for w in again) > min(w[1] for w in by_cell[n]):
+                by_cell[n] = again
+    return [w for n in sorted(by_cell) for w in by_cell[n] if not _speck_word(w, by_cell[n])]
+
+
+# A 1-bit scan's specks beside a cell's words come out as stray marks read with almost no
+# confidence (200-bw-speckle: ":" and "," at 0, "—" and "_" at 12 after a cell's last word;
+# real marks there read 38 and more).
+SPECK_GLYPHS = frozenset(",.:;-_—–|'`~")
+SPECK_CONF = 15.0
+
+
+def _speck_word(word: Word, cell: list[Word]) -> bool:
+    """Whether a word is a speck read as a mark: only marks, read below SPECK_CONF, in a
+    cell that holds words of letters or digits (a cell of one mark alone keeps it)."""
+    if word[1] >= SPECK_CONF or not set(word[0]) <= SPECK_GLYPHS:
+        return False
+    return any(any(ch.isalnum() for ch in other[0]) for other in cell)
+
+
+def _read_tiles(
+    tiles: list[tuple[int, Any, float, float]], cache_dir: Path
+) -> dict[int, list[Word]]:
+    """The words of cell tiles (cell number, tile, dx, dy), by cell number: the tiles
+    stacked into sheets, each read in one Tesseract call."""
+    from PIL import Image
+
+    words: dict[int, list[Word]] = {}
     while tiles:
         sheet_tiles: list[tuple[int, int, Any, float, float]] = []
         height = 0
@@ -369,7 +418,9 @@ def _cell_words(image: Any, cells: list[BoxPx], cache_dir: Path) -> list[Word]:
             y, n, _, dx, dy = sheet_tiles[at]
             one = {key: [value[k]] for key, value in data.items()}
             one["top"] = [data["top"][k] - y]
-            words += _words(one, 1 + n, dx, dy, CELL_ZOOM)
+            found = _words(one, 1 + n, dx, dy, CELL_ZOOM)
+            if found:
+                words.setdefault(n, []).extend(found)
     return words
 
 
@@ -444,9 +495,10 @@ def ocr_page(
         outside[top : bottom + 1, x0 : x1 + 1] = 255
     if (outside < DARK).any():
         words += _words(_tesseract(Image.fromarray(outside), cache_dir))
+    ink = clean < DARK
+    words = [w for w in words if _inked(ink, w)]
     if witness:
         words = _witnessed(words, witness, gray.shape, turns, angle)
-    ink = clean < DARK
     return OcrPage(
         _chars(words, page_no, height, ink), lines, np.packbits(ink, axis=1), turns, angle
     )

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipeline.normalize.terbilang import parse_terbilang
-from pipeline.vocabulary import next_item, steps_ahead, well_formed
+from pipeline.vocabulary import FIRST_ITEMS, next_item, steps_ahead, well_formed
 
 # Glyphs Tesseract confuses with digits in short item numbers.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -72,14 +72,29 @@ def reread_item_number(printed: str, expected: Iterable[str]) -> str:
 def fill_sequence_gaps(numbers: list[str]) -> list[str]:
     """Item numbers of one column, in order (stripped, as read): one between two numbers of
     its kind two apart ("d", "Lagi", "f"; "3", "A,", "5") that reads as no number at all
-    is the number between them."""
+    is the number between them; so is one that closes its sequence, after a number and
+    before a new sequence starts ("f", "&", "1") or the column ends (200-bw-speckle p21:
+    the broken "g." of a 1-bit scan read "&")."""
     out = list(numbers)
-    for k in range(1, len(out) - 1):
-        before, here, after = out[k - 1], out[k], out[k + 1]
-        # A number that reads as a number of either kind is left to the sequence reading.
-        if not well_formed(here) and steps_ahead(before, after) == 2:
+    for k in range(1, len(out)):
+        before, here = out[k - 1], out[k]
+        after = out[k + 1] if k + 1 < len(out) else None
+        # A number that reads as a number of either kind is left to the sequence reading;
+        # words (a group row's title in the column) are no number.
+        if well_formed(here) or not well_formed(before):
+            continue
+        between = after is not None and steps_ahead(before, after) == 2
+        restart = after in FIRST_ITEMS and (steps_ahead(before, after) or 0) <= 0
+        closing = _short(here) and (after is None or restart or not _short(after))
+        if between or closing:
             out[k] = next_item(before) or here
     return out
+
+
+def _short(token: str) -> bool:
+    """Whether a token is short enough to be an item number as OCR misreads it ("&",
+    "Cc", "A,"): a group row's title in the column is not."""
+    return 0 < len(token) <= 3 and not any(ch.isspace() for ch in token)
 
 
 _LINE_ITEM_RE = re.compile(r"^(\(?(?:\d{1,2}|[a-z]))[,;:](?=\s+[A-Z(]|$)")
