@@ -9,16 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.tables.grid import raised_to_superscript
-from pipeline.run import DocumentResult, process
+from pipeline.run import process
 from tests.pdfgen import C, PageSpec, make_pdf
-
-
-def _rows(result: DocumentResult, index: int = 0) -> list[dict[str, Any]]:
-    return [
-        {k: v for k, v in row.items() if v is not None and not k.endswith("__nilai")
-         and k not in ("id", "halaman_awal", "halaman_akhir")}
-        for row in result.flat_tables[index].rows
-    ]  # fmt: skip
+from tests.test_tables_structure import _rows
 
 
 def test_two_level_header_in_the_plain_face(tmp_path: Path) -> None:
