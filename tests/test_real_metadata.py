@@ -18,12 +18,7 @@ PERLEM_LAPAN = "perlem_lapan_2018_01_tunjangan_kinerja"
 # are a text layer); they are OCR'd now (extract/document.py, _image_without_text), and what
 # OCR cannot read from them stays wrong:
 _LAPAN_NOMOR = "the number '8' is handwritten; OCR reads '19' (p1)"
-BAPETEN = "perka_bapeten_2017_07_nilai_batas_radioaktivitas_lingkungan"
 PP_BAPETEN = "pp_2014_56_tarif_pnbp_bapeten"
-# Perka BAPETEN 7/2017: the body is not recognised at all (no Pasal, no Menimbang, no
-# closing formulas are published), so every field read from it is None; only the id (from
-# the title) is right. Measured: process() gives 0 simpul and dokumen fields all None.
-_BAPETEN_BODY = "the body is not recognised (0 simpul published), so this field is "
 PERKA_BAPETEN_SIB = "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu"
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 PERBAN_BAPETEN_2024 = "perban_bapeten_2024_04_izin_bekerja_petugas_fasilitas_radiasi"
@@ -48,20 +43,6 @@ _TUBABA_HEADER = (
     "read as the title: None"
 )
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    **{
-        (BAPETEN, f): _BAPETEN_BODY + "None"
-        for f in (
-            "jenis",
-            "nomor",
-            "tahun",
-            "tentang",
-            "tempat_penetapan",
-            "tanggal_penetapan",
-            "penandatangan",
-            "tempat_pengundangan",
-        )
-    },  # fmt: skip
-    (BAPETEN, "relasi"): _BAPETEN_BODY + "[]: the amended Perka BAPETEN 7/2013 is not related",
     (PERKA_BAPETEN_SIB, "lampiran"): (
         "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
         "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
@@ -77,9 +58,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ),
     (PP_BAPETEN, "lampiran"): (
         "the Penjelasan (p9-10) is taken as the start of the LAMPIRAN: halaman_awal 9, not 11"
-    ),
-    (BAPETEN, "lampiran"): (
-        "Lampiran I is published from p1 with no title (judul None), not from its header on p4"
     ),
     (LAPAN, "nomor"): _LAPAN_NOMOR,
     (LAPAN, "dokumen_id"): _LAPAN_NOMOR + ", and the id carries the number",

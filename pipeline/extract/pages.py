@@ -153,16 +153,21 @@ def closing_lines(page: PageInfo) -> list[TextLine]:
     return [line for line, role in page.furniture if role is LineRole.CLOSING]
 
 
-def lampiran_references(pages: list[PageInfo]) -> dict[int, list[str]]:
-    """Folded phrases that the text cites as the content of each lampiran."""
-    text = " ".join(line.text for p in pages for line in p.lines)
-    refs: dict[int, list[str]] = {}
+def lampiran_references(pages: list[PageInfo]) -> dict[int, list[tuple[int, str]]]:
+    """Folded phrases that the text cites as the content of each lampiran, each with the
+    page on which the citation ends."""
+    text, ends = "", []  # ends[k]: (offset in `text` where page k's lines end, page number)
+    for p in pages:
+        text += " ".join(line.text for line in p.lines) + " "
+        ends.append((len(text), p.number))
+    refs: dict[int, list[tuple[int, str]]] = {}
     for m in LAMPIRAN_REF_RE.finditer(text):
         try:
             n = number_to_int(m.group(2))
         except ValueError:
             continue
-        refs.setdefault(n, []).append(fold(m.group(1)))
+        page = next(number for end, number in ends if m.end() <= end)
+        refs.setdefault(n, []).append((page, fold(m.group(1))))
     return refs
 
 
@@ -235,7 +240,12 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
         else:
             heading = _heading(page)
             if heading and len(heading.split()) >= MIN_HEADING_WORDS:
-                for n, phrases in sorted(refs.items()):
+                # A lampiran is printed after the article that cites it: a page before
+                # the citation (the title page, whose kind line the citation repeats:
+                # "... Peraturan Kepala Badan ... sehingga menjadi sebagaimana tercantum
+                # dalam Lampiran I") never starts it.
+                for n, cited in sorted(refs.items()):
+                    phrases = [ph for at, ph in cited if at < page.number]
                     if n > current and any(heading in ph for ph in phrases):
                         start = n
                         break
