@@ -32,6 +32,7 @@ from pipeline.normalize.regulation import (
     definisi_records,
     dokumen_record,
     enactment_year,
+    header_block,
     lampiran_judul,
     menimbang_records,
     own_title,
@@ -232,6 +233,8 @@ class _Text:
     perubahan_pasal: list[PerubahanPasal]
     lampiran: list[Simpul] = field(default_factory=list)
     lampiran_meta: list[Lampiran] = field(default_factory=list)
+    # The first lampiran's header block: the title of a file that prints no title block.
+    header: list[str] = field(default_factory=list)
     sisa: list[Sisa] = field(default_factory=list)
     teks: list[TextAccount] = field(default_factory=list)
 
@@ -258,7 +261,11 @@ def lampiran_step(
     schedule_years: dict[int, list[int]],
 ) -> None:  # fmt: skip
     """Each lampiran's own text (outside its tables) as nodes, and its header block."""
-    own = own_title(text.body)
+    first = next((p for p in doc.pages if p.lampiran), None)
+    if first is not None:
+        head = [ln for ln, role in first.furniture if role is LineRole.LAMPIRAN_BLOCK]
+        text.header = header_block(head + first.lines)
+    own = own_title(text.body, text.header)
     for n in sorted({p.lampiran for p in doc.pages if p.lampiran}):
         pages = [p.number for p in doc.pages if p.lampiran == n]
         lines, closing = _reading_order(doc, pages, captions)
@@ -299,7 +306,7 @@ def process(
     )
     records = mark_repeats_and_areas(records, tables.records.get("area_perubahan", []))
     # assemble
-    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, text.lampiran_meta)
+    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, text.lampiran_meta, text.header)
     dokumen = dokumen.model_copy(update={"halaman_ocr": doc.ocr_pages})
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:

@@ -14,10 +14,12 @@ with its kind: "KABUPATEN BANJARNEGARA"). The country an agency's name may be fo
 A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`;
 a Keputusan may be numbered without TAHUN (`NOMOR : 02/Ka-BAPETEN/V-99 TENTANG ...`): its
 year is then unknown from the title (the caller may take it from the date of enactment).
-The number slot holds digits; a capital I, a lower-case l or a bar stands for 1 and a
-capital O for 0 there (and only there: "NOMOR I TAHUN 2021" is number 1). A number with
-letters or separators besides digits ("188/2", "02/Ka-BAPETEN/V-99") is kept as printed. A
-number left blank for the registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN") is unknown,
+A registry number that ends with a year ("B/ /I.02/HK/TUBABA/2018") gives a Keputusan
+without TAHUN its year. The number slot holds digits; a capital I, a lower-case l or a bar
+stands for 1 and a capital O for 0 there (and only there: "NOMOR I TAHUN 2021" is number
+1). A number with letters or separators besides digits ("188/2", "02/Ka-BAPETEN/V-99") is
+kept as printed, blanks around its separators left out. A number left blank for the
+registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN", a blank part "B/ /I.02/...") is unknown,
 and the rest of the title is still read.
 """
 
@@ -198,7 +200,10 @@ _KIND_FULL = [(re.compile(p + r"$"), k) for p, k in _BY_PATTERN]
 _REST_RE = re.compile(
     r"(?:\s+(?P<wilayah>" + "|".join(REGION_KINDS) + r")\b)?"
     r"(?:\s+(?P<nama>[A-Z][A-Z0-9\s.,'()&/-]*?))?"
-    r"\s+NOMOR\s*:?\s*(?P<nomor>\S*?)"
+    # The number: one token, or a registry number printed with blanks around its
+    # separators or a part left blank ("B/ /I.02/HK/TUBABA/2018"): pieces joined by
+    # separators, each piece free of them (one way to split, so no runaway backtracking).
+    r"\s+NOMOR\s*:?\s*(?P<nomor>[^\s./-]*(?:\s*[./-](?:\s*[^\s./-]+)?)*?)"
     # TAHUN and the year; a Keputusan numbered without them ("NOMOR : 02/Ka-BAPETEN/V-99")
     # goes straight on to TENTANG, and its year is unknown here.
     r"(?:\s*TAHUN\s+(?P<tahun>[0-9]{4})\b|(?=\s+TENTANG\b))"
@@ -216,13 +221,22 @@ _LOOKALIKE_RE = re.compile(r"[0-9Il|O]+")
 # "02/Ka-BAPETEN/V-99"): at least one digit, no other punctuation.
 _PRINTED_NUMBER_RE = re.compile(r"(?=[^0-9]*[0-9])[0-9A-Za-z]+(?:[./-][0-9A-Za-z]+)*")
 _TENTANG_RE = re.compile(r"\bTENTANG\b")
+# Blanks printed around a number's separators ("188/ 12 /KPTS/2018") are not part of it; a
+# part left blank for the registry ("B/ /I.02/...", "B//I.02") leaves the number unknown.
+_SEPARATOR_SPACE_RE = re.compile(r"\s*([./-])\s*")
+_BLANK_PART_RE = re.compile(r"^[./-]|[./-]{2}|[./-]$")
+# A registry number ending with its year ("B/ /I.02/HK/TUBABA/2018", "188.45/12/KPTS/2018"):
+# the year of a Keputusan that prints no TAHUN.
+_NUMBER_YEAR_RE = re.compile(r"/\s*((?:19|20)[0-9]{2})$")
 
 
 def read_number(token: str) -> str | None:
     """The regulation number in a title's NOMOR slot: digits as printed ("03"), look-alike
     letters read as digits ("I" -> "1"), a number with letters or separators as printed
     ("188/2"), anything else (blank, dots, "…") unknown."""
-    t = token.strip().rstrip(".,:")
+    t = _SEPARATOR_SPACE_RE.sub(r"\1", token.strip().rstrip(".,:"))
+    if _BLANK_PART_RE.search(t):
+        return None
     if _DIGITS_RE.fullmatch(t):
         return t
     if _LOOKALIKE_RE.fullmatch(t):
@@ -301,12 +315,13 @@ def _title_at(text: str, start: int, end: int) -> Title | None:
         nama = None if kind.penerbit == "negara" else _NATIONAL_RE.sub("", nama) or None
     tentang = m.group("tentang")
     year = m.group("tahun")
+    number_year = None if year else _NUMBER_YEAR_RE.search(m.group("nomor"))
     return Title(
         kind=kind,
         wilayah=title_case(m.group("wilayah")) if m.group("wilayah") else None,
         nama=" ".join(nama.split()) if nama else None,
         nomor=read_number(m.group("nomor")),
-        tahun=int(year) if year else None,
+        tahun=int(year) if year else int(number_year.group(1)) if number_year else None,
         tentang=join_lines(tentang) if tentang else None,
         teks=" ".join(text[start : m.end("tahun" if year else "nomor")].split()),
     )

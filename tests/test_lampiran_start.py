@@ -1,9 +1,12 @@
-"""Where a lampiran starts (extract/pages.classify), on pages built by hand."""
+"""Where a lampiran starts (extract/pages.classify) and what its header block names
+(normalize/regulation.header_block), on pages built by hand."""
 
 from __future__ import annotations
 
 from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import PageInfo, PageKind, classify
+from pipeline.normalize.body import Body
+from pipeline.normalize.regulation import header_block, own_title
 
 WIDTH, HEIGHT = 595.0, 842.0
 
@@ -35,3 +38,36 @@ def test_a_page_before_the_citation_does_not_start_the_lampiran() -> None:
         (PageKind.BODY, None),
         (PageKind.LAMPIRAN, 1),
     ]
+
+
+def _line(text: str, x0: float, top: float) -> TextLine:
+    return TextLine(1, text, x0, top, x0 + 6 * len(text), top + 10, False)
+
+
+def test_a_lampiran_alone_is_titled_by_its_header_block() -> None:
+    """Pergub Bali 1/2021 Lampiran I (p1), a file with no body: the header block is printed
+    aligned at the right half; the lampiran's own title follows centred, after a gap."""
+    lines = [
+        _line("LAMPIRAN I", 287.5, 64.5),
+        _line("PERATURAN GUBERNUR BALI", 287.5, 76.3),
+        _line("NOMOR I TAHUN 2021", 287.5, 88.1),
+        _line("TENTANG", 287.5, 99.7),
+        _line("PERUBAHAN ATAS PERATURAN GUBERNUR BALI", 287.5, 111.5),
+        _line("NOMOR 29 TAHUN 2019 TENTANG KELAS DAN", 287.5, 123.3),
+        _line("NILAI JABATAN DI LINGKUNGAN PEMERINTAH", 287.5, 134.9),
+        _line("PROVINSI BALI", 287.5, 146.7),
+        _line("DAFTAR NAMA DAN KELAS JABATAN PIMPINAN TINGGI, JABATAN ADMINISTRATOR", 95.2, 183.9),
+    ]
+    header = header_block(list(reversed(lines)))
+    assert header[0] == "PERATURAN GUBERNUR BALI" and header[-1] == "PROVINSI BALI"
+    title = own_title(Body([], 0, 0), header)
+    assert title is not None
+    assert (title.kind.jenis, title.region, title.nomor, title.tahun) == (
+        "Peraturan Gubernur", "Provinsi Bali", "1", 2021,
+    )  # fmt: skip
+    assert title.tentang == (
+        "PERUBAHAN ATAS PERATURAN GUBERNUR BALI NOMOR 29 TAHUN 2019 TENTANG KELAS DAN NILAI "
+        "JABATAN DI LINGKUNGAN PEMERINTAH PROVINSI BALI"
+    )
+    # A page that does not open with a header block names nothing.
+    assert header_block(lines[1:]) == []

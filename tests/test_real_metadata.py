@@ -31,16 +31,12 @@ SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_
 _SKB_TITLE = (
     "the title of a Keputusan Bersama of three ministers (three NOMOR lines, p1) is not read: "
 )
-# Two files that hold a lampiran alone (as their JDIH publishes it, the body being another
-# file): the lampiran's header block is the only title they print, and it is not read as one.
-_BALI_HEADER = (
-    "a file holding Lampiran I alone: its header block 'LAMPIRAN I / PERATURAN GUBERNUR BALI / "
-    "NOMOR I TAHUN 2021 / TENTANG PERUBAHAN ATAS ...' (p1) is not read as the title: None"
-)
-_TUBABA_HEADER = (
+# A file that holds a lampiran alone (as its JDIH publishes it, the body being another file):
+# its header block (p1) names the regency but not its province.
+_TUBABA_PROVINCE = (
     "a file holding a lampiran alone: its header block 'LAMPIRAN: KEPUTUSAN BUPATI TULANG BAWANG "
-    "BARAT / NOMOR : B/ /I.02/HK/TUBABA/2018 / TENTANG ...' (p1, the number left blank) is not "
-    "read as the title: None"
+    "BARAT / NOMOR : B/ /I.02/HK/TUBABA/2018 / TENTANG ...' (p1) prints no province, and the "
+    "pipeline has no table of regencies and their provinces: None"
 )
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (PERKA_BAPETEN_SIB, "lampiran"): (
@@ -73,24 +69,11 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "each lampiran's title is the tail of its header block ('ANTARIKSA NASIONAL NOMOR 1 "
         "TAHUN 2018 TENTANG ...') instead of the title printed below it (p11-13)"
     ),
-    **{
-        (BALI_LAMPIRAN, f): _BALI_HEADER
-        for f in ("jenis", "daerah", "provinsi", "nomor", "tahun", "tentang")
-    },
     (BALI_LAMPIRAN, "penandatangan"): (
         "the signature block on p46 under the table ('GUBERNUR BALI, / ttd / WAYAN KOSTER', beside "
         "a 'Salinan sesuai dengan aslinya' block) is not read: None"
     ),
-    (BALI_LAMPIRAN, "relasi"): (
-        "[]: the amended Pergub Bali 29/2019, named in the header's TENTANG (p1), is not related"
-    ),
-    (BALI_LAMPIRAN, "lampiran"): (
-        "judul None: the title printed under the header (p1 'DAFTAR NAMA DAN KELAS JABATAN ...') is "
-        "not taken (its table's caption is); nomor and page are right"
-    ),
-    **{
-        (TUBABA_SOP, f): _TUBABA_HEADER for f in ("jenis", "daerah", "provinsi", "tahun", "tentang")
-    },
+    (TUBABA_SOP, "provinsi"): _TUBABA_PROVINCE,
     (SULUT_4, "lampiran"): (
         "judul None: the lampiran's own subject, printed in its header's TENTANG line (p7 'TATA CARA "
         "PERHITUNGAN BAGI HASIL ...'), is not taken; its table's caption is published as the tail "

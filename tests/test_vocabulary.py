@@ -205,3 +205,26 @@ def test_office_printed_over_two_lines() -> None:
     assert _officials(lines)["sekretaris_daerah"] == Pejabat(
         jabatan="SEKRETARIS DAERAH PROVINSI SULAWESI UTARA", nama="NAMA PEJABAT"
     )
+
+
+def test_registry_number_with_a_blank_part() -> None:
+    # Kepbup Tulang Bawang Barat 2018 (lampiran header p1): the sequence number is left blank
+    # inside the registry number, which ends with the year; no TAHUN is printed.
+    text = (
+        "KEPUTUSAN BUPATI TULANG BAWANG BARAT NOMOR : B/ /I.02/HK/TUBABA/2018 TENTANG STANDAR "
+        "OPERASIONAL PROSEDUR"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.region, title.nomor, title.tahun, title.tentang) == (
+        "Keputusan Bupati", "Kabupaten Tulang Bawang Barat", None, 2018,
+        "STANDAR OPERASIONAL PROSEDUR",
+    )  # fmt: skip
+    assert title.dokumen_id() is None
+    # Blanks printed around the separators are not part of the number.
+    spaced = parse_title("KEPUTUSAN BUPATI X NOMOR 188/ 12 /KPTS/2018 TENTANG Y")
+    assert spaced is not None and (spaced.nomor, spaced.tahun) == ("188/12/KPTS/2018", 2018)
+    # Placeholder dots stay an unknown number, and a long run of them is read at once.
+    dots = parse_title("PERATURAN BUPATI X NOMOR ... TAHUN 2025 TENTANG Y")
+    assert dots is not None and (dots.nomor, dots.tahun) == (None, 2025)
+    assert parse_title("PERATURAN BUPATI X NOMOR " + ". " * 300 + "PADA") is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import SIGNED_RE
 from pipeline.models import (
     DasarHukum,
@@ -408,10 +409,45 @@ def lampiran_judul(pages: list[list[str]], tentang: str | None) -> str | None:
     return " ".join(title) or None
 
 
-def own_title(body: Body) -> Title | None:
-    """The regulation's own title, read from its title block."""
+def own_title(body: Body, header: list[str] | None = None) -> Title | None:
+    """The regulation's own title, read from its title block; for a file that prints no
+    title block (a lampiran published alone), from `header`, the regulation named by its
+    first lampiran's header block (header_block)."""
     judul = next(iter(body.find("judul")), None)
-    return parse_title(" ".join(title_lines(judul.text_lines))) if judul else None
+    if judul:
+        return parse_title(" ".join(title_lines(judul.text_lines)))
+    return parse_title(" ".join(header)) if header else None
+
+
+# A lampiran header block is printed as an aligned block: its lines start at the x of its
+# "LAMPIRAN" line (within this many points), one under the other, with no gap wider than
+# HEADER_MAX_GAP line heights; the lampiran's own title is printed under it, centred or at
+# a gap.
+HEADER_ALIGN_PT = 3.0
+HEADER_MAX_GAP = 1.5
+LAMPIRAN_WORD_RE = re.compile(r"^LAMPIRAN(?:\s+(?:[IVXLC]+[A-Z]?|\d+[A-Z]?))?\s*[:.]?\s*", re.I)
+
+
+def header_block(lines: list[TextLine]) -> list[str]:
+    """The lines of the header block that opens a lampiran page ("LAMPIRAN I / PERATURAN
+    GUBERNUR BALI / NOMOR I TAHUN 2021 / TENTANG / ..."), the word LAMPIRAN and its number
+    left out; [] when the page does not open with one. `lines`: the page's lines, header
+    block included."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    if not ordered or not LAMPIRAN_WORD_RE.match(ordered[0].text.strip()):
+        return []
+    first = ordered[0]
+    out = [LAMPIRAN_WORD_RE.sub("", first.text.strip(), count=1)]
+    previous = first
+    for line in ordered[1:]:
+        height = previous.bottom - previous.top
+        if abs(line.x0 - first.x0) > HEADER_ALIGN_PT or (
+            line.top - previous.bottom > HEADER_MAX_GAP * height
+        ):
+            break
+        out.append(line.text.strip())
+        previous = line
+    return [text for text in out if text]
 
 
 def title_lines(lines: list[str]) -> list[str]:
@@ -431,10 +467,12 @@ def dokumen_record(
     sha256: str,
     page_count: int,
     lampiran: list[Lampiran],
+    header: list[str] | None = None,
 ) -> Dokumen:
+    """`header`: the first lampiran's header block, the title of a file that prints none."""
     judul = next(iter(body.find("judul")), None)
-    title = " ".join(judul.text_lines) if judul else ""
-    own = own_title(body)
+    title = " ".join(judul.text_lines) if judul else " ".join(header or [])
+    own = own_title(body, header)
     jenis = singkatan = daerah = nomor = tentang = None
     tahun: int | None = None
     if own:
