@@ -14,7 +14,7 @@ from pipeline.vocabulary import Severity, SumberTeks, Tindakan
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
-CONTRACT_VERSION = "2.1.0"
+CONTRACT_VERSION = "3.0.0"
 
 
 class Record(BaseModel):
@@ -279,7 +279,16 @@ class Pejabat(Record):
 
 
 class Lampiran(Record):
-    nomor: int
+    nomor: str | None = Field(
+        description="Nomor lampiran sebagaimana tercetak (I, IA, II, 2); kosong bila lampiran "
+        "dicetak tanpa nomor"
+    )
+    urutan: int = Field(
+        ge=1,
+        description="Nomor urut lampiran: nilai nomornya (II -> 2), atau tempat berikutnya "
+        "bila nomornya bukan angka (IA sesudah I); dipakai dalam id (lampiran_2__...) dan "
+        "kolom lampiran tabel lain",
+    )
     judul: str | None
     halaman_awal: int
     halaman_akhir: int

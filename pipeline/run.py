@@ -274,7 +274,8 @@ def lampiran_step(
         text.lampiran.extend(simpul_records(tree, dokumen_id, doc.sha256, prefix=f"lampiran_{n}__"))
         judul = lampiran_judul([_with_header(doc.pages[k - 1]) for k in pages],
                                own.tentang if own else None)  # fmt: skip
-        fields = {"nomor": n, "judul": judul, "halaman_awal": pages[0],
+        label = doc.pages[pages[0] - 1].lampiran_label
+        fields = {"nomor": label, "urutan": n, "judul": judul, "halaman_awal": pages[0],
                   "halaman_akhir": pages[-1], "tahun_jadwal": schedule_years.get(n, []),
                   **_kepala(doc, pages[0])}  # fmt: skip
         text.lampiran_meta.append(Lampiran.model_validate(fields))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pipeline.extract.layout import TextLine
-from pipeline.extract.pages import PageInfo, PageKind, classify
+from pipeline.extract.pages import PageInfo, PageKind, classify, split_furniture
 from pipeline.normalize.body import Body
 from pipeline.normalize.regulation import header_block, own_title
 
@@ -71,3 +71,24 @@ def test_a_lampiran_alone_is_titled_by_its_header_block() -> None:
     )
     # A page that does not open with a header block names nothing.
     assert header_block(lines[1:]) == []
+
+
+def test_a_lampiran_keeps_its_printed_number() -> None:
+    """Perban BAPETEN 2/2022 (p16, p45, p47): Lampiran I, then "LAMPIRAN IA" inserted by the
+    amendment, then Lampiran IV; IA is published as printed and takes the next place in
+    order (its ids), never Lampiran I's nor IV's."""
+    blocks = ("LAMPIRAN I", "LAMPIRAN IA", "LAMPIRAN IA", "LAMPIRAN IV")
+    pages, numbers = [], []
+    for k, block in enumerate(blocks, start=1):
+        page = PageInfo(number=k, width=WIDTH, height=HEIGHT)
+        lines = [
+            TextLine(k, block, 300.0, 60.0, 400.0, 72.0, False),
+            TextLine(k, "PERATURAN BADAN PENGAWAS TENAGA NUKLIR", 300.0, 74.0, 500.0, 86.0, False),
+            TextLine(k, "Isi lampiran.", 80.0, 200.0, 300.0, 212.0, False),
+        ]
+        numbers.append(split_furniture(page, lines, 0.1))
+        pages.append(page)
+    classify(pages, numbers)
+    assert [(p.lampiran, p.lampiran_label) for p in pages] == [
+        (1, "I"), (2, "IA"), (2, "IA"), (4, "IV"),
+    ]  # fmt: skip

@@ -46,7 +46,7 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ),
     (PERBAN_BAPETEN, "lampiran"): (
         "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
-        "2022 TENTANG ...'), and Lampiran IA is published as nomor 2 (Lampiran.nomor is an int)"
+        "2022 TENTANG ...') instead of the title printed below it (p16, p45, p47)"
     ),
     (PERBAN_BAPETEN_2024, "lampiran"): (
         "Lampiran I's title runs on into its table of contents ('... SUMBER RADIASI PENGION "

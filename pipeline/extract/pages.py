@@ -25,11 +25,13 @@ PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|halama
 # On a scan, "- 2 -" may come out as "-D -" or "_ 2 _": a short token between dashes in the
 # margin is still the page number (its printed label is then unknown).
 PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—_]\s*\w{1,4}\s*[-–—_]$")
-LAMPIRAN_BLOCK_RE = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+|\d+))?\b\s*[:.]?", re.I)
+# The lampiran's number as printed: Roman or Arabic, a letter after it for one inserted by an
+# amendment ("LAMPIRAN IA", between I and II).
+LAMPIRAN_BLOCK_RE = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+[A-Z]?|\d+[A-Z]?))?\b\s*[:.]?", re.I)
 BLOCK_FIELD_RE = re.compile(r"^(?:NOMOR|TANGGAL|TENTANG)\s*:", re.I)
 LAMPIRAN_REF_RE = re.compile(
     r"([^.;:]{10,300}?)\s+(?:sebagaimana\s+)?(?:tercantum|termuat|tersebut)\s+dalam\s+"
-    r"Lampiran\s+([IVXLC]+|\d+)\b",
+    r"Lampiran\s+([IVXLC]+[A-Z]?|\d+[A-Z]?)\b",
     re.I,
 )
 # A closing block: the signature ("BUPATI MAGETAN," over "TTD") or the certified-copy
@@ -70,7 +72,8 @@ class PageInfo:
     width: float
     height: float
     kind: PageKind = PageKind.BODY
-    lampiran: int | None = None
+    lampiran: int | None = None  # the lampiran's order number (Lampiran.urutan)
+    lampiran_label: str | None = None  # its number as printed ("IA"); None: printed without
     label: str | None = None  # the printed page number, if any
     lines: list[TextLine] = field(default_factory=list)  # content lines outside tables
     furniture: list[tuple[TextLine, LineRole]] = field(default_factory=list)
@@ -86,7 +89,9 @@ class PageInfo:
 
 
 def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int | None:
-    """Move page numbers and lampiran blocks out of `lines`; return the block's number."""
+    """Move page numbers and lampiran blocks out of `lines`; return the block's number (0:
+    printed without one, or with one that is no plain number, "IA": the next in order); its
+    printed number goes to `info.lampiran_label`."""
     block_no: int | None = None
     in_block = False
     for line in lines:
@@ -107,7 +112,8 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
             and _opens_block(text[m.end() :])
         ):
             in_block = True
-            block_no = number_to_int(m.group(1)) if m.group(1) else 0
+            block_no = _order_number(m.group(1))
+            info.lampiran_label = m.group(1).upper() if m.group(1) else None
             info.furniture.append((line, LineRole.LAMPIRAN_BLOCK))
             continue
         if in_block and BLOCK_FIELD_RE.match(text):
@@ -117,6 +123,15 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
         info.lines.append(line)
     _split_closing(info)
     return block_no
+
+
+def _order_number(printed: str | None) -> int:
+    """A printed lampiran number as an order number ("II" -> 2, "3" -> 3); 0 for none, or
+    for one with a letter after it ("IA": inserted after I, it takes the next place)."""
+    try:
+        return number_to_int(printed) if printed else 0
+    except ValueError:
+        return 0
 
 
 def _opens_block(rest: str) -> bool:
@@ -153,21 +168,20 @@ def closing_lines(page: PageInfo) -> list[TextLine]:
     return [line for line, role in page.furniture if role is LineRole.CLOSING]
 
 
-def lampiran_references(pages: list[PageInfo]) -> dict[int, list[tuple[int, str]]]:
+def lampiran_references(pages: list[PageInfo]) -> dict[int, list[tuple[int, str, str]]]:
     """Folded phrases that the text cites as the content of each lampiran, each with the
-    page on which the citation ends."""
+    page on which the citation ends and the lampiran's number as printed."""
     text, ends = "", []  # ends[k]: (offset in `text` where page k's lines end, page number)
     for p in pages:
         text += " ".join(line.text for line in p.lines) + " "
         ends.append((len(text), p.number))
-    refs: dict[int, list[tuple[int, str]]] = {}
+    refs: dict[int, list[tuple[int, str, str]]] = {}
     for m in LAMPIRAN_REF_RE.finditer(text):
-        try:
-            n = number_to_int(m.group(2))
-        except ValueError:
+        n = _order_number(m.group(2))
+        if not n:
             continue
         page = next(number for end, number in ends if m.end() <= end)
-        refs.setdefault(n, []).append((page, fold(m.group(1))))
+        refs.setdefault(n, []).append((page, fold(m.group(1)), m.group(2).upper()))
     return refs
 
 
@@ -233,10 +247,15 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     refs = lampiran_references(pages)
     current = 0
     closed = False
+    label: str | None = None  # the current lampiran's number as printed
     for page, block_no in zip(pages, block_numbers, strict=True):
         start: int | None = None
+        printed = page.lampiran_label
         if block_no is not None:
-            start = block_no if block_no > 0 else current + 1
+            # A number that is no plain numeral ("IA") takes the next place, unless the
+            # block repeats the current lampiran's own number on its next page.
+            same = block_no == 0 and printed is not None and printed == label
+            start = block_no if block_no > 0 else current if same else current + 1
         else:
             heading = _heading(page)
             if heading and len(heading.split()) >= MIN_HEADING_WORDS:
@@ -245,9 +264,9 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
                 # "... Peraturan Kepala Badan ... sehingga menjadi sebagaimana tercantum
                 # dalam Lampiran I") never starts it.
                 for n, cited in sorted(refs.items()):
-                    phrases = [ph for at, ph in cited if at < page.number]
-                    if n > current and any(heading in ph for ph in phrases):
-                        start = n
+                    found = [no for at, ph, no in cited if at < page.number and heading in ph]
+                    if n > current and found:
+                        start, printed = n, found[0]
                         break
             tail_of_closing = bool(closing_lines(page)) and not page.lines and not page.table_tops
             if start is None and closed and not tail_of_closing and (page.lines or page.table_tops):
@@ -257,10 +276,16 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
                 # aslinya" after a signature) still belongs to the part it closes.
                 page.kind = PageKind.LAMPIRAN if current else PageKind.BODY
                 page.lampiran = current or None
+                page.lampiran_label = label if current else None
                 closed = True
                 continue
         if start is not None and start != current:
-            current = start
+            current, label = start, printed
+        elif start is not None and label is None:
+            # A lampiran started before its header block (on a page after a closing
+            # formula) takes the number the block prints.
+            label = printed
         if current:
             page.kind, page.lampiran = PageKind.LAMPIRAN, current
+        page.lampiran_label = label if current else None
         closed = bool(closing_lines(page))

@@ -131,7 +131,7 @@ def _grid_years(dokumen: Dokumen, plans: Sequence[RencanaAksi]) -> list[int]:
     """The schedule header's years of the lampiran the records are in (and any year a
     record has outside them), in order."""
     lampiran = {r.lampiran for r in plans}
-    header = [y for lamp in dokumen.lampiran if lamp.nomor in lampiran for y in lamp.tahun_jadwal]
+    header = [y for lamp in dokumen.lampiran if lamp.urutan in lampiran for y in lamp.tahun_jadwal]
     return sorted({*header, *(y for r in plans for y in r.tahun_pelaksanaan)})
 
 

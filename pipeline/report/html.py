@@ -728,7 +728,7 @@ def bagian_of(dokumen: Dokumen, temuan: Temuan) -> str:
         return "Seluruh dokumen"
     for lamp in dokumen.lampiran:
         if lamp.halaman_awal <= temuan.halaman <= lamp.halaman_akhir:
-            return f"Lampiran {_roman(lamp.nomor)}"
+            return f"Lampiran {lamp.nomor or _roman(lamp.urutan)}"
     return "Batang tubuh"
 
 
@@ -828,7 +828,7 @@ def _schedule(dokumen: Dokumen, plans: Sequence[RencanaAksi]) -> str:
     if not plans:
         return ""
     lampiran = {r.lampiran for r in plans}
-    header = [y for lamp in dokumen.lampiran if lamp.nomor in lampiran for y in lamp.tahun_jadwal]
+    header = [y for lamp in dokumen.lampiran if lamp.urutan in lampiran for y in lamp.tahun_jadwal]
     years = sorted({*header, *(y for r in plans for y in r.tahun_pelaksanaan)})
     rows: dict[tuple[str, str], Counter[int]] = {}
     for r in plans:
