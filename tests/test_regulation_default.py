@@ -25,9 +25,11 @@ def test_dokumen_metadata(default_result: DocumentResult) -> None:
     assert d.sekretaris_daerah.nama == "BAMBANG TRIANTO"
     assert (d.berita_daerah_tahun, d.berita_daerah_nomor) == (2020, "14")
     assert d.jumlah_halaman == 41
-    assert [(lp.nomor, lp.halaman_awal, lp.halaman_akhir) for lp in d.lampiran] == [
-        (1, 7, 19),
-        (2, 20, 41),
+    # Lampiran I's number is printed in its header block (p7); Lampiran II prints none, and
+    # its number is the one the body cites it by ("tercantum dalam Lampiran II").
+    assert [(lp.nomor, lp.urutan, lp.halaman_awal, lp.halaman_akhir) for lp in d.lampiran] == [
+        ("I", 1, 7, 19),
+        ("II", 2, 20, 41),
     ]
     lamp1 = d.lampiran[0]
     assert (lamp1.kepala_nomor, lamp1.kepala_tahun, lamp1.kepala_tanggal) == (

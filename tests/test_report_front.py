@@ -25,7 +25,6 @@ from tests.test_report import _chromium, _run_browser
 REPORT = GOLDEN_REPORT.read_text("utf-8")
 TEMUAN = [Temuan.model_validate(t) for t in json.loads((GOLDEN_DIR / "temuan.json").read_text())]
 DOKUMEN = Dokumen.model_validate(json.loads((GOLDEN_DIR / "dokumen.json").read_text()))
-ROMAN = {1: "I", 2: "II", 3: "III"}
 
 
 class _Links(HTMLParser):
@@ -64,7 +63,7 @@ def _part(t: Temuan) -> str:
         return "Seluruh dokumen"
     for lamp in DOKUMEN.lampiran:
         if lamp.halaman_awal <= t.halaman <= lamp.halaman_akhir:
-            return f"Lampiran {ROMAN[lamp.nomor]}"
+            return f"Lampiran {lamp.nomor}"  # as printed
     return "Batang tubuh"
 
 
