@@ -389,3 +389,29 @@ def test_a_block_of_rows_printed_twice_is_a_finding() -> None:
         for day in ("(a) Senin", "(b) Sabtu", "(c) Minggu")
     ]
     assert _repeats(under, ["waktu_induk", "hari", "tarif"]) == []
+
+
+def test_a_scale_column_is_not_numbering() -> None:
+    # Perban BAPETEN 2/2022 p42: the first column prints kVp 60, 70, ... 150 (its first value
+    # taken into the header by the table reader): a scale in steps of 10, not item numbers
+    # with gaps.
+    from pipeline.validate.rules.generic_tables import _is_numbering_column
+
+    kvp = [str(v) for v in range(70, 160, 10)]
+    assert not _is_numbering_column("kvp_60", 0, kvp)
+    # Item numbers with one missing are still numbering.
+    assert _is_numbering_column("no", 0, ["1", "2", "3", "5", "6", "7"])
+    # Two numbers a few apart are too few to make a scale: still item numbers with a gap.
+    assert _is_numbering_column("no", 0, ["1", "3"])
+
+
+def test_a_figure_with_its_footnote_mark_is_no_misprint() -> None:
+    # Perka BAPETEN 16/2014 p53: "TOTAL DURASI 1980¹) 1575²) ...", each total carrying the
+    # mark of its note below the table ("1) : setara dengan 33 jam").
+    from pipeline.validate.rules.generic_tables import _misprinted
+
+    assert not _misprinted("1980¹)")
+    assert not _misprinted("765³")
+    # A figure gone wrong still is one.
+    assert _misprinted("1O.000")
+    assert _misprinted("19801)")

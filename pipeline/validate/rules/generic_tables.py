@@ -6,6 +6,7 @@ repeats, an empty cell in an otherwise full column. Tables of a known kind (Renc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -94,11 +95,19 @@ def _repeated_blocks(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> 
         i += 2 * size
 
 
+# A figure carrying a footnote mark: superscript digits, with or without a closing
+# parenthesis ("1980¹)", "765³)"), the note printed below the table.
+FOOTNOTED_RE = re.compile(r"[0-9][0-9.,]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\)?")
+
+
 def _misprinted(value: Any) -> bool:
     """Whether a cell of a typed column is a figure gone wrong ("1O.000", "15.000.00O"):
     it prints a digit. Words without one ("Sesuai SSH (standar satuan harga)", "Indek
-    Agregat") are a deliberate note in place of the figure, not a misprint."""
+    Agregat") are a deliberate note in place of the figure, not a misprint; nor is a
+    figure with its footnote mark ("1980¹)")."""
     text = str(value or "")
+    if FOOTNOTED_RE.fullmatch(text.strip()):
+        return False
     return not is_blank(text) and any(ch.isdigit() for ch in text)
 
 
@@ -193,7 +202,24 @@ def _is_numbering_column(c: str, position: int, values: list[str]) -> bool:
     numbers = [n for n in (_ordinal(v, roman) for v in printed) if n is not None]
     steps = list(zip(numbers, numbers[1:], strict=False))
     runs = sum(1 for a, b in steps if b >= a or b == 1)
+    if _regular_scale(steps):
+        return False
     return bool(steps) and runs >= RUN_SHARE * len(steps)
+
+
+# A scale shows itself over at least this many steps; two values a few apart are still
+# read as item numbers with a gap.
+SCALE_MIN_STEPS = 3
+
+
+def _regular_scale(steps: list[tuple[int, int]]) -> bool:
+    """Whether the values run as a scale, most steps one and the same amount above 1 (kVp
+    60, 70, 80, ...; classes 5, 10, 15): values measured in steps, not item numbers, which
+    go up by one and skip only where an item is missing."""
+    if len(steps) < SCALE_MIN_STEPS:
+        return False
+    step, count = Counter(b - a for a, b in steps).most_common(1)[0]
+    return step > 1 and count >= RUN_SHARE * len(steps)
 
 
 def _numbering(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
