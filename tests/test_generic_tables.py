@@ -415,3 +415,45 @@ def test_a_figure_with_its_footnote_mark_is_no_misprint() -> None:
     # A figure gone wrong still is one.
     assert _misprinted("1O.000")
     assert _misprinted("19801)")
+
+
+def _empty(rows: list[dict[str, str]], kolom: list[str]) -> list[str]:
+    """The rows the generic rules report an empty cell in."""
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", *kolom, "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="lampiran_1__tabel_1", dokumen_id="x", lampiran=1, judul=None, jenis=None,
+        halaman_awal=41, halaman_akhir=41, kolom=cols, tipe_kolom=["teks"] * len(cols),
+        baris=len(rows), berkas="tabel/lampiran_1__tabel_1.csv",
+    )  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi[table.id] = [
+        {"id": f"r{i}", "halaman_awal": 41, "halaman_akhir": 41, **row}
+        for i, row in enumerate(rows, 1)
+    ]
+    return [h.record_id or "" for h in generic_tables(data) if h.kode == "tabel-sel-kosong"]
+
+
+def test_a_note_row_between_numbered_items_misses_no_value() -> None:
+    # Perban BAPETEN 2/2022 p41: under "III. Kombinasi pesawat panoramic/cephalometric" one
+    # unnumbered row "Pilih mode panoramic atau cephalometric" with its Nilai Lolos Uji
+    # cell empty: an instruction between the numbered parameters, not a missing value.
+    kolom = ["parameter", "uraian", "nilai_lolos_uji", "kelompok", "parameter_induk"]
+    items = [
+        {"parameter": "1.", "uraian": "Akurasi tegangan", "nilai_lolos_uji": "|error| maks 6%"},
+        {"parameter": "2.", "uraian": "Linieritas", "nilai_lolos_uji": "CL 0,1"},
+        {"parameter_induk": "3. Reproduksibilitas", "uraian": "(a) keluaran radiasi",
+         "nilai_lolos_uji": "CV 0,05"},
+        {"parameter_induk": "3. Reproduksibilitas", "uraian": "(b) tegangan puncak",
+         "nilai_lolos_uji": "CV 0,05"},
+        {"parameter": "4.", "uraian": "Kualitas berkas", "nilai_lolos_uji": "2,1 mmAl"},
+        {"parameter": "5.", "uraian": "Kebocoran wadah tabung", "nilai_lolos_uji": "L 1 mGy"},
+    ]  # fmt: skip
+    note = {"kelompok": "III. Kombinasi", "uraian": "Pilih mode panoramic atau cephalometric"}
+    assert _empty([*items, note], kolom) == []
+    # A numbered item with its value missing is still reported.
+    missing = {"parameter": "6.", "uraian": "Kolimasi"}
+    assert _empty([*items, missing], kolom) == ["r7"]

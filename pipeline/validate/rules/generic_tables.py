@@ -322,9 +322,12 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
     kinds = dict(zip(t.kolom, t.tipe_kolom, strict=False))
     typed = [c for c in printed if kinds.get(c, "teks") != "teks"]
     blocks = _block_columns(data_rows, printed, kinds)
+    numbered = _numbering_column(data_rows, printed)
     for i, r in enumerate(data_rows):
         empty = [c for c in full if _blank(r, c)]
         if len(empty) != 1 or r.get(empty[0]):
+            continue
+        if numbered is not None and not _in_list(r, numbered, names):
             continue
         c = empty[0]
         if any(r.get(d) and _blank(r, d) for d in typed if d != c):
@@ -346,6 +349,25 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
         if left and left[-1] in blocks and _alone(r, prev, after, left[-1]):
             continue
         yield Hit("tabel-sel-kosong", t.id, r["id"], c, r["halaman_awal"], None)
+
+
+def _numbering_column(rows: list[dict[str, Any]], printed: list[str]) -> str | None:
+    """The table's item-number column (its first printed column, numbering with
+    certainty), if any."""
+    if not printed:
+        return None
+    c = printed[0]
+    return c if _is_numbering_column(c, 0, [str(r.get(c) or "") for r in rows]) else None
+
+
+def _in_list(r: dict[str, Any], c: str, names: list[str]) -> bool:
+    """Whether a row is an item of the table's numbered list: it prints its own number in
+    column c, or sits under a numbered item (`<c>_induk`). A row with neither, in a table
+    that numbers its items, is a note or an instruction between them ("Pilih mode
+    panoramic atau cephalometric" under "III. Kombinasi"), with no value to miss."""
+    if r.get(c):
+        return True
+    return any(r.get(p) for p in names if p.startswith(f"{c}_induk") and _is_parent(p))
 
 
 def _blank(r: dict[str, Any], c: str) -> bool:
