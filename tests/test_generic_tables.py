@@ -457,3 +457,18 @@ def test_a_note_row_between_numbered_items_misses_no_value() -> None:
     # A numbered item with its value missing is still reported.
     missing = {"parameter": "6.", "uraian": "Kolimasi"}
     assert _empty([*items, missing], kolom) == ["r7"]
+
+
+def test_an_empty_cell_of_a_column_without_a_header_is_no_finding() -> None:
+    # Kepbup Tulang Bawang Barat SOP p1: the identity box of the SOP, label and value
+    # cells with no header row; "Tgl Revisi" is left blank in a first edition.
+    labels = ["Nomor SOP", "Tgl Pembuatan", "Tgl Revisi", "Tgl Pengesahan", "Disahkan Oleh",
+              "Nama SOP"]  # fmt: skip
+    values = ["060/ /SOP/2018", "Januari 2018", "", "Agustus 2018", "Kepala Bagian", "Prosedur"]
+    rows = [
+        {"kolom_1": label, "kolom_2": value} for label, value in zip(labels, values, strict=True)
+    ]
+    assert _empty(rows, ["kolom_1", "kolom_2"]) == []
+    # The same cells under a printed header are reported.
+    named = [{"uraian": label, "isi": value} for label, value in zip(labels, values, strict=True)]
+    assert _empty(named, ["uraian", "isi"]) == ["r3"]

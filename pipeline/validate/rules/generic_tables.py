@@ -291,6 +291,12 @@ def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) 
         run.append((value, r, number))
 
 
+# A column whose header is not printed (a table without a header row, a form of label and
+# value cells) is named by its place: what it holds, and so whether a cell of it may be
+# empty ("Tgl Revisi" of a first edition), is not known.
+UNNAMED_RE = re.compile(r"kolom_\d+")
+
+
 def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
     """An empty cell in a column that is otherwise (nearly) full, in a row that fills every
     other such column: a missing value. Only where that is certain:
@@ -303,6 +309,9 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
       (same text in a column to the left) shows the block's cell empty because its text
       was printed on that page;
     * parent columns (`kelompok`, `<column>_induk`) are made by the pipeline, not printed;
+    * a column without a printed header (`kolom_<n>`) has no known role;
+    * a row with neither an item number nor a numbered parent, in a table that numbers
+      its items, is a note between them;
     * a cell next to another empty (or dashed) one in the same column, in a row of another
       block (`_block_columns`), is a pattern the document follows (sub-items without a
       number, two services priced "tarif kerjasama"), not one value forgotten;
@@ -316,6 +325,8 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
     printed = [c for c in names if not _is_parent(c)]
     full = []
     for c in printed:
+        if UNNAMED_RE.fullmatch(c):
+            continue
         filled = sum(1 for r in data_rows if r.get(c))
         if len(data_rows) > filled >= FULL_SHARE * len(data_rows):
             full.append(c)
