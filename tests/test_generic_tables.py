@@ -472,3 +472,15 @@ def test_an_empty_cell_of_a_column_without_a_header_is_no_finding() -> None:
     # The same cells under a printed header are reported.
     named = [{"uraian": label, "isi": value} for label, value in zip(labels, values, strict=True)]
     assert _empty(named, ["uraian", "isi"]) == ["r3"]
+
+
+def test_a_total_labelled_in_capitals_with_what_it_totals() -> None:
+    # Perka BAPETEN 16/2014 p53: "TOTAL DURASI" under the training durations is the total
+    # row (its label cell in the first column printed empty is no missing value); a
+    # procedure named "Total Knee Replacement" is a data row.
+    from pipeline.validate.rules.generic_tables import _is_total
+
+    assert _is_total({"a": "", "b": "TOTAL DURASI"}, ["a", "b"])
+    assert _is_total({"a": "JUMLAH PENDUDUK"}, ["a"])
+    assert not _is_total({"a": "Total Knee Replacement"}, ["a"])
+    assert _is_total({"a": "TOTAL"}, ["a", "b"])  # the plain label, as before

@@ -285,6 +285,17 @@ def test_a_gap_whose_item_is_glued_to_the_one_above_is_no_finding(base: Dataset)
     assert gap.kutipan == "m."
 
 
+def test_a_term_read_with_the_next_item_glued_is_not_reported(base: Dataset) -> None:
+    """Perka BAPETEN 16/2014 p3: the catchword "Petugas…" at the page foot and definition
+    13 glued into one term "Petugas… 13. Petugas Perawatan": a misreading of the list, not
+    a term left unused. A term that reads cleanly and is unused is still reported."""
+    first = base.definisi[0]
+    glued = first.model_copy(update={"id": "t1", "istilah": "Petugas… 13. Petugas Perawatan"})
+    clean = first.model_copy(update={"id": "t2", "istilah": "Petugas Perawatan Khusus Xyz"})
+    found = revalidate(base, definisi=[glued, clean])["istilah-tidak-digunakan"]
+    assert [t.record_id for t in found] == ["t2"]
+
+
 def test_low_ocr_confidence_names_the_least_sure_value(base: Dataset) -> None:
     """A Rencana Aksi record carries each value's confidence: the finding names the least
     sure value below the floor and quotes it, not the record's first text."""

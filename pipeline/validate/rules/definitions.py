@@ -70,11 +70,19 @@ def _names(d: Definisi, short: dict[str, str]) -> list[str]:
     return [n.translate(QUOTES) for n in names]
 
 
+# A term as read that holds the next item's number or a page's catchword ("Petugas… 13.
+# Petugas Perawatan": the catchword at a page foot and the next definition glued to it) is
+# a misreading of the list, not a term the document defines.
+MISREAD_TERM_RE = re.compile(r"…|\.{3}|(?:^|\s)\d{1,3}\.\s")
+
+
 def unused_terms(data: Dataset) -> Iterator[Hit]:
     texts = [(rid, text.translate(QUOTES)) for _, rid, _, _, text in _texts(data)]
     texts += [(rid, text.translate(QUOTES)) for rid, text in _table_cells(data)]
     short = {d.istilah: d.singkatan for d in data.definisi if d.singkatan}
     for d in data.definisi:
+        if MISREAD_TERM_RE.search(d.istilah):
+            continue
         names = _names(d, short)
         patterns = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.I) for n in names]
         used = any(rid != d.id and any(p.search(t) for p in patterns) for rid, t in texts)

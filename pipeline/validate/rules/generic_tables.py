@@ -34,8 +34,14 @@ def _columns(t: Tabel) -> list[tuple[str, str]]:
     ]
 
 
+# A total row labelled in capitals with what it totals ("TOTAL DURASI", "JUMLAH
+# PENDUDUK"); in running case such a label names a procedure ("Total Knee Replacement").
+CAPITAL_TOTAL_RE = re.compile(r"(?:SUB\s*-?\s*)?(?:JUMLAH|TOTAL)(?:\s+[A-Z]{2,}){1,3}\s*:?")
+
+
 def _is_total(row: dict[str, Any], columns: Sequence[str]) -> bool:
-    return any(is_total_label(str(row.get(c) or "")) for c in columns[:3])
+    labels = [str(row.get(c) or "").strip() for c in columns[:3]]
+    return any(is_total_label(v) or CAPITAL_TOTAL_RE.fullmatch(v) for v in labels)
 
 
 def generic_tables(data: Dataset) -> Iterator[Hit]:
