@@ -280,6 +280,11 @@ def test_a_gap_whose_item_is_glued_to_the_one_above_is_no_finding(base: Dataset)
         return [t for t in found if t.tabel == "pasal"]
 
     assert body_gaps(glued) == []
+    # Pergub Sulut 6/2016 p3 (OCR): a speck read as "@" between the item's end and the next
+    # label ("... dengan luasan tertentu: @ 9. Petambak adalah ...").
+    speck = [item("g", "Petani adalah perorangan dengan luasan tertentu: @ h. Petambak adalah"),
+             item("i", "Pupuk Organik adalah pupuk;")]  # fmt: skip
+    assert body_gaps(speck) == []
     apart = [glued[0], item("k", "menolak keinginan pasien;"), glued[2]]
     (gap,) = body_gaps(apart)
     assert gap.kutipan == "m."

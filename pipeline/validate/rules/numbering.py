@@ -17,8 +17,9 @@ QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
 
 
 # A label printed inside running text after a punctuation mark: "..., I. memberikan ...",
-# "...; g. membuat ...", "pelayanan, . d. menerima ...".
-_GLUED_RE = re.compile(r"[,;:.]\s*\.?\s*\(?([0-9]{1,3}|[A-Za-z])[.)]\s+\w")
+# "...; g. membuat ...", "pelayanan, . d. menerima ...", or after a speck OCR read as a
+# mark ("tertentu: @ 9. Petambak ...").
+_GLUED_RE = re.compile(r"[,;:.](?:\s*[^\w\s]){0,2}\s*\(?([0-9]{1,3}|[A-Za-z])[.)]\s+\w")
 # Characters OCR takes for one another in an item label: "l." read "I." or "1.", "q." read
 # "g.", "o." read "0.", "s." read "5.".
 _LOOKALIKE = {"l": "il1|", "i": "l1|", "q": "g9", "g": "q9", "o": "0", "s": "5", "b": "6"}
