@@ -484,3 +484,48 @@ def test_a_total_labelled_in_capitals_with_what_it_totals() -> None:
     assert _is_total({"a": "JUMLAH PENDUDUK"}, ["a"])
     assert not _is_total({"a": "Total Knee Replacement"}, ["a"])
     assert _is_total({"a": "TOTAL"}, ["a", "b"])  # the plain label, as before
+
+
+def _hits(rows: list[dict[str, object]], scanned: bool) -> list[tuple[str, str]]:
+    """(code, row id) of the generic findings on a table of a name and a figure column."""
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", "kabupaten", "mar", "mar__nilai", "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="lampiran_3__tabel_23", dokumen_id="x", lampiran=3, judul=None, jenis=None,
+        halaman_awal=38, halaman_akhir=38, kolom=cols,
+        tipe_kolom=["teks", "teks", "bilangan", "nilai", "teks", "teks"], baris=len(rows),
+        berkas="tabel/lampiran_3__tabel_23.csv", sumber_teks="ocr" if scanned else "teks",
+    )  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi[table.id] = [
+        {"id": f"r{i}", "halaman_awal": 38, "halaman_akhir": 38, **row}
+        for i, row in enumerate(rows, 1)
+    ]
+    return [(h.kode, h.record_id or "") for h in generic_tables(data)]
+
+
+def test_a_figure_read_with_marks_on_a_scan_is_no_misprint_and_its_total_unchecked() -> None:
+    # Pergub Sulut 6/2016 p38 (a scan): "24,50" read "- 24,50" (a ruling beside it), so
+    # the total 49,50 looked like 25 against its rows.
+    rows = [
+        {"kabupaten": "Bolaang Mongondow", "mar": "- 24,50", "mar__nilai": None},
+        {"kabupaten": "Minahasa", "mar": "25", "mar__nilai": 25},
+        {"kabupaten": "Jumlah", "mar": "49,50", "mar__nilai": 49.5},
+    ]
+    assert _hits(rows, scanned=True) == []
+    # On a text layer the marks are printed: a misprint, and the total differs.
+    assert _hits(rows, scanned=False) == [
+        ("tabel-tipe-tidak-cocok", "r1"),
+        ("tabel-jumlah-tidak-cocok", "r3"),
+    ]
+    # Letters in a figure stay a finding on a scan too, as on a text layer.
+    rows[0].update(mar="24,5O")
+    assert _hits(rows, scanned=True) == [
+        ("tabel-tipe-tidak-cocok", "r1"),
+        ("tabel-jumlah-tidak-cocok", "r3"),
+    ]
+    rows[0].update(mar="20", mar__nilai=20)
+    assert _hits(rows, scanned=True) == [("tabel-jumlah-tidak-cocok", "r3")]

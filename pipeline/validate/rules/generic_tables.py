@@ -54,7 +54,10 @@ def generic_tables(data: Dataset) -> Iterator[Hit]:
         for c, kind in columns:
             if kind == "teks":
                 continue
+            scanned = t.sumber_teks == "ocr"
             for r in rows:
+                if scanned and _marked_figure(r.get(c)):
+                    continue
                 if _misprinted(r.get(c)) and r.get(c + TYPED_SUFFIX) is None:
                     yield Hit("tabel-tipe-tidak-cocok", t.id, r["id"], c, r["halaman_awal"],
                               r[c], {"tipe": kind})  # fmt: skip
@@ -106,6 +109,19 @@ def _repeated_blocks(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> 
 FOOTNOTED_RE = re.compile(r"[0-9][0-9.,]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\)?")
 
 
+# A figure with marks around it: on a scanned table, a ruling or a speck read as "|", "-",
+# "©", "“" or "." beside the figure ("| 0,0", "- 24,50", "© 0"), or a comma read as a colon
+# ("0:00"). Letters or digits out of place ("1O.000") are not marks.
+MARKED_FIGURE_RE = re.compile(r"[^\w\s]*\s*[0-9][0-9.,:]*\s*[^\w\s]*")
+
+
+def _marked_figure(value: Any) -> bool:
+    """Whether a cell of a scanned table is a figure that OCR read with marks around it:
+    the marks are the reading's, not a misprint of the document."""
+    text = str(value or "").strip()
+    return bool(text) and MARKED_FIGURE_RE.fullmatch(text) is not None
+
+
 def _misprinted(value: Any) -> bool:
     """Whether a cell of a typed column is a figure gone wrong ("1O.000", "15.000.00O"):
     it prints a digit. Words without one ("Sesuai SSH (standar satuan harga)", "Indek
@@ -138,6 +154,10 @@ def _totals(
             numbers = [p for p in parts if isinstance(p, int | float)]
             if not numbers:
                 continue
+            if t.sumber_teks == "ocr" and any(
+                _marked_figure(b.get(c)) and b.get(c + TYPED_SUFFIX) is None for b in block
+            ):
+                continue  # a figure OCR read with marks around it: the sum is not known
             total = sum(numbers)
             written = r[c + TYPED_SUFFIX]
             if abs(total - written) > SUM_TOLERANCE:
