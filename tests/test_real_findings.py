@@ -35,6 +35,7 @@ REQUIRED = {
     "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu",
     "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019",
     "pp_2014_56_tarif_pnbp_bapeten",
+    "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer",
     "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer",
 }
 
@@ -49,6 +50,12 @@ BELOW = {
     "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019": (
         "5 of 11 real: six records read word for word right fall under the OCR floor by their "
         "one least sure word"
+    ),
+    "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer": (
+        "53 of 76 real: a poor scan; OCR glues Pasal headings and ayat into the text above "
+        "(numbering gaps), misses or misreads figures (totals that do not add up, '4/7' for "
+        "47), and the citation parser does not read the ministries' numbers with the year "
+        "inside ('Nomor 43/Permentan/SR.140/8/2011')"
     ),
     "pp_2014_56_tarif_pnbp_bapeten": (
         "0 of 6 real: the body reader takes the page-turn catchwords ('3. Peraturan "
