@@ -389,3 +389,143 @@ def test_a_block_of_rows_printed_twice_is_a_finding() -> None:
         for day in ("(a) Senin", "(b) Sabtu", "(c) Minggu")
     ]
     assert _repeats(under, ["waktu_induk", "hari", "tarif"]) == []
+
+
+def test_a_scale_column_is_not_numbering() -> None:
+    # Perban BAPETEN 2/2022 p42: the first column prints kVp 60, 70, ... 150 (its first value
+    # taken into the header by the table reader): a scale in steps of 10, not item numbers
+    # with gaps.
+    from pipeline.validate.rules.generic_tables import _is_numbering_column
+
+    kvp = [str(v) for v in range(70, 160, 10)]
+    assert not _is_numbering_column("kvp_60", 0, kvp)
+    # Item numbers with one missing are still numbering.
+    assert _is_numbering_column("no", 0, ["1", "2", "3", "5", "6", "7"])
+    # Two numbers a few apart are too few to make a scale: still item numbers with a gap.
+    assert _is_numbering_column("no", 0, ["1", "3"])
+
+
+def test_a_figure_with_its_footnote_mark_is_no_misprint() -> None:
+    # Perka BAPETEN 16/2014 p53: "TOTAL DURASI 1980¹) 1575²) ...", each total carrying the
+    # mark of its note below the table ("1) : setara dengan 33 jam").
+    from pipeline.validate.rules.generic_tables import _misprinted
+
+    assert not _misprinted("1980¹)")
+    assert not _misprinted("765³")
+    # A figure gone wrong still is one.
+    assert _misprinted("1O.000")
+    assert _misprinted("19801)")
+
+
+def _empty(rows: list[dict[str, str]], kolom: list[str]) -> list[str]:
+    """The rows the generic rules report an empty cell in."""
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", *kolom, "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="lampiran_1__tabel_1", dokumen_id="x", lampiran=1, judul=None, jenis=None,
+        halaman_awal=41, halaman_akhir=41, kolom=cols, tipe_kolom=["teks"] * len(cols),
+        baris=len(rows), berkas="tabel/lampiran_1__tabel_1.csv",
+    )  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi[table.id] = [
+        {"id": f"r{i}", "halaman_awal": 41, "halaman_akhir": 41, **row}
+        for i, row in enumerate(rows, 1)
+    ]
+    return [h.record_id or "" for h in generic_tables(data) if h.kode == "tabel-sel-kosong"]
+
+
+def test_a_note_row_between_numbered_items_misses_no_value() -> None:
+    # Perban BAPETEN 2/2022 p41: under "III. Kombinasi pesawat panoramic/cephalometric" one
+    # unnumbered row "Pilih mode panoramic atau cephalometric" with its Nilai Lolos Uji
+    # cell empty: an instruction between the numbered parameters, not a missing value.
+    kolom = ["parameter", "uraian", "nilai_lolos_uji", "kelompok", "parameter_induk"]
+    items = [
+        {"parameter": "1.", "uraian": "Akurasi tegangan", "nilai_lolos_uji": "|error| maks 6%"},
+        {"parameter": "2.", "uraian": "Linieritas", "nilai_lolos_uji": "CL 0,1"},
+        {"parameter_induk": "3. Reproduksibilitas", "uraian": "(a) keluaran radiasi",
+         "nilai_lolos_uji": "CV 0,05"},
+        {"parameter_induk": "3. Reproduksibilitas", "uraian": "(b) tegangan puncak",
+         "nilai_lolos_uji": "CV 0,05"},
+        {"parameter": "4.", "uraian": "Kualitas berkas", "nilai_lolos_uji": "2,1 mmAl"},
+        {"parameter": "5.", "uraian": "Kebocoran wadah tabung", "nilai_lolos_uji": "L 1 mGy"},
+    ]  # fmt: skip
+    note = {"kelompok": "III. Kombinasi", "uraian": "Pilih mode panoramic atau cephalometric"}
+    assert _empty([*items, note], kolom) == []
+    # A numbered item with its value missing is still reported.
+    missing = {"parameter": "6.", "uraian": "Kolimasi"}
+    assert _empty([*items, missing], kolom) == ["r7"]
+
+
+def test_an_empty_cell_of_a_column_without_a_header_is_no_finding() -> None:
+    # Kepbup Tulang Bawang Barat SOP p1: the identity box of the SOP, label and value
+    # cells with no header row; "Tgl Revisi" is left blank in a first edition.
+    labels = ["Nomor SOP", "Tgl Pembuatan", "Tgl Revisi", "Tgl Pengesahan", "Disahkan Oleh",
+              "Nama SOP"]  # fmt: skip
+    values = ["060/ /SOP/2018", "Januari 2018", "", "Agustus 2018", "Kepala Bagian", "Prosedur"]
+    rows = [
+        {"kolom_1": label, "kolom_2": value} for label, value in zip(labels, values, strict=True)
+    ]
+    assert _empty(rows, ["kolom_1", "kolom_2"]) == []
+    # The same cells under a printed header are reported.
+    named = [{"uraian": label, "isi": value} for label, value in zip(labels, values, strict=True)]
+    assert _empty(named, ["uraian", "isi"]) == ["r3"]
+
+
+def test_a_total_labelled_in_capitals_with_what_it_totals() -> None:
+    # Perka BAPETEN 16/2014 p53: "TOTAL DURASI" under the training durations is the total
+    # row (its label cell in the first column printed empty is no missing value); a
+    # procedure named "Total Knee Replacement" is a data row.
+    from pipeline.validate.rules.generic_tables import _is_total
+
+    assert _is_total({"a": "", "b": "TOTAL DURASI"}, ["a", "b"])
+    assert _is_total({"a": "JUMLAH PENDUDUK"}, ["a"])
+    assert not _is_total({"a": "Total Knee Replacement"}, ["a"])
+    assert _is_total({"a": "TOTAL"}, ["a", "b"])  # the plain label, as before
+
+
+def _hits(rows: list[dict[str, object]], scanned: bool) -> list[tuple[str, str]]:
+    """(code, row id) of the generic findings on a table of a name and a figure column."""
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", "kabupaten", "mar", "mar__nilai", "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="lampiran_3__tabel_23", dokumen_id="x", lampiran=3, judul=None, jenis=None,
+        halaman_awal=38, halaman_akhir=38, kolom=cols,
+        tipe_kolom=["teks", "teks", "bilangan", "nilai", "teks", "teks"], baris=len(rows),
+        berkas="tabel/lampiran_3__tabel_23.csv", sumber_teks="ocr" if scanned else "teks",
+    )  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi[table.id] = [
+        {"id": f"r{i}", "halaman_awal": 38, "halaman_akhir": 38, **row}
+        for i, row in enumerate(rows, 1)
+    ]
+    return [(h.kode, h.record_id or "") for h in generic_tables(data)]
+
+
+def test_a_figure_read_with_marks_on_a_scan_is_no_misprint_and_its_total_unchecked() -> None:
+    # Pergub Sulut 6/2016 p38 (a scan): "24,50" read "- 24,50" (a ruling beside it), so
+    # the total 49,50 looked like 25 against its rows.
+    rows = [
+        {"kabupaten": "Bolaang Mongondow", "mar": "- 24,50", "mar__nilai": None},
+        {"kabupaten": "Minahasa", "mar": "25", "mar__nilai": 25},
+        {"kabupaten": "Jumlah", "mar": "49,50", "mar__nilai": 49.5},
+    ]
+    assert _hits(rows, scanned=True) == []
+    # On a text layer the marks are printed: a misprint, and the total differs.
+    assert _hits(rows, scanned=False) == [
+        ("tabel-tipe-tidak-cocok", "r1"),
+        ("tabel-jumlah-tidak-cocok", "r3"),
+    ]
+    # Letters in a figure stay a finding on a scan too, as on a text layer.
+    rows[0].update(mar="24,5O")
+    assert _hits(rows, scanned=True) == [
+        ("tabel-tipe-tidak-cocok", "r1"),
+        ("tabel-jumlah-tidak-cocok", "r3"),
+    ]
+    rows[0].update(mar="20", mar__nilai=20)
+    assert _hits(rows, scanned=True) == [("tabel-jumlah-tidak-cocok", "r3")]

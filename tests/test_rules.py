@@ -210,6 +210,97 @@ def test_low_ocr_confidence(base: Dataset, table: str) -> None:
     assert t.halaman == (first.halaman if table == "definisi" else first.halaman_awal)
 
 
+def test_low_ocr_confidence_once_per_printed_passage(base: Dataset) -> None:
+    """A passage published in two datasets (a definition is a `definisi` record and a
+    `pasal` node of the same id; an amendment named in a Mengingat item is a part of it
+    quoting the same text) is one low-confidence finding, not two or three (Perbup
+    Donggala 10/2025 p1-2, a scanned document: Mengingat 2 was reported three times)."""
+    low = {"sumber_teks": "ocr", "keyakinan_ocr": 31.0}
+    term = base.definisi[0].model_copy(update=low)
+    (node,) = [n.model_copy(update=low) for n in base.pasal if n.id == term.id]
+    item = base.dasar_hukum[0].model_copy(update=low)
+    part = item.model_copy(update={"id": item.id + "__perubahan_1"})
+    found = revalidate(base, definisi=[term], pasal=[node], dasar_hukum=[item, part])
+    assert sorted(t.record_id or "" for t in found["ocr-keyakinan-rendah"]) == sorted(
+        [term.id, item.id]
+    )
+    # Two different items of one page are two findings.
+    other = base.dasar_hukum[1].model_copy(update=low)
+    found = revalidate(base, dasar_hukum=[item, other])
+    assert len(found["ocr-keyakinan-rendah"]) == 2
+
+
+def test_a_term_used_in_a_table_by_an_abbreviation_or_a_curly_apostrophe(base: Dataset) -> None:
+    """A defined term counts as used where a lampiran table cell prints it (Perka BAPETEN
+    16/2014: "nilai batas dosis" in a table of training material), where it is written
+    with the typographic apostrophe ("INA-CBG’s" for the defined "INA-CBG's", Perbup
+    Donggala 10/2025), and where a term inside it is written by its own abbreviation."""
+    first = base.definisi[0]
+    term = first.model_copy(update={"id": "t1", "istilah": "Nilai Batas Dosis", "singkatan": None})
+    apostrophe = first.model_copy(
+        update={"id": "t2", "istilah": "Indonesia Case Base Groups", "singkatan": "INA-CBG's"}
+    )
+    inner = first.model_copy(
+        update={"id": "t3", "istilah": "Kartu Izin Khusus", "singkatan": "KIK"}
+    )
+    outer = first.model_copy(
+        update={"id": "t4", "istilah": "Pemegang Kartu Izin Khusus", "singkatan": None}
+    )
+    node = base.pasal[-1]
+    pasal = [node.model_copy(update={"teks": "tarif paket INA-CBG\u2019s; setiap Pemegang KIK."})]
+    table = base.tabel[0]
+    cell = {"id": "r1", table.kolom[1]: "menjelaskan nilai batas dosis radiasi"}
+    kinds = list(table.tipe_kolom)
+    kinds[1] = "teks"
+    tabel = [table.model_copy(update={"jenis": None, "tipe_kolom": kinds})]
+    changes = {"definisi": [term, apostrophe, inner, outer], "pasal": pasal, "tabel": tabel,
+               "tabel_isi": {table.id: [cell]}}  # fmt: skip
+    found = revalidate(base, **changes).get("istilah-tidak-digunakan", [])
+    assert found == []
+
+
+def test_a_gap_whose_item_is_glued_to_the_one_above_is_no_finding(base: Dataset) -> None:
+    """Perbup Donggala 10/2025 p6 (a scan) prints Pasal 12 huruf a. to t.; OCR read "l." as
+    "I." and the reading glued it to k.: "k. menolak ... perundang-undangan, I. memberikan
+    informasi ...". The item was printed, so "m. after k." is no gap. A gap with no such
+    text above it stays a finding."""
+    (node,) = [n for n in base.pasal if n.tingkat == "ayat"][:1]
+
+    def item(no: str, text: str) -> object:
+        return node.model_copy(update={"id": f"{node.id}__huruf_{no}", "nomor": f"{no}.",
+                                       "tingkat": "huruf", "induk_id": node.id,
+                                       "teks": text})  # fmt: skip
+
+    glued = [item("j", "melaksanakan sistem rujukan;"),
+             item("k", "menolak keinginan pasien, I. memberikan informasi yang benar;"),
+             item("m", "menghormati hak-hak pasien;")]  # fmt: skip
+
+    def body_gaps(pasal: list[object]) -> list[Temuan]:
+        found = revalidate(base, pasal=pasal).get("nomor-terlewat", [])
+        return [t for t in found if t.tabel == "pasal"]
+
+    assert body_gaps(glued) == []
+    # Pergub Sulut 6/2016 p3 (OCR): a speck read as "@" between the item's end and the next
+    # label ("... dengan luasan tertentu: @ 9. Petambak adalah ...").
+    speck = [item("g", "Petani adalah perorangan dengan luasan tertentu: @ h. Petambak adalah"),
+             item("i", "Pupuk Organik adalah pupuk;")]  # fmt: skip
+    assert body_gaps(speck) == []
+    apart = [glued[0], item("k", "menolak keinginan pasien;"), glued[2]]
+    (gap,) = body_gaps(apart)
+    assert gap.kutipan == "m."
+
+
+def test_a_term_read_with_the_next_item_glued_is_not_reported(base: Dataset) -> None:
+    """Perka BAPETEN 16/2014 p3: the catchword "Petugas…" at the page foot and definition
+    13 glued into one term "Petugas… 13. Petugas Perawatan": a misreading of the list, not
+    a term left unused. A term that reads cleanly and is unused is still reported."""
+    first = base.definisi[0]
+    glued = first.model_copy(update={"id": "t1", "istilah": "Petugas… 13. Petugas Perawatan"})
+    clean = first.model_copy(update={"id": "t2", "istilah": "Petugas Perawatan Khusus Xyz"})
+    found = revalidate(base, definisi=[glued, clean])["istilah-tidak-digunakan"]
+    assert [t.record_id for t in found] == ["t2"]
+
+
 def test_low_ocr_confidence_names_the_least_sure_value(base: Dataset) -> None:
     """A Rencana Aksi record carries each value's confidence: the finding names the least
     sure value below the floor and quotes it, not the record's first text."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.models import Definisi
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 
@@ -41,10 +42,48 @@ def _texts(data: Dataset) -> Iterator[tuple[str, str | None, str, int | None, st
             yield "program", p.id, col, p.halaman_awal, getattr(p, col) or ""
 
 
+# Typographic apostrophes and quotes, read as the plain one ("INA-CBG’s" is "INA-CBG's").
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+
+
+def _table_cells(data: Dataset) -> Iterator[tuple[str, str]]:
+    """(row id, text) of every text cell of the lampiran tables: a term is used there too
+    ("nilai batas dosis" in a table of training material)."""
+    for t in data.tabel:
+        columns = [c for c, kind in zip(t.kolom, t.tipe_kolom, strict=False) if kind == "teks"]
+        for row in data.tabel_isi.get(t.id, []):
+            for c in columns:
+                value = row.get(c)
+                if isinstance(value, str) and value and c != "id":
+                    yield str(row.get("id") or t.id), value
+
+
+def _names(d: Definisi, short: dict[str, str]) -> list[str]:
+    """The ways a defined term is written: in full, by its abbreviation, and with another
+    defined term inside it written by that term's abbreviation ("Pemohon Surat Izin
+    Bekerja" as "Pemohon SIB" where "Surat Izin Bekerja" is abbreviated "SIB")."""
+    names = [d.istilah] + ([d.singkatan] if d.singkatan else [])
+    for term, abbreviation in short.items():
+        at = d.istilah.lower().find(term.lower())
+        if term != d.istilah and at >= 0:
+            names.append(d.istilah[:at] + abbreviation + d.istilah[at + len(term) :])
+    return [n.translate(QUOTES) for n in names]
+
+
+# A term as read that holds the next item's number or a page's catchword ("Petugas… 13.
+# Petugas Perawatan": the catchword at a page foot and the next definition glued to it) is
+# a misreading of the list, not a term the document defines.
+MISREAD_TERM_RE = re.compile(r"…|\.{3}|(?:^|\s)\d{1,3}\.\s")
+
+
 def unused_terms(data: Dataset) -> Iterator[Hit]:
-    texts = [(rid, text) for _, rid, _, _, text in _texts(data)]
+    texts = [(rid, text.translate(QUOTES)) for _, rid, _, _, text in _texts(data)]
+    texts += [(rid, text.translate(QUOTES)) for rid, text in _table_cells(data)]
+    short = {d.istilah: d.singkatan for d in data.definisi if d.singkatan}
     for d in data.definisi:
-        names = [d.istilah] + ([d.singkatan] if d.singkatan else [])
+        if MISREAD_TERM_RE.search(d.istilah):
+            continue
+        names = _names(d, short)
         patterns = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.I) for n in names]
         used = any(rid != d.id and any(p.search(t) for p in patterns) for rid, t in texts)
         if not used:

@@ -6,6 +6,7 @@ repeats, an empty cell in an otherwise full column. Tables of a known kind (Renc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -33,8 +34,14 @@ def _columns(t: Tabel) -> list[tuple[str, str]]:
     ]
 
 
+# A total row labelled in capitals with what it totals ("TOTAL DURASI", "JUMLAH
+# PENDUDUK"); in running case such a label names a procedure ("Total Knee Replacement").
+CAPITAL_TOTAL_RE = re.compile(r"(?:SUB\s*-?\s*)?(?:JUMLAH|TOTAL)(?:\s+[A-Z]{2,}){1,3}\s*:?")
+
+
 def _is_total(row: dict[str, Any], columns: Sequence[str]) -> bool:
-    return any(is_total_label(str(row.get(c) or "")) for c in columns[:3])
+    labels = [str(row.get(c) or "").strip() for c in columns[:3]]
+    return any(is_total_label(v) or CAPITAL_TOTAL_RE.fullmatch(v) for v in labels)
 
 
 def generic_tables(data: Dataset) -> Iterator[Hit]:
@@ -47,7 +54,10 @@ def generic_tables(data: Dataset) -> Iterator[Hit]:
         for c, kind in columns:
             if kind == "teks":
                 continue
+            scanned = t.sumber_teks == "ocr"
             for r in rows:
+                if scanned and _marked_figure(r.get(c)):
+                    continue
                 if _misprinted(r.get(c)) and r.get(c + TYPED_SUFFIX) is None:
                     yield Hit("tabel-tipe-tidak-cocok", t.id, r["id"], c, r["halaman_awal"],
                               r[c], {"tipe": kind})  # fmt: skip
@@ -94,11 +104,32 @@ def _repeated_blocks(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> 
         i += 2 * size
 
 
+# A figure carrying a footnote mark: superscript digits, with or without a closing
+# parenthesis ("1980¹)", "765³)"), the note printed below the table.
+FOOTNOTED_RE = re.compile(r"[0-9][0-9.,]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\)?")
+
+
+# A figure with marks around it: on a scanned table, a ruling or a speck read as "|", "-",
+# "©", "“" or "." beside the figure ("| 0,0", "- 24,50", "© 0"), or a comma read as a colon
+# ("0:00"). Letters or digits out of place ("1O.000") are not marks.
+MARKED_FIGURE_RE = re.compile(r"[^\w\s]*\s*[0-9][0-9.,:]*\s*[^\w\s]*")
+
+
+def _marked_figure(value: Any) -> bool:
+    """Whether a cell of a scanned table is a figure that OCR read with marks around it:
+    the marks are the reading's, not a misprint of the document."""
+    text = str(value or "").strip()
+    return bool(text) and MARKED_FIGURE_RE.fullmatch(text) is not None
+
+
 def _misprinted(value: Any) -> bool:
     """Whether a cell of a typed column is a figure gone wrong ("1O.000", "15.000.00O"):
     it prints a digit. Words without one ("Sesuai SSH (standar satuan harga)", "Indek
-    Agregat") are a deliberate note in place of the figure, not a misprint."""
+    Agregat") are a deliberate note in place of the figure, not a misprint; nor is a
+    figure with its footnote mark ("1980¹)")."""
     text = str(value or "")
+    if FOOTNOTED_RE.fullmatch(text.strip()):
+        return False
     return not is_blank(text) and any(ch.isdigit() for ch in text)
 
 
@@ -123,6 +154,10 @@ def _totals(
             numbers = [p for p in parts if isinstance(p, int | float)]
             if not numbers:
                 continue
+            if t.sumber_teks == "ocr" and any(
+                _marked_figure(b.get(c)) and b.get(c + TYPED_SUFFIX) is None for b in block
+            ):
+                continue  # a figure OCR read with marks around it: the sum is not known
             total = sum(numbers)
             written = r[c + TYPED_SUFFIX]
             if abs(total - written) > SUM_TOLERANCE:
@@ -193,7 +228,24 @@ def _is_numbering_column(c: str, position: int, values: list[str]) -> bool:
     numbers = [n for n in (_ordinal(v, roman) for v in printed) if n is not None]
     steps = list(zip(numbers, numbers[1:], strict=False))
     runs = sum(1 for a, b in steps if b >= a or b == 1)
+    if _regular_scale(steps):
+        return False
     return bool(steps) and runs >= RUN_SHARE * len(steps)
+
+
+# A scale shows itself over at least this many steps; two values a few apart are still
+# read as item numbers with a gap.
+SCALE_MIN_STEPS = 3
+
+
+def _regular_scale(steps: list[tuple[int, int]]) -> bool:
+    """Whether the values run as a scale, most steps one and the same amount above 1 (kVp
+    60, 70, 80, ...; classes 5, 10, 15): values measured in steps, not item numbers, which
+    go up by one and skip only where an item is missing."""
+    if len(steps) < SCALE_MIN_STEPS:
+        return False
+    step, count = Counter(b - a for a, b in steps).most_common(1)[0]
+    return step > 1 and count >= RUN_SHARE * len(steps)
 
 
 def _numbering(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
@@ -265,6 +317,12 @@ def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) 
         run.append((value, r, number))
 
 
+# A column whose header is not printed (a table without a header row, a form of label and
+# value cells) is named by its place: what it holds, and so whether a cell of it may be
+# empty ("Tgl Revisi" of a first edition), is not known.
+UNNAMED_RE = re.compile(r"kolom_\d+")
+
+
 def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iterator[Hit]:
     """An empty cell in a column that is otherwise (nearly) full, in a row that fills every
     other such column: a missing value. Only where that is certain:
@@ -277,6 +335,9 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
       (same text in a column to the left) shows the block's cell empty because its text
       was printed on that page;
     * parent columns (`kelompok`, `<column>_induk`) are made by the pipeline, not printed;
+    * a column without a printed header (`kolom_<n>`) has no known role;
+    * a row with neither an item number nor a numbered parent, in a table that numbers
+      its items, is a note between them;
     * a cell next to another empty (or dashed) one in the same column, in a row of another
       block (`_block_columns`), is a pattern the document follows (sub-items without a
       number, two services priced "tarif kerjasama"), not one value forgotten;
@@ -290,15 +351,20 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
     printed = [c for c in names if not _is_parent(c)]
     full = []
     for c in printed:
+        if UNNAMED_RE.fullmatch(c):
+            continue
         filled = sum(1 for r in data_rows if r.get(c))
         if len(data_rows) > filled >= FULL_SHARE * len(data_rows):
             full.append(c)
     kinds = dict(zip(t.kolom, t.tipe_kolom, strict=False))
     typed = [c for c in printed if kinds.get(c, "teks") != "teks"]
     blocks = _block_columns(data_rows, printed, kinds)
+    numbered = _numbering_column(data_rows, printed)
     for i, r in enumerate(data_rows):
         empty = [c for c in full if _blank(r, c)]
         if len(empty) != 1 or r.get(empty[0]):
+            continue
+        if numbered is not None and not _in_list(r, numbered, names):
             continue
         c = empty[0]
         if any(r.get(d) and _blank(r, d) for d in typed if d != c):
@@ -320,6 +386,25 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
         if left and left[-1] in blocks and _alone(r, prev, after, left[-1]):
             continue
         yield Hit("tabel-sel-kosong", t.id, r["id"], c, r["halaman_awal"], None)
+
+
+def _numbering_column(rows: list[dict[str, Any]], printed: list[str]) -> str | None:
+    """The table's item-number column (its first printed column, numbering with
+    certainty), if any."""
+    if not printed:
+        return None
+    c = printed[0]
+    return c if _is_numbering_column(c, 0, [str(r.get(c) or "") for r in rows]) else None
+
+
+def _in_list(r: dict[str, Any], c: str, names: list[str]) -> bool:
+    """Whether a row is an item of the table's numbered list: it prints its own number in
+    column c, or sits under a numbered item (`<c>_induk`). A row with neither, in a table
+    that numbers its items, is a note or an instruction between them ("Pilih mode
+    panoramic atau cephalometric" under "III. Kombinasi"), with no value to miss."""
+    if r.get(c):
+        return True
+    return any(r.get(p) for p in names if p.startswith(f"{c}_induk") and _is_parent(p))
 
 
 def _blank(r: dict[str, Any], c: str) -> bool:

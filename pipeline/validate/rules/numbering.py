@@ -16,6 +16,38 @@ REPEAT_RE = re.compile(r"__ulang_\d+")
 QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
 
 
+# A label printed inside running text after a punctuation mark: "..., I. memberikan ...",
+# "...; g. membuat ...", "pelayanan, . d. menerima ...", or after a speck OCR read as a
+# mark ("tertentu: @ 9. Petambak ...").
+_GLUED_RE = re.compile(r"[,;:.](?:\s*[^\w\s]){0,2}\s*\(?([0-9]{1,3}|[A-Za-z])[.)]\s+\w")
+# Characters OCR takes for one another in an item label: "l." read "I." or "1.", "q." read
+# "g.", "o." read "0.", "s." read "5.".
+_LOOKALIKE = {"l": "il1|", "i": "l1|", "q": "g9", "g": "q9", "o": "0", "s": "5", "b": "6"}
+
+
+def _glued(text: str, before: str, after: str) -> bool:
+    """Whether the item before a gap holds one of the missing items in its own text: its
+    label printed after a punctuation mark, as read (OCR's "I." for "l.", "g." for "q."
+    counted). The item was printed; the reading glued it to the one above, so the gap is
+    not certain."""
+    a, b = ordinal(before), ordinal(after)
+    if a is None or b is None:
+        return False
+    letters = not before.strip("().").isdigit()
+    missing = set(range(a + 1, b))
+    for m in _GLUED_RE.finditer(text):
+        label = m.group(1)
+        if label.isdigit() and not letters:
+            if int(label) in missing:
+                return True
+            continue
+        for n in missing if letters else ():
+            wanted = chr(ord("a") + n - 1)
+            if label.lower() == wanted or label.lower() in _LOOKALIKE.get(wanted, ""):
+                return True
+    return False
+
+
 def gaps(numbers: Sequence[str]) -> Iterator[tuple[str, str]]:
     """(before, after) pairs where a sequence skips one or more items."""
     for before, after in zip(numbers, numbers[1:], strict=False):
@@ -156,6 +188,7 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
     """Pasal, ayat, huruf and angka numbers under each parent of the body tree."""
     for table, nodes in (("pasal", data.pasal),):
         children: dict[tuple[str | None, str], list[tuple[str, int, str]]] = {}
+        texts = {n.id: n.teks or "" for n in nodes}
         for n in nodes:
             if n.nomor and n.tingkat in ("pasal", "ayat", "huruf", "angka"):
                 if n.tingkat == "pasal":
@@ -170,7 +203,10 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
         for (_, level), items in children.items():
             numbers = [no for no, _, _ in items]
             pages = {no: (page, nid) for no, page, nid in reversed(items)}
+            last = {no: nid for no, _, nid in items}
             for before, after in gaps(numbers):
+                if _glued(texts[last[before]], before, after):
+                    continue
                 page, nid = pages[after]
                 yield Hit(
                     "nomor-terlewat",

@@ -15,8 +15,28 @@ OCR_CONFIDENCE_FLOOR = 60.0
 QUOTED = {t.name: t.quoted for t in REGISTRY if t.quoted}
 
 
+def _same_passage(
+    a: tuple[int | None, str, str | None], b: tuple[int | None, str, str | None]
+) -> bool:
+    """Whether two records stand for one printed passage: on the same page, the same record
+    in two datasets (a Mengingat item is a `dasar_hukum` record and a `pasal` node; a
+    definition a `definisi` record and a `pasal` node), or a record and its own part
+    (`mengingat__angka_2__perubahan_1`, the amendment named in item 2) quoting the same
+    text."""
+    (page_a, id_a, quote_a), (page_b, id_b, quote_b) = a, b
+    if page_a != page_b:
+        return False
+    if id_a == id_b:
+        return True
+    nested = id_a.startswith(id_b + "__") or id_b.startswith(id_a + "__")
+    return nested and quote_a is not None and quote_a == quote_b
+
+
 def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
+    """One finding per printed passage read with low confidence: a passage published in
+    several datasets is reported once, in the first of them."""
     scanned = sorted(data.dokumen.halaman_ocr)
+    reported: list[tuple[int | None, str, str | None]] = []
     for table, quoted in QUOTED.items():
         for r in data.table(table):
             if r.keyakinan_ocr is None or r.keyakinan_ocr >= OCR_CONFIDENCE_FLOOR:
@@ -40,5 +60,9 @@ def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
                 # OCR'd text is on the scanned page; the text quoted here is not from it.
                 page = next((p for p in scanned if page <= p <= last), page)
                 quote = None
+            passage = (page, r.id, quote)
+            if any(_same_passage(passage, seen) for seen in reported):
+                continue
+            reported.append(passage)
             yield Hit("ocr-keyakinan-rendah", table, r.id, field, page, quote,
                       {"keyakinan": round(sure)})  # fmt: skip
