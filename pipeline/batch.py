@@ -86,7 +86,7 @@ def run_document(
         from pipeline.settings import SETTINGS
 
         # The PDF is read in a helper process while this one loads the libraries of the
-        # later steps: the two cores work at once (extract/background.py).
+        # later steps: the two cores work at once (extract/background.py, pipeline/forked.py).
         extraction = Extraction(pdf, SETTINGS)
         from pipeline.publish.paths import document_path
         from pipeline.publish.report import stage_report

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.validate.background as background
+import pipeline.forked as forked
 import pipeline.validate.expectations as expectations
 from pipeline.errors import PipelineError
 from pipeline.validate.background import Expectations
@@ -36,8 +36,8 @@ def _one_more(data: object, root: Path = PROJECT_ROOT) -> Iterator[Hit]:
 def forkable(monkeypatch: pytest.MonkeyPatch) -> None:
     """A helper is forked, as in a run: the tests before leave threads in this process (tqdm's
     monitor after Great Expectations ran here, Dask's offload thread), and a process with a
-    thread forks none (extract.background.may_fork); they hold no lock here."""
-    monkeypatch.setattr(background, "may_fork", lambda: True)
+    thread forks none (pipeline.forked.may_fork); they hold no lock here."""
+    monkeypatch.setattr(forked, "may_fork", lambda: True)
 
 
 @pytest.mark.usefixtures("forkable")
@@ -53,7 +53,7 @@ def test_the_helper_returns_the_suites_hits(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.usefixtures("forkable")
 def test_a_dead_helper_is_replaced_by_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     data = load_folder(GOLDEN_DIR)
-    monkeypatch.setattr(background, "_child", lambda *args: os._exit(1))
+    monkeypatch.setattr(forked, "_child", lambda *args: os._exit(1))
     helper = Expectations(data, PROJECT_ROOT)
     assert helper._proc is not None
     assert helper.result() == list(run_expectations(data))
