@@ -23,7 +23,6 @@ from tests.zoo.variants import VARIANTS
 # top-of-page hyphen / comma / repeated-words rules). Each is a strict xfail.
 KNOWN: dict[tuple[str, str], str] = {
     ("lo-a4-inline-v", "pasal"): "diff: 1 diubah",
-    ("lo-legal-repeated-x", "rencana_aksi"): "diff: 1 diubah",
     ("lo-letter-portrait-whole", "pasal"): "diff: 1 diubah",
     ("lo-letter-portrait-whole", "definisi"): "diff: 1 diubah",
     ("ch-a4-default", "rencana_aksi"): "diff: 1 diubah",
