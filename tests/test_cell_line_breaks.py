@@ -12,10 +12,13 @@ from pipeline.extract.tables.grid import (
     WHOLE,
     Cell,
     TablePiece,
+    cell_lines,
     cell_text,
     prints_wrap_spaces,
+    resolve_cell_splits,
     resolve_splits,
 )
+from pipeline.extract.tables.stitch import join_cells
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 points wide
@@ -121,3 +124,37 @@ def test_a_word_broken_alone_on_its_line_joins_unless_its_rest_is_a_printed_word
     assert _resolve(f"(9(sembilan)SKPD{WHOLE})")[0] == "(9(sembilan)SKPD)"
     # "Menginformasikan" filled its line by chance; "dan" is a word the document prints.
     assert _resolve(f"Menginformasikan{WHOLE}dan", "kami dan kita")[0] == ("Menginformasikan\ndan")
+
+
+def _cell(*lines: tuple[str, bool], sure: bool = True) -> Cell:
+    chars = [c for i, (t, sp) in enumerate(lines) for c in _line(t, 12.0 * i, sp)]
+    blanks = [c for c in chars if c["text"] == " "]
+    cell = Cell(row=0, col=0, rowspan=1, colspan=1, text="", bold=False)
+    cell.text, cell.head, cell.tail = cell_lines(chars, BBOX, blanks, sure)
+    return cell
+
+
+def _over_page_end(before: Cell, after: Cell) -> str:
+    join_cells(before, after)
+    resolve_cell_splits([before])
+    return before.text
+
+
+def test_a_page_end_inside_a_cell_is_a_line_break_of_that_cell() -> None:
+    """A row broken by the page end: its cell's last line on one page and first on the next
+    are decided by the rule of a line break inside one page (zoo lo-legal-repeated-x:
+    "(80 %" ends page 9 full, without its space, "(delapan" opens page 10)."""
+    assert _over_page_end(_cell(("ab", False), ("(80 %", False)), _cell(("(delapan", False))) == (
+        "ab\n(80 %(delapan"
+    )
+    # Printed with its wrapping space, or with room left on the line: a space.
+    assert _over_page_end(_cell(("(80 %", True)), _cell(("(delapan", False))) == "(80 %\n(delapan"
+    assert _over_page_end(_cell(("(80", False)), _cell(("(delapan", False))) == "(80\n(delapan"
+    # A capital opens a paragraph of its own.
+    assert _over_page_end(_cell(("pengembangan", False)), _cell(("Dinas", False))) == (
+        "pengembangan\nDinas"
+    )
+    # The rest of the cell goes on: its own last line decides the next page end.
+    cell = _cell(("(80 %", False))
+    join_cells(cell, _cell(("abcdefgh", False), ("(90 %", False)))
+    assert _over_page_end(cell, _cell(("(sembilan", False))) == "(80 %abcdefgh\n(90 %(sembilan"

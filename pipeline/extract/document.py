@@ -21,7 +21,7 @@ from pipeline.extract.ocr_repair import DecimalMarks, SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
-from pipeline.extract.tables.grid import resolve_splits
+from pipeline.extract.tables.grid import resolve_cell_splits, resolve_splits
 from pipeline.extract.tables.ruling import find_tables, table_frames, without_backgrounds
 from pipeline.extract.visible import visible_page
 from pipeline.result import PageGlyphs
@@ -189,6 +189,13 @@ def stitch_document(
         for piece in pieces:
             piece.captioned = _names_a_table(_caption(pages[piece.page - 1], piece))
     tables = stitch_pieces(pieces_by_page, settings.column_match_tolerance)
+    # The page breaks inside a cell, joined by stitching (`stitch.join_cells`).
+    resolve_cell_splits(
+        [
+            *(c for pieces in pieces_by_page for piece in pieces for c in piece.cells()),
+            *(c for t in tables for c in [*t.header_cells, *t.number_cells, *t.body_cells()]),
+        ]
+    )
     captions = {i: _caption(pages[t.pages[0] - 1], t.pieces[0]) for i, t in enumerate(tables)}
     for i, lines in captions.items():
         tables[i].caption = " ".join(line.text for line in lines) or tables[i].pieces[0].heading

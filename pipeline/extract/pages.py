@@ -40,6 +40,12 @@ SIGNER_RE = re.compile(r"^(?:BUPATI|WALI\s?KOTA|GUBERNUR)\b[^,]*,$", re.I)
 SIGNED_RE = re.compile(r"^ttd\.?$", re.I)
 CERTIFIED_COPY_RE = re.compile(r"^salinan sesuai dengan aslinya", re.I)
 SIGNATURE_LOOKAHEAD = 3
+# A closing block that fills its page to the end goes on at the top of the next page: the
+# lines opening that page set on the block's axis (their centre within this many points of
+# the centre of every line of the block, which are all set on one axis right of the page's
+# middle, a signature column) are the rest of it ("KEPALA BAGIAN HUKUM" / name / rank /
+# NIP under "Salinan sesuai dengan aslinya").
+CLOSING_AXIS_TOLERANCE = 1.5
 MIN_HEADING_WORDS = 3
 # Running heads and footers: lines within this fraction of the page height from its top or
 # bottom edge, outermost first, that recur on at least RUNNING_MIN_PAGES pages.
@@ -240,10 +246,42 @@ def strip_running(pages: list[PageInfo]) -> None:
         page.furniture.extend((ln, LineRole.RUNNING) for ln in moved)
 
 
+def _centre(line: TextLine) -> float:
+    return (line.x0 + line.x1) / 2
+
+
+def carry_closing(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
+    """The rest of a closing block printed at the top of the next page is closing block too
+    (see CLOSING_AXIS_TOLERANCE), in place; not on a page that opens a lampiran block, nor
+    past the top of a table."""
+    for prev, page, block_no in zip(pages, pages[1:], block_numbers[1:], strict=False):
+        block = closing_lines(prev)
+        if not block or block_no is not None:
+            continue
+        axis = _centre(block[0])
+        if any(abs(_centre(ln) - axis) > CLOSING_AXIS_TOLERANCE for ln in block):
+            continue
+        if axis <= prev.width / 2 + CLOSING_AXIS_TOLERANCE:
+            continue  # not a signature column: a title centred on the page would follow
+        top = min(page.table_tops, default=page.height)
+        ordered = sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
+        k = 0
+        while (
+            k < len(ordered)
+            and ordered[k].top < top
+            and abs(_centre(ordered[k]) - axis) <= CLOSING_AXIS_TOLERANCE
+        ):
+            k += 1
+        if k:
+            page.lines = ordered[k:]
+            page.furniture.extend((line, LineRole.CLOSING) for line in ordered[:k])
+
+
 def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     """Strip running heads and footers, then set kind and lampiran number on every page, in
     place."""
     strip_running(pages)
+    carry_closing(pages, block_numbers)
     refs = lampiran_references(pages)
     current = 0
     closed = False

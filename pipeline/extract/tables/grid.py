@@ -54,6 +54,11 @@ class Cell:
     bold: bool
     parts: list[CellPart] = field(default_factory=list)
     confidence: float | None = None  # lowest OCR word confidence (0-100); None: text layer
+    # The first and last printed line as a line break sees them (`break_mark`): a cell that
+    # goes on over a page end joins its pieces by the rule of its own line breaks. None:
+    # nothing printed, or OCR text (no candidate splits).
+    head: LineStart | None = None
+    tail: LineEnd | None = None
 
     @property
     def pages(self) -> list[int]:
@@ -536,7 +541,9 @@ def build_piece(
         chars = _without_overprinted(chars_by_cell.get(id(cell), []))
         if ocr is None:
             chars = raised_to_superscript(chars)
-        cell.text = cell_text(chars, bbox, blanks, sure, spaces) if chars else ""
+        cell.text, cell.head, cell.tail = (
+            cell_lines(chars, bbox, blanks, sure, spaces) if chars else ("", None, None)
+        )
         cell.bold = _is_bold(chars)
         if ocr is not None:
             cell.confidence = lowest(c["ocr_confidence"] for c in chars if c["text"].strip())
@@ -621,6 +628,48 @@ def prints_wrap_spaces(chars: list[dict[str, Any]]) -> bool:
     return ends > 0 and spaced >= WRAP_SPACE_SHARE * ends
 
 
+@dataclass(frozen=True, slots=True)
+class LineStart:
+    """A printed line's start, as the break before it sees it: its first word and that
+    word's width, and the width of its first glyph."""
+
+    word: str
+    width: float
+    glyph: float
+
+
+@dataclass(frozen=True, slots=True)
+class LineEnd:
+    """A printed line's end, as the break after it sees it: where its last word ends, the
+    right edge of the text in its cell, whether a space character is printed after it,
+    whether a space would have fitted after it, whether the word is alone on its line, and
+    whether the page's producer prints its wrapping spaces (`prints_wrap_spaces`)."""
+
+    word: str
+    x1: float
+    right: float
+    spaced: bool
+    room: bool
+    alone: bool
+    sure: bool
+
+
+def break_mark(end: LineEnd, start: LineStart) -> str:
+    """The separator of two printed lines of one cell (see SPLIT): "\n", or the mark of a
+    candidate split for `resolve_splits`. The same rule joins the pieces of a cell broken
+    by a page end (the last line of one page, the first of the next)."""
+    full = end.x1 + start.width > end.right - FULL_LINE_SLACK
+    if end.spaced or not full or start.word[0].isupper():
+        return "\n"
+    whole = start.word[0] in CLOSING or (
+        end.alone
+        and end.word[-1].isalnum()
+        and start.word[0].isalnum()
+        and end.x1 + start.glyph > end.right - WHOLE_SLACK
+    )
+    return WHOLE if whole else SURE if end.sure and end.room else SPLIT
+
+
 def cell_text(
     chars: list[dict[str, Any]],
     bbox: BBox,
@@ -633,40 +682,54 @@ def cell_text(
     space characters (a line's last space may stand past the cell's edge); None: no
     candidate splits (OCR text). `sure`: the producer prints its wrapping spaces.
     `spaces`: the width of a space per (font, size) as printed on the page."""
+    return cell_lines(chars, bbox, blanks, sure, spaces)[0]
+
+
+def cell_lines(
+    chars: list[dict[str, Any]],
+    bbox: BBox,
+    blanks: list[dict[str, Any]] | None,
+    sure: bool,
+    spaces: dict[tuple[str, float], float] | None = None,
+) -> tuple[str, LineStart | None, LineEnd | None]:
+    """`cell_text`, with the cell's first line's start and last line's end (None for OCR
+    text, or an empty cell)."""
     words = pdfplumber.utils.text.WordExtractor().extract_words(chars)
     lines = pdfplumber.utils.cluster_objects(words, "top", LINE_TOLERANCE)
     if not lines:
-        return ""
+        return "", None, None
     left = min(ln[0]["x0"] for ln in lines)
     right = bbox[2] - max(0.0, left - bbox[0])  # the cell's padding taken as symmetric
-    out = " ".join(w["text"] for w in lines[0])
-    for prev, line in zip(lines, lines[1:], strict=False):
-        text = " ".join(w["text"] for w in line)
-        last, first = prev[-1], line[0]
+
+    def start_of(line: list[dict[str, Any]]) -> LineStart:
+        first = line[0]
+        head = next((c for c in chars if c["text"].strip() and abs(c["x0"] - first["x0"]) < 0.01
+                     and abs(c["top"] - first["top"]) <= LINE_TOLERANCE), None)  # fmt: skip
+        glyph = head["x1"] - head["x0"] if head else first["x1"] - first["x0"]
+        return LineStart(word=first["text"], width=first["x1"] - first["x0"], glyph=glyph)
+
+    def end_of(line: list[dict[str, Any]]) -> LineEnd:
+        last = line[-1]
         spaced = any(
             abs(c["top"] - last["top"]) <= LINE_TOLERANCE
             and last["x1"] - 0.5 <= c["x0"] <= last["x1"] + 0.5
             for c in blanks or ()
         )
-        full = last["x1"] + (first["x1"] - first["x0"]) > right - FULL_LINE_SLACK
-        split = blanks is not None and not spaced and full and not first["text"][0].isupper()
         ch = next((c for c in reversed(chars) if c["text"].strip()
                    and abs(c["x1"] - last["x1"]) < 0.01), None)  # fmt: skip
         size = ch["size"] if ch else last["bottom"] - last["top"]
         space = (spaces or {}).get((ch["fontname"], round(size, 1)) if ch else ("", 0.0))
         room = last["x1"] + (space or SPACE_EM * size) <= right
-        head = next((c for c in chars if c["text"].strip() and abs(c["x0"] - first["x0"]) < 0.01
-                     and abs(c["top"] - first["top"]) <= LINE_TOLERANCE), None)  # fmt: skip
-        glyph = head["x1"] - head["x0"] if head else first["x1"] - first["x0"]
-        whole = first["text"][0] in CLOSING or (
-            len(prev) == 1
-            and last["text"][-1].isalnum()
-            and first["text"][0].isalnum()
-            and last["x1"] + glyph > right - WHOLE_SLACK
-        )
-        mark = WHOLE if whole else SURE if sure and room else SPLIT
-        out += (mark if split else "\n") + text
-    return out
+        return LineEnd(word=last["text"], x1=last["x1"], right=right, spaced=spaced,
+                       room=room, alone=len(line) == 1, sure=sure)  # fmt: skip
+
+    out = " ".join(w["text"] for w in lines[0])
+    for prev, line in zip(lines, lines[1:], strict=False):
+        mark = "\n" if blanks is None else break_mark(end_of(prev), start_of(line))
+        out += mark + " ".join(w["text"] for w in line)
+    if blanks is None:
+        return out, None, None
+    return out, start_of(lines[0]), end_of(lines[-1])
 
 
 _LETTERS_END = re.compile(r"[^\W_]+$")
@@ -677,16 +740,21 @@ _WORD = re.compile(r"[^\W_]+")
 def resolve_splits(pieces: Iterable[TablePiece]) -> None:
     """Decide every candidate split of the document's table cells (see SPLIT); the cells'
     printed parts follow."""
-    pieces = list(pieces)
+    resolve_cell_splits([cell for piece in pieces for cell in piece.cells()])
+
+
+def resolve_cell_splits(cells: Iterable[Cell]) -> None:
+    """`resolve_splits` over the document's cells, each once (a page break inside a cell
+    joined by `break_mark` when the pieces are stitched is decided after stitching)."""
+    unique = {id(cell): cell for cell in cells}
     tokens = Counter[str]()  # what the document prints between spaces, on one line
     words = Counter[str]()  # the runs of letters and digits in those
-    for piece in pieces:
-        for cell in piece.cells():
-            # The pieces either side of a candidate are not counted: they are in question.
-            text = re.sub(f"\\S*[{SPLIT}{SURE}{WHOLE}]\\S*", "\n", cell.text)
-            for line in text.split("\n"):
-                tokens.update(line.split())
-                words.update(_WORD.findall(line))
+    for cell in unique.values():
+        # The pieces either side of a candidate are not counted: they are in question.
+        text = re.sub(f"\\S*[{SPLIT}{SURE}{WHOLE}]\\S*", "\n", cell.text)
+        for line in text.split("\n"):
+            tokens.update(line.split())
+            words.update(_WORD.findall(line))
 
     def decide(m: re.Match[str]) -> str:
         a, mark, b = m.group(1), m.group(2), m.group(3)
@@ -703,14 +771,13 @@ def resolve_splits(pieces: Iterable[TablePiece]) -> None:
         return a + ("" if joined else "\n")
 
     pattern = re.compile(f"(\\S*)([{SPLIT}{SURE}{WHOLE}])(?=(\\S*))")
-    for piece in pieces:
-        for cell in piece.cells():
-            if SPLIT in cell.text or SURE in cell.text or WHOLE in cell.text:
-                cell.text = pattern.sub(decide, cell.text)
-                cell.parts = [
-                    CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
-                    for p in cell.parts
-                ]
+    for cell in unique.values():
+        if SPLIT in cell.text or SURE in cell.text or WHOLE in cell.text:
+            cell.text = pattern.sub(decide, cell.text)
+            cell.parts = [
+                CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
+                for p in cell.parts
+            ]
 
 
 # Superscripts (README "Superscripts"): a digit or sign set smaller than the glyph beside

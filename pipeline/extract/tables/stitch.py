@@ -22,7 +22,14 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.extract.tables.grid import SHADE_MARK, Cell, CellPart, TablePiece, lowest
+from pipeline.extract.tables.grid import (
+    SHADE_MARK,
+    Cell,
+    CellPart,
+    TablePiece,
+    break_mark,
+    lowest,
+)
 from pipeline.extract.tables.header import (
     column_names,
     column_paths,
@@ -304,12 +311,25 @@ def _replace(piece: TablePiece, old: Cell, new: Cell) -> None:
                 row[c] = new
 
 
-def join_text(before: str, after: str) -> str:
+def join_text(before: str, after: str, sep: str = "\n") -> str:
     if not before:
         return after
     if not after:
         return before
-    return before + "\n" + after
+    return before + sep + after
+
+
+def join_cells(target: Cell, cont: Cell) -> None:
+    """`cont`, printed after a page end, goes on with `target`'s text. The page break is a
+    line break of the cell: `break_mark` decides it by the last line before it and the
+    first after it, as a break inside one page (a candidate split is decided after
+    stitching, `resolve_cell_splits`)."""
+    sep = "\n"
+    if target.tail is not None and cont.head is not None and target.text and cont.text:
+        sep = break_mark(target.tail, cont.head)
+    target.text = join_text(target.text, cont.text, sep)
+    if cont.text:
+        target.tail = cont.tail
 
 
 def _column_kinds(
@@ -640,7 +660,7 @@ def _merge_into(piece: TablePiece, r: int, last: LogicalRow) -> None:
             continue
         # One shading painted on both parts of the row is one mark, not two.
         if target.text.strip() != SHADE_MARK or cont.text.strip() != SHADE_MARK:
-            target.text = join_text(target.text, cont.text)
+            join_cells(target, cont)
         target.parts.extend(cont.parts)
         _replace(piece, cont, target)
 
@@ -683,7 +703,7 @@ def _carry_leading(piece: TablePiece, r: int, last: LogicalRow, leaves_open: boo
                 # it are its own, not the rest of the item above.
                 outer = False
                 continue
-            above.text = join_text(above.text, cell.text)
+            join_cells(above, cell)
             above.parts.extend(cell.parts)
             _replace(piece, cell, above)
             continue
