@@ -27,6 +27,7 @@ MAX_SKEW = 2.0  # degrees; scanners skew a page by 1.5 degrees at most
 MIN_H_PT = 29.0  # a horizontal rule is at least this long
 MIN_V_PT = 14.0  # vertical ones separate short header cells too
 PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
+SEED_COVER = 0.6  # a rule bridged over its gaps: unbroken pieces along this much of it
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
@@ -54,6 +55,8 @@ SPECK_PT2 = 0.5
 
 # One line: position across, start, end along, half thickness (pixels).
 Line = tuple[float, int, int, float]
+# A line found with the first and last pixel (exclusive) of its unbroken pieces along it.
+Piece = tuple[Line, int, int]
 
 
 def _px(points: float, dpi: int) -> int:
@@ -276,26 +279,66 @@ def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     return out
 
 
-def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
+def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Piece]:
     """Horizontal lines of a uint8 ink mask (transpose it for vertical ones): pieces at
     least PIECE_PT long (no glyph is), bridged over gaps and doubled rules, then at least
-    min_pt long."""
+    min_pt long. Each line comes with the extent of its unbroken pieces (see _clip_ends)."""
     import cv2
 
     piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
-    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, piece_len), np.uint8))
+    kernel = np.ones((1, piece_len), np.uint8)
+    pieces = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    # A rule broken every few points (faded, 300-grey-faded) has few unbroken pieces, and
+    # the opening keeps only those: the mask bridged over gaps up to GAP_PT first gives
+    # the whole rule, taken where unbroken pieces run along most of it (SEED_COVER). The
+    # bridged serifs along a line of bold text hold short pieces only (at most 0.37 of
+    # their length on the zoo's pages; rules, faded ones too, at least 0.78).
     gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
+    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    bridged = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    ys, xs = np.nonzero(pieces)
+    owner = labels[ys, xs]
+    columns = np.unique(owner.astype(np.int64) * mask.shape[1] + xs) // mask.shape[1]
+    covered = np.bincount(columns, minlength=count)
+    rule = covered >= SEED_COVER * stats[:, cv2.CC_STAT_WIDTH]
+    rule[0] = False
+    opened = np.where(rule[labels], mask, 0).astype(np.uint8)
     closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    out: list[Line] = []
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    out: list[Piece] = []
     for k in range(1, count):
         x, y, w, h = (int(v) for v in stats[k][:4])
         if w < length or h > _px(BAND_PT, dpi):
             continue  # short, or a dark band (a filled area, a stamp), not a rule
         weights = (opened[y : y + h, x : x + w] > 0).sum(axis=1)
         position = float(y + (weights * np.arange(h)).sum() / max(int(weights.sum()), 1))
-        out.append((position, x, x + w, h / 2))
+        own = (labels[y : y + h, x : x + w] == k) & (pieces[y : y + h, x : x + w] > 0)
+        solid = np.flatnonzero(own.any(axis=0))
+        first, last = (x + int(solid[0]), x + int(solid[-1]) + 1) if solid.size else (x, x + w)
+        out.append(((position, x, x + w, h / 2), first, last))
     out.sort()
+    return out
+
+
+def _clip_ends(lines: list[Piece], across: list[Piece], dpi: int) -> list[Line]:
+    """Each line's bridged ends cut back: past its unbroken pieces a line runs on only to
+    the farthest rule across it there (a faded rule broken near the frame still reaches
+    the frame), else it ends with its pieces. A bridged end running on over a gap into a
+    glyph near it (the descender of a "j" under a column rule's end) is no rule: erased
+    before reading, it took part of the glyph with it."""
+    near = _px(GAP_PT, dpi)
+    out: list[Line] = []
+    for (pos, start, end, half), first, last in lines:
+        crossings = [
+            other[0] for other, _, _ in across
+            if other[1] - near <= pos <= other[2] + near
+        ]  # fmt: skip
+        before = [c for c in crossings if start - near <= c < first]
+        after = [c for c in crossings if last < c <= end + near]
+        new_start = max(start, round(min(before)) - 1) if before else first
+        new_end = min(end, round(max(after)) + 2) if after else last
+        out.append((pos, new_start, max(new_end, new_start + 1), half))
     return out
 
 
@@ -311,8 +354,10 @@ def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines of an upright page image, in pixels; none
     along the image's border (see _off_border)."""
     mask = ink_mask(gray, dpi)
-    horizontal = _off_border(_lines(mask, dpi, MIN_H_PT), gray.shape[0], dpi)
-    vertical = _off_border(_lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT), gray.shape[1], dpi)
+    across = _lines(mask, dpi, MIN_H_PT)
+    down = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
+    horizontal = _off_border(_clip_ends(across, down, dpi), gray.shape[0], dpi)
+    vertical = _off_border(_clip_ends(down, across, dpi), gray.shape[1], dpi)
     return horizontal, vertical
 
 
