@@ -279,32 +279,15 @@ def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     return out
 
 
-def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Piece]:
-    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones): pieces at
-    least PIECE_PT long (no glyph is), bridged over gaps and doubled rules, then at least
-    min_pt long. Each line comes with the extent of its unbroken pieces (see _clip_ends)."""
+def _components(
+    opened: np.ndarray, closed: np.ndarray, pieces: np.ndarray, dpi: int, min_pt: float
+) -> list[Piece]:
+    """The lines among the connected components of `closed` (the ink `opened` bridged over
+    gaps and doubled rules): at least min_pt long and no thicker than BAND_PT. Each comes
+    with the extent of its unbroken `pieces` (see _clip_ends)."""
     import cv2
 
-    piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
-    kernel = np.ones((1, piece_len), np.uint8)
-    pieces = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
-    # A rule broken every few points (faded, 300-grey-faded) has few unbroken pieces, and
-    # the opening keeps only those: the mask bridged over gaps up to GAP_PT first gives
-    # the whole rule, taken where unbroken pieces run along most of it (SEED_COVER). The
-    # bridged serifs along a line of bold text hold short pieces only (at most 0.37 of
-    # their length on the zoo's pages; rules, faded ones too, at least 0.78).
-    gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
-    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    bridged = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, kernel)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
-    ys, xs = np.nonzero(pieces)
-    owner = labels[ys, xs]
-    columns = np.unique(owner.astype(np.int64) * mask.shape[1] + xs) // mask.shape[1]
-    covered = np.bincount(columns, minlength=count)
-    rule = covered >= SEED_COVER * stats[:, cv2.CC_STAT_WIDTH]
-    rule[0] = False
-    opened = np.where(rule[labels], mask, 0).astype(np.uint8)
-    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
+    length = _px(min_pt, dpi)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     out: list[Piece] = []
     for k in range(1, count):
@@ -319,6 +302,38 @@ def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Piece]:
         out.append(((position, x, x + w, h / 2), first, last))
     out.sort()
     return out
+
+
+def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> tuple[list[Line], list[Piece]]:
+    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones), found two
+    ways: unbroken pieces at least PIECE_PT long (no glyph is) bridged over gaps and
+    doubled rules; and (for rules broken every few points) the mask bridged first, each
+    with the extent of its unbroken pieces (see _merge)."""
+    import cv2
+
+    kernel = np.ones((1, _px(PIECE_PT, dpi)), np.uint8)
+    pieces = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
+    across = np.ones((double, gap), np.uint8)
+    closed = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, across)
+    whole = [line for line, _, _ in _components(pieces, closed, pieces, dpi, min_pt)]
+    # A rule broken every few points (faded, 300-grey-faded) has few unbroken pieces, and
+    # the opening keeps only those: the mask bridged over gaps up to GAP_PT first gives
+    # the whole rule, taken where unbroken pieces run along most of it (SEED_COVER). The
+    # bridged serifs along a line of bold text hold short pieces only (at most 0.37 of
+    # their length on the zoo's pages; rules, faded ones too, at least 0.78).
+    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    bridged = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    ys, xs = np.nonzero(pieces)
+    owner = labels[ys, xs]
+    columns = np.unique(owner.astype(np.int64) * mask.shape[1] + xs) // mask.shape[1]
+    covered = np.bincount(columns, minlength=count)
+    rule = covered >= SEED_COVER * stats[:, cv2.CC_STAT_WIDTH]
+    rule[0] = False
+    opened = np.where(rule[labels], mask, 0).astype(np.uint8)
+    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, across)
+    return whole, _components(opened, closed, pieces, dpi, min_pt)
 
 
 def _clip_ends(lines: list[Piece], across: list[Piece], dpi: int) -> list[Line]:
@@ -342,6 +357,44 @@ def _clip_ends(lines: list[Piece], across: list[Piece], dpi: int) -> list[Line]:
     return out
 
 
+def _same(a: Line, b: Line, dpi: int) -> bool:
+    """Whether two lines of one direction are one rule: about the same position across
+    (a doubled rule's width) and overlapping along."""
+    return abs(a[0] - b[0]) <= _px(DOUBLE_PT, dpi) and a[1] < b[2] and b[1] < a[2]
+
+
+def _meets(line: Line, across: list[Line], dpi: int) -> bool:
+    """Whether both ends of a line lie on a line across it (within GAP_PT)."""
+    near = _px(GAP_PT, dpi)
+    on = [c[0] for c in across if c[1] - near <= line[0] <= c[2] + near]
+    return any(abs(c - line[1]) <= near for c in on) and any(abs(c - line[2]) <= near for c in on)
+
+
+def _merge(whole: list[Line], bridged: list[Line], across: list[Line], dpi: int) -> list[Line]:
+    """The lines of unbroken pieces, each replaced by the bridged line it lies on where
+    that runs further (a rule broken every few points); a bridged line that none of them
+    lies on is a rule only when both its ends lie on lines across it (part of a grid).
+    Bridging alone made rules of a "(" joined to the rule over it and of the serifs along
+    a line of bold text (Donggala 10/2025 p12), and of a signature's stroke (Donggala
+    24/2025 p42); a rule found whole keeps its own ends, as before bridging."""
+    near = _px(GAP_PT, dpi)
+    out: list[Line] = []
+    used: set[int] = set()
+    for line in bridged:
+        under = [k for k, old in enumerate(whole) if _same(line, old, dpi)]
+        if under:
+            start = min(whole[k][1] for k in under)
+            end = max(whole[k][2] for k in under)
+            if line[1] < start - near or line[2] > end + near:
+                out.append(line)
+                used.update(under)
+        elif _meets(line, across, dpi):
+            out.append(line)
+    out += [old for k, old in enumerate(whole) if k not in used]
+    out.sort()
+    return out
+
+
 def _off_border(lines: list[Line], size: int, dpi: int) -> list[Line]:
     """The lines not lying along the image's border (within BORDER_PT of the edge they
     run along): the edge of the paper or the shadow of the scanner's lid, no rule. A
@@ -354,10 +407,14 @@ def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines of an upright page image, in pixels; none
     along the image's border (see _off_border)."""
     mask = ink_mask(gray, dpi)
-    across = _lines(mask, dpi, MIN_H_PT)
-    down = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
-    horizontal = _off_border(_clip_ends(across, down, dpi), gray.shape[0], dpi)
-    vertical = _off_border(_clip_ends(down, across, dpi), gray.shape[1], dpi)
+    whole_h, bridged_h = _lines(mask, dpi, MIN_H_PT)
+    whole_v, bridged_v = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
+    clipped_h = _clip_ends(bridged_h, bridged_v, dpi)
+    clipped_v = _clip_ends(bridged_v, bridged_h, dpi)
+    merged_h = _merge(whole_h, clipped_h, whole_v + clipped_v, dpi)
+    merged_v = _merge(whole_v, clipped_v, whole_h + clipped_h, dpi)
+    horizontal = _off_border(merged_h, gray.shape[0], dpi)
+    vertical = _off_border(merged_v, gray.shape[1], dpi)
     return horizontal, vertical
 
 
