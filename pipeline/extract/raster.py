@@ -363,33 +363,40 @@ def _same(a: Line, b: Line, dpi: int) -> bool:
     return abs(a[0] - b[0]) <= _px(DOUBLE_PT, dpi) and a[1] < b[2] and b[1] < a[2]
 
 
-def _meets(line: Line, across: list[Line], dpi: int) -> bool:
-    """Whether both ends of a line lie on a line across it (within GAP_PT)."""
-    near = _px(GAP_PT, dpi)
-    on = [c[0] for c in across if c[1] - near <= line[0] <= c[2] + near]
-    return any(abs(c - line[1]) <= near for c in on) and any(abs(c - line[2]) <= near for c in on)
+def _crossed_at(pos: float, at: int, across: list[Line], near: int) -> bool:
+    """Whether a line across, running over position `pos`, lies at `at` (within near)."""
+    return any(c[1] - near <= pos <= c[2] + near and abs(c[0] - at) <= near for c in across)
 
 
 def _merge(whole: list[Line], bridged: list[Line], across: list[Line], dpi: int) -> list[Line]:
-    """The lines of unbroken pieces, each replaced by the bridged line it lies on where
-    that runs further (a rule broken every few points); a bridged line that none of them
-    lies on is a rule only when both its ends lie on lines across it (part of a grid).
-    Bridging alone made rules of a "(" joined to the rule over it and of the serifs along
-    a line of bold text (Donggala 10/2025 p12), and of a signature's stroke (Donggala
-    24/2025 p42); a rule found whole keeps its own ends, as before bridging."""
+    """The lines of unbroken pieces, joined by the bridged line they lie on where it
+    bridges a gap between them (a rule broken every few points), and lengthened to its
+    ends only where those lie on a line across (a faded rule reaching the frame). A
+    bridged line that none of them lies on is a rule only when both its ends lie on lines
+    across it (part of a grid). Bridging alone made rules of a "(" joined to the rule
+    over it, of the serifs along a line of text (Donggala 10/2025 p12) and of a
+    signature's stroke (Donggala 24/2025 p42), and ran a column's rule on through a
+    crossing rule into a glyph above it (200-colour-stamp p20); otherwise a rule found
+    whole keeps its own ends, as before bridging."""
     near = _px(GAP_PT, dpi)
     out: list[Line] = []
     used: set[int] = set()
     for line in bridged:
+        pos, first, last, half = line
         under = [k for k, old in enumerate(whole) if _same(line, old, dpi)]
-        if under:
-            start = min(whole[k][1] for k in under)
-            end = max(whole[k][2] for k in under)
-            if line[1] < start - near or line[2] > end + near:
+        if not under:
+            if _crossed_at(pos, first, across, near) and _crossed_at(pos, last, across, near):
                 out.append(line)
-                used.update(under)
-        elif _meets(line, across, dpi):
-            out.append(line)
+            continue
+        start = min(whole[k][1] for k in under)
+        end = max(whole[k][2] for k in under)
+        if first < start - near and _crossed_at(pos, first, across, near):
+            start = first
+        if last > end + near and _crossed_at(pos, last, across, near):
+            end = last
+        if len(under) > 1 or (start, end) != (whole[under[0]][1], whole[under[0]][2]):
+            out.append((pos, start, end, half))
+            used.update(under)
     out += [old for k, old in enumerate(whole) if k not in used]
     out.sort()
     return out
