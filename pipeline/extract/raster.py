@@ -418,8 +418,13 @@ def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
     whole_v, bridged_v = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
     clipped_h = _clip_ends(bridged_h, bridged_v, dpi)
     clipped_v = _clip_ends(bridged_v, bridged_h, dpi)
-    merged_h = _merge(whole_h, clipped_h, whole_v + clipped_v, dpi)
-    merged_v = _merge(whole_v, clipped_v, whole_h + clipped_h, dpi)
+    # Twice: the lines across that the first pass kept decide the second, so bridged
+    # serifs along a line of bold text (no rule) lengthen no rule across them
+    # (200-grey-q40-blur p22: a column's rule run up into the "D" of "Daerah").
+    first_h = _merge(whole_h, clipped_h, whole_v + clipped_v, dpi)
+    first_v = _merge(whole_v, clipped_v, whole_h + clipped_h, dpi)
+    merged_h = _merge(whole_h, clipped_h, first_v, dpi)
+    merged_v = _merge(whole_v, clipped_v, first_h, dpi)
     horizontal = _off_border(merged_h, gray.shape[0], dpi)
     vertical = _off_border(merged_v, gray.shape[1], dpi)
     return horizontal, vertical
