@@ -216,7 +216,12 @@ def distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def measure(pdf: Path, pages: list[int], base: float = 0.0) -> dict[str, Any]:
+def measure(
+    pdf: Path, pages: list[int], base: float = 0.0, cache: Path | None = None
+) -> dict[str, Any]:
+    """The scan's records against the published ones (see the module's notes). `cache`:
+    a folder whose .cache/ocr is kept between runs (a warm re-measure of repairs made
+    after OCR; its seconds are no OCR timing); without it, a cold OCR cache."""
     from pipeline.run import process
 
     published = [
@@ -225,7 +230,9 @@ def measure(pdf: Path, pages: list[int], base: float = 0.0) -> dict[str, Any]:
     ]  # fmt: skip
     with tempfile.TemporaryDirectory() as cold:  # a cold OCR cache (.cache/ocr under it)
         here = os.getcwd()
-        os.chdir(cold)
+        if cache is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+        os.chdir(cold if cache is None else cache)
         try:
             start = time.perf_counter()
             result = process(pdf.resolve())
@@ -235,22 +242,32 @@ def measure(pdf: Path, pages: list[int], base: float = 0.0) -> dict[str, Any]:
     got = {r.id: r.model_dump(mode="json") for r in result.rencana_aksi}
     on_pages = [r for r in got.values() if r["halaman_awal"] in pages]
     perfect = structure = errors = total = 0
+    diffs: list[str] = []
     for rec in published:
         text = " | ".join(_norm(rec[f]) for f in FIELDS)
         total += len(text)
         other = got.get(rec["id"])
         if other is None:
             errors += len(text)
+            diffs.append(f"{rec['id']} missing")
             continue
         mine = " | ".join(_norm(other[f]) for f in FIELDS)
         errors += distance(text, mine)
+        diffs += [
+            f"{rec['id']} {f}: {_norm(rec[f])!r} -> {_norm(other[f])!r}"
+            for f in FIELDS if _norm(rec[f]) != _norm(other[f])
+        ]  # fmt: skip
         years = rec["tahun_pelaksanaan"] == other["tahun_pelaksanaan"]
+        if not years:
+            diffs.append(f"{rec['id']} years: {rec['tahun_pelaksanaan']} -> "
+                         f"{other['tahun_pelaksanaan']}")  # fmt: skip
         structure += years
         perfect += years and text == mine
     return {
         "records": len(on_pages), "published": len(published), "perfect": perfect,
         "structure": structure, "cer": errors / max(total, 1),
         "s_per_page": seconds / len(pages), "ocr_pages": result.dokumen.halaman_ocr,
+        "diffs": diffs,
     }  # fmt: skip
 
 
@@ -258,6 +275,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=4, help="Lampiran II pages scanned")
     parser.add_argument("--only", action="append", help="variant names")
+    parser.add_argument(
+        "--cache", type=Path, help="keep each variant's OCR cache under this folder (warm reruns)"
+    )
+    parser.add_argument("--diffs", type=Path, help="write every differing field to this file")
     args = parser.parse_args()
     pages = lampiran_pages(args.pages)
     from pipeline.run import process
@@ -271,8 +292,12 @@ def main() -> None:
     for v in VARIANTS:
         if args.only and v.name not in args.only:
             continue
-        m = measure(make(v, pages), pages, base)
+        cache = args.cache / v.name if args.cache else None
+        m = measure(make(v, pages), pages, base, cache.resolve() if cache else None)
         n = m["published"]
+        if args.diffs:
+            with args.diffs.open("a", encoding="utf-8") as handle:
+                handle.write("".join(f"{v.name} {d}\n" for d in m["diffs"]))
         print(
             f"| {v.name} | {m['records']} | {m['perfect']}/{n} | {m['structure']}/{n} | "
             f"{m['cer']:.3f} | {m['s_per_page']:.1f} |",

@@ -13,6 +13,7 @@ from pipeline.extract.ocr_repair import (
     repair_counts,
     repair_heading_numeral,
     repair_line_item,
+    repair_list_separators,
     repair_percent,
     reread_item_number,
 )
@@ -251,3 +252,29 @@ def test_an_article_line_opening_with_lampiran_is_not_a_header_block() -> None:
     head = PageInfo(number=168, width=600.0, height=900.0)
     lines = [TextLine(page=168, text="LAMPIRAN II", x0=300, top=60, x1=400, bottom=70, bold=False)]
     assert split_furniture(head, lines, 0.08) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 300-grey-q90 p23: the ";" before "3)" read as ":"
+        (
+            "untuk mengetahui: 1) Kesesuaian; 2) Mengukur jenjang organisasi: 3) Kemungkinan",
+            "untuk mengetahui: 1) Kesesuaian; 2) Mengukur jenjang organisasi; 3) Kemungkinan",
+        ),
+        (
+            "antara lain 1) rapat; 2) notulen:\n3) laporan",
+            "antara lain 1) rapat; 2) notulen;\n3) laporan",
+        ),
+        ("a) satu; b) dua: c) tiga", "a) satu; b) dua; c) tiga"),
+        # the ":" that opens the first item stays
+        ("mengetahui: 1) satu; 2) dua", "mengetahui: 1) satu; 2) dua"),
+        # a list that writes ":" throughout is left as written
+        ("mengetahui: 1) satu: 2) dua", "mengetahui: 1) satu: 2) dua"),
+        # an item that follows no earlier one of its sequence keeps its ":"
+        ("a) satu; b) dua: 2) tiga", "a) satu; b) dua: 2) tiga"),
+    ],
+)
+def test_repair_list_separators(text: str, expected: str) -> None:
+    assert repair_list_separators(text) == expected
+    assert repair_list_separators(expected) == expected

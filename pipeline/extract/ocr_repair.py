@@ -6,7 +6,8 @@
   between "d." and "f." is "e." (`fill_sequence_gaps`).
 * Body lines: "24, Aparat ..." at the start of a line is item "24." (`repair_line_item`);
   "BAB |" is "BAB I" (`repair_heading_numeral`); a list item followed by another ends
-  with ";", never ":" (`repair_item_end`, used by the body parser).
+  with ";", never ":" (`repair_item_end`, used by the body parser); so does an in-line
+  item after the first ("...; 3) ..."), when its list uses ";" (`repair_list_separators`).
 * Counts: "l (satu)" is "1 (satu)" and "1 (satuj" is "1 (satu)" (`repair_counts`).
 * Percent signs: "%" in front of "(persen)" is read as "Yo", "vo", "96" ... (`repair_percent`).
 * Decimal marks: "259.74" in a document whose figures write their decimals "259,74" is
@@ -125,11 +126,37 @@ def repair_item_end(text: str) -> str:
     return _ITEM_END_RE.sub(lambda m: ";" + (m.group(1) or ""), text.rstrip())
 
 
+# An in-line list item "k)" (or "(k)"), at the start or after a space; the number is group 1.
+_INLINE_ITEM_RE = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2}|[a-z])\)(?=\s)")
+# The mark right before one (":" or ";", the space between).
+_ITEM_MARK_RE = re.compile(r"(?<=\S)[:;]\s+$")
+
+
+def repair_list_separators(text: str) -> str:
+    """An in-line list ("... organisasi; 2) Mengukur ...; 3) ...") separates its items
+    with ";", and a ":" opens only its first item ("untuk mengetahui: 1) ..."): a ":"
+    right before an item that follows an earlier one of the same text ("3)" after "2)")
+    is OCR's reading of ";". Only a list whose items the same text already separates
+    with ";" somewhere is repaired, so a text that writes ":" throughout keeps it."""
+    items = [(m.start(), m.group(1)) for m in _INLINE_ITEM_RE.finditer(text)]
+    marks = [(at, _ITEM_MARK_RE.search(text[max(at - 4, 0) : at])) for at, _ in items]
+    if not any(m is not None and m.group(0)[0] == ";" for _, m in marks):
+        return text
+    out = list(text)
+    for k, (at, number) in enumerate(items):
+        mark = marks[k][1]
+        follows = any(next_item(n) == number for _, n in items[:k])
+        if mark is not None and mark.group(0)[0] == ":" and follows:
+            out[max(at - 4, 0) + mark.start()] = ";"
+    return "".join(out)
+
+
 def repair_marks(text: str) -> str:
     """The repairs of punctuation and numbers, in their order: "%" first, then counts,
-    then item numbers and heading numerals. They run before the word rule, so that words
-    stand apart ("(satujdokumen" -> "(satu)dokumen")."""
-    return repair_heading_numeral(repair_line_item(repair_counts(repair_percent(text))))
+    then item numbers, heading numerals and in-line list separators. They run before the
+    word rule, so that words stand apart ("(satujdokumen" -> "(satu)dokumen")."""
+    fixed = repair_line_item(repair_counts(repair_percent(text)))
+    return repair_list_separators(repair_heading_numeral(fixed))
 
 
 # "BAB |", "LAMPIRAN ll": a roman numeral whose I's OCR read as "|", "l", "!" or "1".
