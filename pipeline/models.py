@@ -14,7 +14,7 @@ from pipeline.vocabulary import Severity, SumberTeks, Tindakan
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
-CONTRACT_VERSION = "2.1.0"
+CONTRACT_VERSION = "2.2.0"
 
 
 class Record(BaseModel):
@@ -448,6 +448,12 @@ class Tabel(ReadRecord):
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(
         description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."
+    )
+    nomor_kolom: list[str] = Field(
+        default_factory=list,
+        description="Nomor kolom yang tercetak di bawah kepala tabel, sejajar dengan kolom "
+        "(mis. (1), (19) = (3) + (17) + (18)); kosong untuk kolom tanpa nomor; daftar kosong "
+        "bila tabel tidak mencetak baris nomor kolom",
     )
     baris: int = Field(ge=0, description="Jumlah baris data")
     berkas: str = Field(description="Berkas CSV tabel, relatif terhadap folder dokumen")

@@ -30,19 +30,15 @@ _KEPKA_TABEL_1 = (
     "two-level header and the superscripts are right"
 )
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
-# Measured: the symbol font's text layer (no Unicode map) gives ':' for '√', 'f' for '≤',
-# 'g' for '≥' and '\x97' for 'Δ', and these letters are published as the cell text.
-_PERBAN_GLYPHS = "symbol glyphs published as their font codes (':' for √, 'f' for ≤, 'g' for ≥)"
-SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
-# (or diamond) holding its number in an actor's column. Measured: p3 and p4 go on without a
-# header and are published as tables of their own (lampiran_1__tabel_4, kolom_1..kolom_19;
-# lampiran_1__tabel_5, kolom_1..kolom_16), not stitched to p2's.
-_TUBABA_UNSTITCHED = (
-    "not stitched: published as a table of its own with columns kolom_1..kolom_N; the step "
-    "boxes' edges read as rulings copy a step number into a second column (phantom columns)"
+# (or diamond) holding its number in an actor's column. The boxes and arrows are no rulings
+# (ruling.drawings): one table p2-4, the step numbers in their actors' columns. Measured:
+# the header words broken at a narrow cell's line end stay broken.
+_TUBABA_HEADER = (
+    "words broken at a header cell's line end stay broken in the column names "
+    "(pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan); the rows are right"
 )
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
@@ -55,31 +51,15 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     ),
     (KEPKA_BAPETEN, 6): _KEPKA_TABEL_1,
     (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
-    (PERBAN_BAPETEN, 16): (
-        "the header's raised footnote mark '(a)' is read into the column name "
-        "(parameter_uji_kesesuaian_a); " + _PERBAN_GLYPHS
-    ),
-    (PERBAN_BAPETEN, 26): "the rows, columns and parents are right; " + _PERBAN_GLYPHS,
-    (PERBAN_BAPETEN, 36): "the rows, columns and parents are right; " + _PERBAN_GLYPHS,
-    (PERBAN_BAPETEN, 47): "the rows and columns are right; " + _PERBAN_GLYPHS,
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
         "izin', satuan 'Per permohonan' x24, tarif_rupiah 'Rp 450.000,00 Rp 300.000,00 ...' "
         "(p11-12)"
     ),
-    (SULUT_4, 7): (
-        "the rows and columns are right, but no amount is typed (no __nilai): amounts printed with "
-        "a comma between thousands ('27,744,564,654') are left as text"
-    ),
-    (TUBABA_SOP, 2): (
-        "the step boxes' edges are read as rulings: phantom columns (pelaksana_skpd_2, _3, "
-        "pelaksana_staf_2, _3, pelaksana_kabag_hukum_2 .. _4) with the step number copied into "
-        "them, and rows split in two (no_2 and no_2__ke_2); words broken at a header cell's line "
-        "end stay broken (pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan)"
-    ),
-    (TUBABA_SOP, 3): "p3 goes on without a header and is " + _TUBABA_UNSTITCHED,
-    (TUBABA_SOP, 4): "p4 goes on without a header and is " + _TUBABA_UNSTITCHED,
+    (TUBABA_SOP, 2): _TUBABA_HEADER,
+    (TUBABA_SOP, 3): _TUBABA_HEADER,
+    (TUBABA_SOP, 4): _TUBABA_HEADER,
     (SKB_2022, 4): (
         "the scanned table's rows are not all separated: rows 2-3, 8-10, 12-13 and 14-15 are "
         "glued ('no' '8. 9. 10.', 'tanggal' '16 Mei 26 Mei 1 Juni'), row 11's HARI and "
@@ -199,3 +179,57 @@ def test_table_and_row_ids_are_unique(real_corpus: RealCorpus, stem: str) -> Non
     for table in result.flat_tables:
         rows = [r["id"] for r in table.rows]
         assert len(rows) == len(set(rows)), (table.id, [i for i in rows if rows.count(i) > 1])
+
+
+DONGGALA = "perbup_donggala_2025_24_alokasi_dana_desa"
+BALI_LAMPIRAN = "pergub_bali_2021_01_kelas_jabatan_lampiran_i_excel"
+SULUT_4_NUMBERS = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
+
+
+@pytest.mark.parametrize(
+    ("stem", "page", "printed"),
+    [
+        # Donggala 24/2025 p7: under the header, "(1)" ... "(15)", then the formulas; the
+        # 18th is printed with an opening brace, "{18)", and "(19)=" with no space before
+        # "=" (seen at 400 dpi)
+        (DONGGALA, 7, [*(f"({k})" for k in range(1, 16)), "(16) = (6) + (9) + (12) + (15)",
+                       "(17)", "{18)", "(19)= (3) + (17) + (18)"]),
+        # Pergub Bali 1/2021 Lampiran I: "1 | 2 | 3" at the top of every page
+        (BALI_LAMPIRAN, 2, ["1", "2", "3"]),
+        # Pergub Sulut 4/2017 p7 prints no column numbers
+        (SULUT_4_NUMBERS, 7, []),
+    ],
+)  # fmt: skip
+def test_column_numbers_are_published_in_the_table_index(
+    real_corpus: RealCorpus, stem: str, page: int, printed: list[str]
+) -> None:
+    """The printed row of column numbers is no data row: tabel.csv's `nomor_kolom` holds
+    it, one entry per published column (the first column's number beside the first
+    printed column)."""
+    result, _ = real_corpus.get(stem)
+    flat = {t.id: t for t in result.flat_tables}
+    tables = [t for t in result.tabel if _on_page(flat[t.id], page)]
+    assert tables, f"no table on p{page}"
+    for table in tables:
+        numbers = [n for n in table.nomor_kolom if n]
+        assert numbers == printed, (table.id, table.nomor_kolom)
+        assert not table.nomor_kolom or len(table.nomor_kolom) == len(table.kolom)
+        if printed:
+            columns = flat[table.id].columns
+            assert table.nomor_kolom[table.kolom.index(columns[0])] == printed[0]
+            as_row = [[r.get(c) for c in columns[: len(printed)]] for r in flat[table.id].rows]
+            assert printed not in as_row, table.id
+
+
+def test_glyphs_are_read_as_printed_or_reported(real_corpus: RealCorpus) -> None:
+    """Perban BAPETEN 2/2022 p26 prints "|ΔX| ≤ 2% SID,": the text layer names '≤' as 'f'
+    (read by the glyph's name: '≤') and 'Δ' as the control code U+0097 (no name: read as
+    U+FFFD and reported as a leftover); no published cell holds a control code."""
+    from pipeline.normalize.accounting import UNREADABLE_GLYPH
+
+    result, _ = real_corpus.get(PERBAN_BAPETEN)
+    cells = [str(v) for t in result.flat_tables for r in t.rows for v in r.values() if v]
+    assert not [c for c in cells if any("\x00" <= ch < " " or "\x7f" <= ch <= "\x9f" for ch in c)]
+    assert any("\ufffdX| ≤ 2% SID" in c for c in cells)
+    assert any(s.halaman == 26 and "\ufffdX|" in s.teks for s in result.sisa
+               if s.alasan == UNREADABLE_GLYPH)  # fmt: skip
