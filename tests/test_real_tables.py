@@ -30,6 +30,7 @@ _KEPKA_TABEL_1 = (
     "two-level header and the superscripts are right"
 )
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
+SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
@@ -51,6 +52,21 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     ),
     (KEPKA_BAPETEN, 6): _KEPKA_TABEL_1,
     (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
+    (PERBAN_BAPETEN, 16): (
+        "the header's raised footnote mark '(a)' is read into the column name "
+        "(parameter_uji_kesesuaian_a); the symbol glyphs are right"
+    ),
+    (PERBAN_BAPETEN, 47): (
+        "the check mark reads ':' and the dash '3': this page's subset of the font maps only "
+        "those two glyphs (standard-order 'radical', 'endash'), both wrongly, so nothing in "
+        "the subset shows its glyph order is the standard one (glyphs.repairs needs 10 "
+        "agreeing glyphs); p26 and p36 are right"
+    ),
+    (SULUT_4, 7): (
+        "the PBB KB column is left untyped: the signature block's white box covers the right "
+        "part of its rows 9-15, which now read as the visible part of their figures "
+        "('6,792,2'), so fewer than 4/5 of the column parse; the other amounts are typed"
+    ),
     (PP_BAPETEN, 11): (
         "the tariff table prints no horizontal rulings between its rows, and the whole page is "
         "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
