@@ -57,10 +57,10 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "(parameter_uji_kesesuaian_a); the symbol glyphs are right"
     ),
     (PERBAN_BAPETEN, 47): (
-        "the check mark reads ':' and the dash '3': this page's subset of the font maps only "
-        "those two glyphs (standard-order 'radical', 'endash'), both wrongly, so nothing in "
-        "the subset shows its glyph order is the standard one (glyphs.repairs needs 10 "
-        "agreeing glyphs); p26 and p36 are right"
+        "the check mark reads ':': this page's subset of the font maps only two glyphs "
+        "(standard-order 'radical' and 'endash', to ':' and '3'), both against that order, so "
+        "nothing in the subset shows its glyph order is the standard one (glyphs.repairs "
+        "needs 10 agreeing glyphs); p26 and p36 are right"
     ),
     (SULUT_4, 7): (
         "the PBB KB column is left untyped: the signature block's white box covers the right "
