@@ -34,12 +34,12 @@ SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
-# (or diamond) holding its number in an actor's column. The boxes and arrows are no rulings
-# (ruling.drawings): one table p2-4, the step numbers in their actors' columns. Measured:
-# the header words broken at a narrow cell's line end stay broken.
-_TUBABA_HEADER = (
-    "words broken at a header cell's line end stay broken in the column names "
-    "(pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan); the rows are right"
+# (or diamond) holding its number in an actor's column. Measured: p3 and p4 go on without a
+# header and are published as tables of their own (lampiran_1__tabel_4, kolom_1..kolom_19;
+# lampiran_1__tabel_5, kolom_1..kolom_16), not stitched to p2's.
+_TUBABA_UNSTITCHED = (
+    "not stitched: published as a table of its own with columns kolom_1..kolom_N; the step "
+    "boxes' edges read as rulings copy a step number into a second column (phantom columns)"
 )
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
@@ -73,9 +73,14 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "izin', satuan 'Per permohonan' x24, tarif_rupiah 'Rp 450.000,00 Rp 300.000,00 ...' "
         "(p11-12)"
     ),
-    (TUBABA_SOP, 2): _TUBABA_HEADER,
-    (TUBABA_SOP, 3): _TUBABA_HEADER,
-    (TUBABA_SOP, 4): _TUBABA_HEADER,
+    (TUBABA_SOP, 2): (
+        "the step boxes' edges are read as rulings: phantom columns (pelaksana_skpd_2, _3, "
+        "pelaksana_staf_2, _3, pelaksana_kabag_hukum_2 .. _4) with the step number copied into "
+        "them, and rows split in two (no_2 and no_2__ke_2); words broken at a header cell's line "
+        "end stay broken (pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan)"
+    ),
+    (TUBABA_SOP, 3): "p3 goes on without a header and is " + _TUBABA_UNSTITCHED,
+    (TUBABA_SOP, 4): "p4 goes on without a header and is " + _TUBABA_UNSTITCHED,
     (SKB_2022, 4): (
         "the scanned table's rows are not all separated: rows 2-3, 8-10, 12-13 and 14-15 are "
         "glued ('no' '8. 9. 10.', 'tanggal' '16 Mei 26 Mei 1 Juni'), row 11's HARI and "

@@ -27,7 +27,6 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 import pdfplumber
-from pdfplumber import utils
 
 from pipeline.extract.tables.horizontal import find_horizontal_tables, has_vertical_rules
 
@@ -44,8 +43,6 @@ WHITE = 0.95  # a fill at least this light on every channel is the paper's colou
 # A filled rectangle this thin (or thinner) one way is a rule drawn as a fill (Chromium
 # draws 0.4 to 0.75 pt, Excel exports up to 1 pt); thicker both ways it is shading.
 MAX_RULE_WIDTH = 2.0
-# A rule this close to a box's side runs along it (the box is a cell among cells).
-SIDE = 1.5
 
 
 def is_white(color: Any) -> bool:
@@ -69,138 +66,10 @@ def invisible_background(obj: dict[str, Any]) -> bool:
 
 
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
-    """`page` without its white cell backgrounds and the drawings inside its cells
-    (`drawings`): the page itself when it has neither."""
-    drawn = drawings(page)
-    if not drawn and not any(invisible_background(r) for r in page.rects):
+    """`page` without its white cell backgrounds (the page itself when it has none)."""
+    if not any(invisible_background(r) for r in page.rects):
         return page
-    return page.filter(lambda o: not invisible_background(o) and id(o) not in drawn)
-
-
-def _edges_of(obj: dict[str, Any]) -> list[dict[str, Any]]:
-    kind = obj.get("object_type")
-    if kind == "rect":
-        return list(utils.rect_to_edges(obj))
-    if kind == "curve":
-        return list(utils.curve_to_edges(obj))
-    if kind == "line":
-        return [utils.line_to_edge(obj)]
-    return []
-
-
-def _long(e: dict[str, Any]) -> bool:
-    return max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE
-
-
-def _on_side(e: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    """Whether rule `e` runs along one side of `box` (a neighbouring cell's side)."""
-    x0, top, x1, bottom = box
-    if e["orientation"] == "h":
-        along = min(e["x1"], x1) - max(e["x0"], x0) > 2 * TOUCH
-        return along and min(abs(e["top"] - top), abs(e["top"] - bottom)) <= SIDE
-    along = min(e["bottom"], bottom) - max(e["top"], top) > 2 * TOUCH
-    return along and min(abs(e["x0"] - x0), abs(e["x0"] - x1)) <= SIDE
-
-
-def _inside(e: dict[str, Any], box: tuple[float, float, float, float], margin: float) -> bool:
-    cx, cy = (e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2
-    return box[0] + margin < cx < box[2] - margin and box[1] + margin < cy < box[3] - margin
-
-
-def _ends(o: dict[str, Any]) -> list[tuple[float, float]]:
-    """Where a line, a rule drawn as a thin rectangle, or a curve ends (a small curve, an
-    arrowhead: all its points)."""
-    x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
-    if o["object_type"] == "curve" and min(x1 - x0, bottom - top) > MAX_RULE_WIDTH:
-        pts = list(o.get("pts") or [])
-        small = max(x1 - x0, bottom - top) < MIN_FRAME
-        return pts if small else pts[:1] + pts[-1:]
-    if x1 - x0 >= bottom - top:
-        return [(x0, (top + bottom) / 2), (x1, (top + bottom) / 2)]
-    return [((x0 + x1) / 2, top), ((x0 + x1) / 2, bottom)]
-
-
-def _at(point: tuple[float, float], o: dict[str, Any]) -> bool:
-    x, y = point
-    return o["x0"] - TOUCH <= x <= o["x1"] + TOUCH and o["top"] - TOUCH <= y <= o["bottom"] + TOUCH
-
-
-def _shading(o: dict[str, Any]) -> bool:
-    """A filled, unstroked shape thicker than a rule both ways (a box's fill)."""
-    thick = min(o["x1"] - o["x0"], o["bottom"] - o["top"]) > MAX_RULE_WIDTH
-    return bool(o.get("fill")) and not o.get("stroke") and thick
-
-
-def drawings(page: pdfplumber.page.Page) -> set[int]:
-    """The ids of the graphics drawn inside a table's cells, no ruling: a flowchart in a
-    procedure table (Kepbup Tulang Bawang Barat SOP p2-4), each step a stroked box holding
-    its number in an actor's column, arrows between them. A box is a stroked rectangle (or
-    a closed curve, stroked or filled: a rounded box, a diamond) that no other rule
-    divides, that shares no side with another rule (a cell among cells), and that a frame
-    of the other rules encloses with room to spare; its connectors are the lines, curves,
-    thin rectangles and arrowheads that end at a box or at another connector, and do not
-    run from a rule of the table to another. Without them the boxes' sides cut the cells
-    into phantom columns and rows."""
-    candidates = [
-        o
-        for o in (*page.rects, *page.curves)
-        if (o.get("stroke") or (o["object_type"] == "curve" and _shading(o)))
-        and o["x1"] - o["x0"] >= MIN_FRAME
-        and o["bottom"] - o["top"] >= MIN_FRAME
-        and (o["object_type"] == "rect" or _closed(o))
-    ]
-    if not candidates:
-        return set()
-    ids = {id(o) for o in candidates}
-    shapes = [
-        o
-        for o in (*page.rects, *page.lines, *page.curves)
-        if id(o) not in ids and not invisible_background(o) and not _shading(o)
-    ]
-    rules = [e for o in shapes for e in _edges_of(o) if _long(e)]
-    frames = _frames(rules)
-    boxes: list[dict[str, Any]] = []
-    for o in candidates:
-        box = (o["x0"], o["top"], o["x1"], o["bottom"])
-        rect = o["object_type"] == "rect"  # (a curve's corners may touch a rule: a diamond)
-        if any(_inside(e, box, TOUCH) or (rect and _on_side(e, box)) for e in rules):
-            continue
-        if any(
-            f[0] + TOUCH < box[0] and box[2] < f[2] - TOUCH
-            and f[1] + TOUCH < box[1] and box[3] < f[3] - TOUCH
-            for f in frames
-        ):  # fmt: skip
-            boxes.append(o)
-    if not boxes:
-        return set()
-    drawn = {id(o) for o in boxes}
-    reached: list[dict[str, Any]] = list(boxes)
-    heads = [o for o in page.curves if _shading(o) and max(o["width"], o["height"]) < MIN_FRAME]
-    grew = True
-    while grew:  # connectors: shapes one of whose ends is at a box or a connector
-        grew = False
-        for o in (*shapes, *heads):
-            if id(o) not in drawn and any(_at(p, r) for p in _ends(o) for r in reached):
-                drawn.add(id(o))
-                reached.append(o)
-                grew = True
-    table = [o for o in shapes if id(o) not in drawn]
-    # A shape reached that runs from a rule of the table to another is a rule after all.
-    for o in reached[len(boxes) :]:
-        ends = _ends(o)
-        if len(ends) == 2 and all(any(_at(p, t) for t in table) for p in ends):
-            drawn.discard(id(o))
-    return drawn
-
-
-def _closed(o: dict[str, Any]) -> bool:
-    """A curve that comes back to where it starts (a rounded box)."""
-    pts = o.get("pts") or []
-    return (
-        len(pts) >= 4
-        and abs(pts[0][0] - pts[-1][0]) <= TOUCH
-        and abs(pts[0][1] - pts[-1][1]) <= TOUCH
-    )
+    return page.filter(lambda o: not invisible_background(o))
 
 
 def _inner(e: dict[str, Any], box: list[float]) -> bool:
