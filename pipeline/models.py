@@ -64,7 +64,9 @@ class RencanaAksi(ReadRecord):
         description="Id stabil dari struktur: lampiran, area/kelompok, program, aksi, indikator"
     )
     dokumen_id: str = Field(description="Id dokumen dari blok judul, mis. perbup-magetan-14-2020")
-    lampiran: int = Field(description="Nomor lampiran tempat tabel dicetak")
+    lampiran: int = Field(
+        description="Nomor urut lampiran (urutan di lampiran.csv) tempat tabel dicetak"
+    )
     kelompok: str | None = Field(
         description="Baris kelompok di atas area (mis. Manajemen Perubahan)"
     )
@@ -445,7 +447,9 @@ class Tabel(ReadRecord):
 
     id: str = Field(description="Id tabel: lampiran dan label/urutan tabel")
     dokumen_id: str
-    lampiran: int = Field(description="Nomor lampiran (0: di luar lampiran)")
+    lampiran: int = Field(
+        description="Nomor urut lampiran (urutan di lampiran.csv; 0: di luar lampiran)"
+    )
     judul: str | None = Field(description="Judul atau keterangan di atas tabel")
     jenis: str | None = Field(
         description="Jenis yang dikenali: rencana_aksi, area_perubahan, program"
@@ -457,6 +461,12 @@ class Tabel(ReadRecord):
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(
         description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."
+    )
+    nomor_kolom: list[str] = Field(
+        default_factory=list,
+        description="Nomor kolom yang tercetak di bawah kepala tabel, sejajar dengan kolom "
+        "(mis. (1), (19) = (3) + (17) + (18)); kosong untuk kolom tanpa nomor; daftar kosong "
+        "bila tabel tidak mencetak baris nomor kolom",
     )
     baris: int = Field(ge=0, description="Jumlah baris data")
     berkas: str = Field(description="Berkas CSV tabel, relatif terhadap folder dokumen")

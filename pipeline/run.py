@@ -171,6 +171,8 @@ def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_i
         kolom=columns,
         tipe_kolom=[flat.types.get(c.removesuffix(TYPED_SUFFIX), "teks")
                     if not c.endswith(TYPED_SUFFIX) else "nilai" for c in columns],
+        nomor_kolom=[flat.column_numbers.get(c, "") for c in columns]
+        if flat.column_numbers else [],
         baris=len(flat.rows), berkas=f"tabel/{flat.id}.csv",
         keyakinan_ocr=table.confidence,
     )  # fmt: skip

@@ -14,7 +14,15 @@ from pipeline import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SUITES_DIR = PACKAGE_DIR.parent / "validations" / "expectations"
-LIBRARIES = ("pdfplumber", "pdfminer.six", "spacy", "pandas", "pydantic", "great-expectations")
+LIBRARIES = (
+    "pdfplumber",
+    "pdfminer.six",
+    "fonttools",
+    "spacy",
+    "pandas",
+    "pydantic",
+    "great-expectations",
+)
 
 
 @cache

@@ -115,11 +115,13 @@ def published_words(result: DocumentResult) -> dict[int, Counter[str]]:
     value once for the rows a merged cell covers (repeated on each row by design), but again
     for each further column it is copied into (a phantom column); a parent heading once;
     the column names where the header is printed (once per page that prints it), from the
-    header cells that name a column."""
+    header cells that name a column; the column numbers printed under the header (tabel.csv's
+    `nomor_kolom`) on each page that prints them, when the table publishes them."""
     out: Counter[tuple[int, str]] = Counter()
     for table in result.flat_tables:
         printed = [c for c in table.columns if c not in SKIP]
-        for cell in table.header:
+        numbers = table.number_cells if table.column_numbers else []
+        for cell in [*table.header, *numbers]:
             if cell.text.strip():
                 for part in cell.parts:
                     out.update((part.page, w) for w in tokens(part.text))

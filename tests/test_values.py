@@ -87,7 +87,12 @@ def _indonesian(n: int) -> str:
         ("abc", None),
         ("1.500.5", None),
         ("1.50,5", None),
-        ("1,500,000", None),
+        # Thousands grouped by commas (a spreadsheet's English notation, Pergub Sulut 4/2017)
+        # twice or more; a group of another length is no such figure.
+        ("1,500,000", 1500000),
+        ("27,744,564,654", 27744564654),
+        ("1,881729,337", None),
+        ("12,345,67", None),
         ("12.34.567", None),
         ("1 5", None),
         ("12 2020", None),

@@ -12,6 +12,13 @@ wraps the layout device pdfplumber uses and records it in the characters' `fill`
 `stroke` attributes (the two things a render mode switches; pdfplumber already exports
 both attributes, for shapes). Clipping paths other than the page box are not tracked by
 pdfminer; text clipped by them is still read.
+
+Text painted first and then covered by an opaque white shape drawn over it (a signature
+block's white box laid over the right part of a table, Pergub Sulut 4/2017 p7) is not seen
+either: `_mark_covered_text` follows the drawing order, which pdfplumber's lists of
+characters and shapes do not keep, and marks each character under a white fill painted
+after it with `fill` COVERED. Shapes painted before the text (a cell's white background)
+cover nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +26,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pdfminer.layout import LTChar, LTCurve
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+
+from pipeline.extract import glyphs as _glyphs  # noqa: F401  (reads misread glyphs by name)
 
 # Text render modes (PDF 32000-1, 9.3.6) -> (filled, stroked).
 RENDER_MODES: dict[int, tuple[bool, bool]] = {
@@ -36,6 +46,10 @@ RENDER_MODES: dict[int, tuple[bool, bool]] = {
 WHITE_MIN = 0.95
 # A character is on the page when its centre is inside the page box (this much slack).
 PAGE_SLACK = 1.0
+# The `fill` of a character that a white shape painted after it covers.
+COVERED = "covered"
+# Side of the squares (pt) characters are filed in, to find those under a shape quickly.
+_BUCKET = 36.0
 
 
 def _mark_render_mode() -> None:
@@ -56,6 +70,58 @@ def _mark_render_mode() -> None:
 
 
 _mark_render_mode()
+
+
+def _white_paint(gstate: Any) -> bool:
+    color = gstate.ncolor
+    return is_white(list(color) if isinstance(color, tuple) else color)
+
+
+def _mark_covered_text() -> None:
+    cls: Any = PDFPageAggregatorWithMarkedContent
+    if getattr(cls, "_covered_text_marked", False):
+        return
+    render_string, paint_path = cls.render_string, cls.paint_path
+
+    def drawn(self: Any) -> dict[tuple[int, int], list[Any]]:
+        buckets: dict[tuple[int, int], list[Any]] | None = getattr(self, "_drawn_text", None)
+        if buckets is None:
+            buckets = self._drawn_text = {}
+        return buckets
+
+    def text(self: Any, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        before = len(self.cur_item._objs)
+        render_string(self, textstate, seq, ncs, graphicstate)
+        buckets = drawn(self)
+        for obj in self.cur_item._objs[before:]:
+            if isinstance(obj, LTChar):
+                cx, cy = (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2
+                buckets.setdefault((int(cx // _BUCKET), int(cy // _BUCKET)), []).append(obj)
+
+    def path(self: Any, gstate: Any, stroke: bool, fill: bool, evenodd: bool, p: Any) -> None:
+        before = len(self.cur_item._objs)
+        paint_path(self, gstate, stroke, fill, evenodd, p)
+        if not fill or not _white_paint(gstate):
+            return
+        buckets = drawn(self)
+        if not buckets:
+            return
+        for shape in self.cur_item._objs[before:]:
+            if not isinstance(shape, LTCurve) or not shape.fill:
+                continue
+            x0, y0, x1, y1 = shape.bbox
+            for bx in range(int(x0 // _BUCKET), int(x1 // _BUCKET) + 1):
+                for by in range(int(y0 // _BUCKET), int(y1 // _BUCKET) + 1):
+                    for obj in buckets.get((bx, by), ()):
+                        cx, cy = (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2
+                        if x0 <= cx <= x1 and y0 <= cy <= y1:
+                            obj.fill = COVERED
+
+    cls.render_string, cls.paint_path = text, path
+    cls._covered_text_marked = True
+
+
+_mark_covered_text()
 
 
 def is_white(color: Any) -> bool:
@@ -98,7 +164,8 @@ def invisible_chars(page: Page) -> list[dict[str, Any]]:
         unpainted = c.get("fill") is False and c.get("stroke") is False
         unpainted = unpainted and not _covered(c, page.images)
         white = is_white(c.get("non_stroking_color")) and c.get("stroke") is not True
-        if outside or unpainted or (white and not _covered(c, fills)):
+        covered = c.get("fill") == COVERED
+        if outside or unpainted or covered or (white and not _covered(c, fills)):
             out.append(c)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.extract.glyphs import UNREADABLE
 from pipeline.extract.layout import TextLine
 from pipeline.extract.tables import LogicalTable
 from pipeline.models import Akuntansi, Sisa
@@ -9,6 +10,10 @@ from pipeline.normalize.text import join_lines
 
 UNMAPPED_CELL = "sel tabel tidak masuk ke rekaman mana pun"
 FRAMED_TEXT = "teks di dalam bingkai tabel tidak terbaca sebagai sel; masuk ke teks naratif"
+UNREADABLE_GLYPH = (
+    "sel tabel memuat glif yang tidak dapat dibaca (font tanpa peta Unicode yang benar); "
+    "ditandai \ufffd, periksa karakter yang tercetak di PDF"
+)
 
 
 def account_table(
@@ -24,6 +29,15 @@ def account_table(
             seen += 1
             if id(cell) in consumed:
                 placed += 1
+                if UNREADABLE in part.text:  # published, but not as printed
+                    leftovers.append(
+                        Sisa(
+                            halaman=part.page,
+                            teks=join_lines(part.text),
+                            alasan=UNREADABLE_GLYPH,
+                            lokasi=part.key,
+                        )
+                    )
             else:
                 leftovers.append(
                     Sisa(

@@ -72,6 +72,11 @@ class FlatTable:
     # reader put every published word back on its page (tests/corpus_report.py).
     sources: list[dict[str, tuple[Cell, ...]]] = field(default_factory=list)
     header: list[Cell] = field(default_factory=list)
+    # The printed column numbers under the header ("(1)" ... "(19) = (3) + (17) + (18)"):
+    # column -> its number (published in tabel.csv's `nomor_kolom`), and the cells they
+    # were read from on every page that prints them (never published).
+    column_numbers: dict[str, str] = field(default_factory=dict)
+    number_cells: list[Cell] = field(default_factory=list)
 
     def published_columns(self) -> list[str]:
         out = ["id"]
@@ -174,6 +179,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     flat = FlatTable(
         id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units,
         sources=sources, header=[c for c in table.header_cells if c not in table.number_cells],
+        column_numbers={n: k for n, k in zip(names, table.column_numbers, strict=False) if k},
+        number_cells=list(table.number_cells),
     )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}

@@ -77,6 +77,10 @@ _CELL_RE = re.compile(
 _INT_RE = re.compile(r"[0-9]+", re.ASCII)
 # Thousands grouped by dots or by spaces (one kind per figure); no leading zero.
 _GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)", re.ASCII)
+# Thousands grouped by commas, twice or more (a spreadsheet's English notation:
+# "27,744,564,654"), an optional "." decimal part after them. One comma alone ("27,744") is
+# the Indonesian decimal mark.
+_COMMA_GROUPED_RE = re.compile(r"(?P<int>[1-9][0-9]{0,2}(?:,[0-9]{3}){2,})(?:\.(?P<frac>[0-9]+))?")
 _DOT_DECIMAL_RE = re.compile(r"(?P<int>[0-9]+)\.(?P<frac>[0-9]+)", re.ASCII)
 # "Rp" before a figure ("Rp25.000", "Rp. 5") or the ",-" that closes whole rupiah.
 _RUPIAH_MARK_RE = re.compile(r"(?<![a-z])rp(?![a-z])|[.,][-–—]", re.ASCII | re.IGNORECASE)
@@ -106,10 +110,13 @@ def _parse_core(core: str) -> int | float | None:
 
     "271.000" and "1 500 000" group thousands; "," is the decimal mark ("1.500,5",
     "0,75"). With no comma, a single "." is a decimal point unless it starts a well-formed
-    thousands group: "1.500" is 1500 but "1.5", "1.50" and "0.500" are decimals.
+    thousands group: "1.500" is 1500 but "1.5", "1.50" and "0.500" are decimals. Two or
+    more commas each before three digits group thousands ("27,744,564,654").
     """
     if len(core) > _MAX_CORE_LEN:
         return None
+    if m := _COMMA_GROUPED_RE.fullmatch(core):
+        return _as_value(m["int"].replace(",", ""), m["frac"] or "")
     int_part, comma, frac = core.partition(",")
     if comma and not _INT_RE.fullmatch(frac):
         return None

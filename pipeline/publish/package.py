@@ -81,7 +81,7 @@ FALLBACK_DESCRIPTIONS: dict[str, str] = {
     "jenis_lengkap": "Jenis peraturan lengkap",
     "kegiatan": "Kegiatan sebagaimana tercetak",
     "kegiatan_ke": "Urutan kegiatan dalam program",
-    "lampiran": "Nomor lampiran tempat tabel dicetak",
+    "lampiran": "Nomor urut lampiran (urutan di lampiran.csv) tempat tabel dicetak",
     "lembaran_daerah_nomor": "Nomor Lembaran Daerah",
     "lembaran_daerah_tahun": "Tahun Lembaran Daerah",
     "lembaran_negara_nomor": "Nomor Lembaran Negara",

@@ -121,6 +121,9 @@ class LogicalTable:
     # Header cells of a row of column numbers ("(1)" ... "(19) = (3)+(17)+(18)"): part of
     # the header, but no column's name.
     number_cells: list[Cell] = field(default_factory=list)
+    # Per column, the column number printed under its header (its first printing), "" where
+    # none is; empty when the table prints no row of column numbers.
+    column_numbers: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:
@@ -917,11 +920,21 @@ def _shift(cols: set[int], a: int, b: int) -> set[int]:
     return {c if c < a else c - (b - a - 1) for c in cols if not a <= c < b}
 
 
+def _column_numbers(piece: TablePiece, r: int) -> list[str]:
+    """Per grid column, the column number printed in row r (a row of column numbers) in
+    the cell that starts there, its lines joined ("(16) = (6) + (9) +" over "(12) + (15)")."""
+    out = [""] * piece.ncols
+    for cell in piece.anchored(r):
+        out[cell.col] = " ".join(cell.text.split())
+    return out
+
+
 def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     first, nh = group[0]
     header_sigs = {row_signature(first, r) for r in range(nh)}
     header_cells: list[Cell] = []
     number_cells: list[Cell] = []  # the header's row of column numbers, naming no column
+    numbers: list[str] = []  # per grid column, its printed number (first printing)
     bodies: list[tuple[TablePiece, list[int]]] = []
     for piece, drop in group:
         body: list[int] = []
@@ -932,6 +945,8 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
                 header_cells.extend(c for c in piece.anchored(r) if c not in header_cells)
                 if is_numbering_row(piece, r):
                     number_cells.extend(piece.anchored(r))
+                    if not numbers and piece.ncols == first.ncols:
+                        numbers = _column_numbers(piece, r)
             else:
                 body.append(r)
         _free_body_of_header(piece, body, header_cells)
@@ -965,6 +980,8 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     for a, b in reversed(_indented_spans(paths, rows)):
         _collapse(rows, a, b)
         paths = paths[: a + 1] + paths[b:]
+        if numbers:
+            numbers[a:b] = [" ".join(n for n in numbers[a:b] if n)]
         numbering = _shift(numbering, a, b)
         marks = _shift(marks, a, b)
     for row in rows:  # a piece joined by its repeated header may print fewer columns
@@ -972,6 +989,8 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
             Cell(row=0, col=c, rowspan=1, colspan=1, text="", bold=False)
             for c in range(len(row.cells), len(paths))
         ]
+    if numbers:
+        numbers += [""] * (len(paths) - len(numbers))
     if len(paths) != len(columns):
         names = column_names(paths)
         columns = [Column(i, n, p) for i, (n, p) in enumerate(zip(names, paths, strict=True))]
@@ -979,6 +998,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
         columns=columns,
         header_cells=header_cells,
         number_cells=number_cells,
+        column_numbers=numbers,
         rows=rows,
         numbering_cols=numbering,
         mark_cols=marks,
