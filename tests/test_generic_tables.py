@@ -162,6 +162,24 @@ def test_repeated_number_and_empty_cell_in_a_full_column(tmp_path: Path) -> None
     # Limit: a number printed twice on consecutive rows reads like one merged cell.
 
 
+def test_a_number_printed_without_its_dot_goes_on_its_list(tmp_path: Path) -> None:
+    """PP 56/2014's tariff table prints "II.", "III", "IV.": the label missing its dot is the
+    next number of the same list, so "IV." skips nothing; a real gap is still reported."""
+    rows = [[H("No"), H("Jenis"), H("Tarif (Rp)")]] + [
+        [C(no), C(jenis), C(value)]
+        for no, jenis, value in [
+            ("I.", "Perizinan", "1.000"), ("II.", "Penunjukan", "2.000"),
+            ("III", "Ujian", "3.000"), ("IV.", "Pelatihan", "4.000"),
+            ("VI.", "Pendidikan", "5.000"),
+        ]
+    ]  # fmt: skip
+    result = process(make_pdf(tmp_path / "romawi.pdf", [40, 150, 100], [PageSpec(rows=rows)]))
+    found = {
+        (t.kode, t.kutipan) for t in validate(dataset_of(result)) if t.kode.startswith("tabel")
+    }
+    assert found == {("tabel-nomor-terlewat", "VI.")}  # IV. then VI.; nothing after "III"
+
+
 def test_column_numbers_repeated_under_a_plain_header_are_no_rows(tmp_path: Path) -> None:
     """No bold anywhere (a scan reads none): the "(1) (2) (3)" row under the header is
     header on every page it is repeated on, never a data row."""

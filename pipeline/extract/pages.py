@@ -22,6 +22,7 @@ from pipeline.extract.tables.header import fold
 from pipeline.roman import number_to_int
 
 PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|halaman\s+\d{1,4})$", re.I)
+DASHED_PAGE_NUMBER_RE = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
 # On a scan, "- 2 -" may come out as "-D -" or "_ 2 _": a short token between dashes in the
 # margin is still the page number (its printed label is then unknown).
 PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—_]\s*\w{1,4}\s*[-–—_]$")
@@ -68,6 +69,7 @@ class LineRole(StrEnum):
     PAGE_NUMBER = "nomor_halaman"
     LAMPIRAN_BLOCK = "kepala_lampiran"
     RUNNING = "kepala_kaki_berulang"
+    CATCHWORD = "kata_sambung"
     CLOSING = "penutup"
     CONTENT = "isi"
 
@@ -100,9 +102,18 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
     printed number goes to `info.lampiran_label`."""
     block_no: int | None = None
     in_block = False
+    # A page number printed between dashes ("- 2 -") is one wherever it stands as the page's
+    # first or last line (a folio page's top margin runs deeper than `margin`).
+    edges = (
+        {id(min(lines, key=lambda ln: ln.top)), id(max(lines, key=lambda ln: ln.bottom))}
+        if lines
+        else set()
+    )
     for line in lines:
         in_margin = line.top < info.height * margin or line.bottom > info.height * (1 - margin)
         text = line.text.strip()
+        if id(line) in edges and DASHED_PAGE_NUMBER_RE.match(text) and info.label is None:
+            in_margin = True
         if in_margin and PAGE_NUMBER_RE.match(text) and info.label is None:
             info.label = re.sub(r"\D", "", text)
             info.furniture.append((line, LineRole.PAGE_NUMBER))
@@ -277,10 +288,47 @@ def carry_closing(pages: list[PageInfo], block_numbers: list[int | None]) -> Non
             page.furniture.extend((line, LineRole.CLOSING) for line in ordered[:k])
 
 
+# A catchword: the first words of the next page printed at the foot of a page, then an
+# ellipsis ("3. Peraturan Pemerintah . . ."), as typeset national regulations print them.
+CATCHWORD_RE = re.compile(r"^(?P<words>.*?\S)\s*(?:(?:\.\s*){3,}|…)$")
+
+
+def _folded_words(text: str) -> list[str]:
+    return re.sub(r"[^\w]+", " ", text).casefold().split()
+
+
+def strip_catchwords(pages: list[PageInfo]) -> None:
+    """Move catchwords out of the content, in place: the last content line of a page that
+    ends with an ellipsis and whose words open the next page's first content line (page
+    numbers left aside). Text that only ends with an ellipsis ("Tahun ....") stays."""
+    for page, following in zip(pages, pages[1:], strict=False):
+        if not page.lines:
+            continue
+        last = max(page.lines, key=lambda ln: (ln.bottom, ln.x0))
+        m = CATCHWORD_RE.match(last.text.strip())
+        if m is None:
+            continue
+        opening = [
+            ln
+            for ln in sorted(following.lines, key=lambda ln: (ln.top, ln.x0))
+            if not PAGE_NUMBER_RE.match(ln.text.strip())
+        ]
+        if not opening:
+            continue
+        words = _folded_words(m.group("words"))
+        first = _folded_words(opening[0].text)
+        # The next page may print the item's number before the words ("4. persetujuan,").
+        if not words or words not in (first[: len(words)], first[1 : 1 + len(words)]):
+            continue
+        page.lines = [ln for ln in page.lines if ln is not last]
+        page.furniture.append((last, LineRole.CATCHWORD))
+
+
 def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     """Strip running heads and footers, then set kind and lampiran number on every page, in
     place."""
     strip_running(pages)
+    strip_catchwords(pages)
     carry_closing(pages, block_numbers)
     refs = lampiran_references(pages)
     current = 0

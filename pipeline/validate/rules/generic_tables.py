@@ -290,6 +290,27 @@ def _numbers(r: dict[str, Any], c: str, parents: list[str]) -> list[tuple[str, t
     return out
 
 
+def _same_list(
+    style: tuple[str, str],
+    number: int,
+    order: list[tuple[str, str]],
+    current: dict[tuple[str, str], list[tuple[str, dict[str, Any], int]]],
+) -> tuple[str, str]:
+    """The list a number of a new style goes on: a label printed without its dot ("III"
+    between "II." and "IV.") is the next number of the list of the same kind and brackets
+    that is due it, not a deeper list; any other new style is itself."""
+    for seen in order:
+        run = current.get(seen)
+        if (
+            run
+            and seen[0] == style[0]
+            and seen[1].replace(".", "") == style[1].replace(".", "")
+            and number == run[-1][2] + 1
+        ):
+            return seen
+    return style
+
+
 def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) -> Iterator[Hit]:
     """Gaps and repeats within each list: one list per numbering style, and a list that
     starts again at 1 (or a) under a new sub-heading is a new list, not a repeat. A style
@@ -300,6 +321,8 @@ def _runs(t: Tabel, c: str, seq: list[tuple[str, dict[str, Any]]], roman: bool) 
     for value, r in seq:
         style = _style(value, roman)
         number = _ordinal(value, roman) or 0
+        if style not in order:
+            style = _same_list(style, number, order, current)
         if style not in order:
             order.append(style)
         for deeper in order[order.index(style) + 1 :]:
