@@ -4,6 +4,7 @@ its expected CSV written out here by hand from the table drawn."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, portrait
 
@@ -365,7 +366,11 @@ def test_a_group_of_one_row_has_no_cell_missing_below_it(tmp_path: Path) -> None
     assert _table_findings(result) == {("tabel-sel-kosong", missing, None)}
 
 
-def _repeats(rows: list[dict[str, str]], kolom: list[str]) -> list[tuple[str, int]]:
+def _generic_hits(
+    rows: list[dict[str, str]], kolom: list[str], page: int, first: int, kode: str
+) -> list[Any]:
+    """The generic rules' hits of one code on a one-page table of these rows, whose ids
+    are r<first>, r<first+1>, ..."""
     from pipeline.models import Tabel
     from pipeline.validate.dataset import Dataset
     from pipeline.validate.rules.generic_tables import generic_tables
@@ -373,18 +378,20 @@ def _repeats(rows: list[dict[str, str]], kolom: list[str]) -> list[tuple[str, in
     cols = ["id", *kolom, "halaman_awal", "halaman_akhir"]
     table = Tabel(
         id="lampiran_1__tabel_1", dokumen_id="x", lampiran=1, judul=None, jenis=None,
-        halaman_awal=33, halaman_akhir=33, kolom=cols, tipe_kolom=["teks"] * len(cols),
+        halaman_awal=page, halaman_akhir=page, kolom=cols, tipe_kolom=["teks"] * len(cols),
         baris=len(rows), berkas="tabel/lampiran_1__tabel_1.csv",
     )  # fmt: skip
     data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
     data.tabel_isi[table.id] = [
-        {"id": f"r{k}", "halaman_awal": 33, "halaman_akhir": 33, **r} for k, r in enumerate(rows)
+        {"id": f"r{i}", "halaman_awal": page, "halaman_akhir": page, **row}
+        for i, row in enumerate(rows, first)
     ]
-    return [
-        (h.record_id or "", h.params["jumlah"])
-        for h in generic_tables(data)
-        if h.kode == "tabel-baris-berulang"
-    ]
+    return [h for h in generic_tables(data) if h.kode == kode]
+
+
+def _repeats(rows: list[dict[str, str]], kolom: list[str]) -> list[tuple[str, int]]:
+    hits = _generic_hits(rows, kolom, 33, 0, "tabel-baris-berulang")
+    return [(h.record_id or "", h.params["jumlah"]) for h in hits]
 
 
 def test_a_block_of_rows_printed_twice_is_a_finding() -> None:
@@ -437,22 +444,7 @@ def test_a_figure_with_its_footnote_mark_is_no_misprint() -> None:
 
 def _empty(rows: list[dict[str, str]], kolom: list[str]) -> list[str]:
     """The rows the generic rules report an empty cell in."""
-    from pipeline.models import Tabel
-    from pipeline.validate.dataset import Dataset
-    from pipeline.validate.rules.generic_tables import generic_tables
-
-    cols = ["id", *kolom, "halaman_awal", "halaman_akhir"]
-    table = Tabel(
-        id="lampiran_1__tabel_1", dokumen_id="x", lampiran=1, judul=None, jenis=None,
-        halaman_awal=41, halaman_akhir=41, kolom=cols, tipe_kolom=["teks"] * len(cols),
-        baris=len(rows), berkas="tabel/lampiran_1__tabel_1.csv",
-    )  # fmt: skip
-    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
-    data.tabel_isi[table.id] = [
-        {"id": f"r{i}", "halaman_awal": 41, "halaman_akhir": 41, **row}
-        for i, row in enumerate(rows, 1)
-    ]
-    return [h.record_id or "" for h in generic_tables(data) if h.kode == "tabel-sel-kosong"]
+    return [h.record_id or "" for h in _generic_hits(rows, kolom, 41, 1, "tabel-sel-kosong")]
 
 
 def test_a_note_row_between_numbered_items_misses_no_value() -> None:

@@ -27,23 +27,22 @@ def account_table(
             if not part.text.strip():
                 continue
             seen += 1
-            if id(cell) in consumed:
-                placed += 1
-                if UNREADABLE in part.text:  # published, but not as printed
-                    leftovers.append(
-                        Sisa(
-                            halaman=part.page,
-                            teks=join_lines(part.text),
-                            alasan=UNREADABLE_GLYPH,
-                            lokasi=part.key,
-                        )
-                    )
-            else:
+            published = id(cell) in consumed
+            placed += published
+            # Not published, or published but not as printed (a glyph nobody could read).
+            reason = (
+                UNMAPPED_CELL
+                if not published
+                else UNREADABLE_GLYPH
+                if UNREADABLE in part.text
+                else None
+            )
+            if reason:
                 leftovers.append(
                     Sisa(
                         halaman=part.page,
                         teks=join_lines(part.text),
-                        alasan=UNMAPPED_CELL,
+                        alasan=reason,
                         lokasi=part.key,
                     )
                 )
