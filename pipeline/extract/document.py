@@ -23,6 +23,7 @@ from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
 from pipeline.extract.tables.grid import resolve_cell_splits, resolve_splits
 from pipeline.extract.tables.ruling import find_tables, table_frames, without_backgrounds
+from pipeline.extract.turn import TurnedPage, can_turn, sideways_turn
 from pipeline.extract.visible import visible_page
 from pipeline.result import PageGlyphs
 from pipeline.settings import SETTINGS, Settings
@@ -84,11 +85,19 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             beside the image (see _image_without_text), and whether it is a scan carrying
             the scanner's own text layer (see _scanner_layer)."""
             original = pdf.pages[i - 1]
+            turned: pdfplumber.PDF | None = None  # a turned copy of the page, parsed anew
+            upright: pdfplumber.page.Page | None = None  # the page turned, if it had to be
             if ocr is None:
-                turned = upright_copy(path, original, i - 1)
-            else:  # OCR found the page turned: its words are in the upright frame
-                turned = turned_page(path, i - 1, ocr.turns) if ocr.turns else None
-            page = visible_page(turned.pages[0] if turned is not None else original)
+                turn = sideways_turn(original)
+                if turn is not None and can_turn(original):
+                    upright = TurnedPage(original, turn)
+                elif turn is not None:
+                    turned = upright_copy(path, i - 1, turn)
+            elif ocr.turns:  # OCR found the page turned: its words are in the upright frame
+                turned = turned_page(path, i - 1, ocr.turns)
+            if turned is not None:
+                upright = turned.pages[0]
+            page = visible_page(upright if upright is not None else original)
             if ocr is not None and replace:
                 # A scanner's text layer was only a witness for our OCR (ocr._witnessed).
                 objects = dict(page.objects)
@@ -130,7 +139,7 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             pages[i - 1] = info
             pieces_by_page[i - 1] = pieces
             seen = len(page.chars)
-            if turned is None:
+            if upright is None:
                 glyphs[i] = page_glyphs(page)
             else:
                 glyphs.pop(i, None)  # its characters are in the turned page's frame
@@ -295,20 +304,13 @@ def page_glyphs(page: pdfplumber.page.Page) -> PageGlyphs:
     )
 
 
-def upright_copy(path: Path, page: pdfplumber.page.Page, index: int) -> pdfplumber.PDF | None:
-    """A page whose text runs sideways (landscape content set on a portrait page, turned
-    90 degrees) as a one-page PDF turned the right way up; None for an upright page.
-
-    The direction comes from the characters' text matrix: b > 0 means the text runs upwards.
-    """
-    chars = page.chars
-    sideways = [c for c in chars if not c.get("upright", True)]
-    if not chars or len(sideways) * 2 <= len(chars):
-        return None
-    runs_up = sorted(c["matrix"][1] for c in sideways)[len(sideways) // 2] > 0
+def upright_copy(path: Path, index: int, turn: int) -> pdfplumber.PDF:
+    """Page `index` of `path` as a one-page PDF shown turned by `turn` degrees (/Rotate added),
+    parsed anew: for a sideways page that pipeline.extract.turn cannot turn from what was
+    read of it (a page already rotated, or whose media box does not start at 0, 0)."""
     writer = PdfWriter()
     turned = PdfReader(path).pages[index]
-    turned.rotate(90 if runs_up else 270)
+    turned.rotate(turn)
     writer.add_page(turned)
     buffer = io.BytesIO()
     writer.write(buffer)
