@@ -137,6 +137,34 @@ def test_lampiran_title_under_its_header() -> None:
     assert lampiran_judul([opens_with_item], "ALOKASI DANA DESA") is None
 
 
+_HEAD = ["LAMPIRAN I", "PERATURAN BADAN PENGAWAS TENAGA", "NUKLIR", "REPUBLIK INDONESIA",
+         "NOMOR 2 TAHUN 2022", "TENTANG", "UJI KESESUAIAN PESAWAT", "SINAR-X."]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("page", "judul"),
+    [
+        # A letterhead above the block; the issuer over three lines before NOMOR.
+        (["KEPALA BADAN", "REPUBLIK INDONESIA", *_HEAD, "FORMULIR PERMOHONAN", "Formulir ..."],
+         "FORMULIR PERMOHONAN"),
+        # A label before the title.
+        ([*_HEAD, "Contoh:", "SURAT PERNYATAAN", "Yang bertandatangan di bawah ini :"],
+         "SURAT PERNYATAAN"),
+        # The lampiran's contents start after its title.
+        ([*_HEAD, "STANDAR KOMPETENSI", "KERJA", "DAFTAR ISI", "I. PENDAHULUAN ....... 3"],
+         "STANDAR KOMPETENSI KERJA"),
+        # The header's TENTANG names the lampiran's own subject, not the regulation's.
+        (["LAMPIRAN : PERATURAN GUBERNUR X", "NOMOR : 4 TAHUN 2017",
+          "TENTANG : TATA CARA PERHITUNGAN BAGI", "HASIL PAJAK TAHUN 2017",
+          "Diundangkan di Manado"], "TATA CARA PERHITUNGAN BAGI HASIL PAJAK TAHUN 2017"),
+        # The header names the regulation's subject misread: its end cannot be found.
+        ([*_HEAD[:6], "UJI KESESUAIAN PESAWAT", "SINAR-K", "TABEL SATU"], None),
+    ],
+)  # fmt: skip
+def test_lampiran_title_after_the_header_grammar(page: list[str], judul: str | None) -> None:
+    assert lampiran_judul([page], "UJI KESESUAIAN PESAWAT SINAR-X") == judul
+
+
 def _pasal(text: str, *items: str) -> Body:
     pasal = Node(level="pasal", label="Pasal 9", nomor="9", text_lines=[text])
     for k, item in enumerate(items, 1):
