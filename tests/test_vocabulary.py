@@ -87,6 +87,30 @@ def test_keputusan_numbered_without_tahun() -> None:
     assert parse_title("KEPUTUSAN KEPALA BADAN X NOMOR 5 PADA TANGGAL") is None
 
 
+def test_joint_decree_one_number_line_per_issuer() -> None:
+    # Keputusan Bersama 375/2022 p1: three ministers, one NOMOR line each, then TENTANG.
+    text = (
+        "KEPUTUSAN BERSAMA\nMENTERI AGAMA, MENTERI KETENAGAKERJAAN,\nDAN MENTERI PENDAYAGUNAAN "
+        "APARATUR NEGARA\nDAN REFORMASI BIROKRASI\nREPUBLIK INDONESIA\nNOMOR : 375 TAHUN 2022\n"
+        "NOMOR 1 TAHUN 2022\nNOMOR 1 TAHUN 2022\nTENTANG\nPERUBAHAN ATAS KEPUTUSAN BERSAMA "
+        "MENTERI AGAMA NOMOR 963 TAHUN 2021 TENTANG HARI LIBUR NASIONAL"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.nomor, title.tahun) == ("Keputusan Bersama", "375", 2022)
+    assert title.nama == (
+        "MENTERI AGAMA, MENTERI KETENAGAKERJAAN, DAN MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN "
+        "REFORMASI BIROKRASI"
+    )
+    assert title.tentang == (
+        "PERUBAHAN ATAS KEPUTUSAN BERSAMA MENTERI AGAMA NOMOR 963 TAHUN 2021 TENTANG HARI LIBUR "
+        "NASIONAL"
+    )
+    assert title.teks.endswith("NOMOR : 375 TAHUN 2022 NOMOR 1 TAHUN 2022 NOMOR 1 TAHUN 2022")
+    dokumen_id = title.dokumen_id() or ""
+    assert dokumen_id.startswith("skb-menteri-agama-") and dokumen_id.endswith("-375-2022")
+
+
 def test_every_kind_of_the_table_parses() -> None:
     for kind in KINDS:
         title = parse_title(f"{kind.cetak[0]} CONTOH NOMOR 3 TAHUN 2020 TENTANG UJI")
