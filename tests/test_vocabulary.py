@@ -181,6 +181,11 @@ _HEAD = ["LAMPIRAN I", "PERATURAN BADAN PENGAWAS TENAGA", "NUKLIR", "REPUBLIK IN
         (["LAMPIRAN : PERATURAN GUBERNUR X", "NOMOR : 4 TAHUN 2017",
           "TENTANG : TATA CARA PERHITUNGAN BAGI", "HASIL PAJAK TAHUN 2017",
           "Diundangkan di Manado"], "TATA CARA PERHITUNGAN BAGI HASIL PAJAK TAHUN 2017"),
+        # A joint decree's long block: TENTANG on its ninth line; no title under it.
+        (["LAMPIRAN", "KEPUTUSAN BERSAMA MENTERI AGAMA, MENTERI", "KETENAGAKERJAAN, DAN MENTERI",
+          "APARATUR NEGARA", "REPUBLIK INDONESIA", "NOMOR 375 TAHUN 2022", "NOMOR 1 TAHUN 2022",
+          "NOMOR 1 TAHUN 2022", "TENTANG", "UJI KESESUAIAN PESAWAT SINAR-X", "A. HARI LIBUR"],
+         None),
         # The header names the regulation's subject misread: its end cannot be found.
         ([*_HEAD[:6], "UJI KESESUAIAN PESAWAT", "SINAR-K", "TABEL SATU"], None),
     ],

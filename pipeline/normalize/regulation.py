@@ -364,9 +364,10 @@ HEADER_LINE_RE = re.compile(r"^(?:LAMPIRAN|PERATURAN|KEPUTUSAN|NOMOR|TANGGAL|TEN
 # The LAMPIRAN line opens the block within this many lines of the page's top (a letterhead,
 # "KEPALA BADAN ... / REPUBLIK INDONESIA", may stand above it).
 HEADER_LEAD_LINES = 3
-# The TENTANG line comes within this many lines of the LAMPIRAN line; a block that prints
-# none ends at its last LAMPIRAN/PERATURAN/NOMOR/TANGGAL line.
-HEADER_MAX_LINES = 8
+# The TENTANG line comes within this many lines of the LAMPIRAN line (a joint decree's
+# block names three ministers over four lines and prints three NOMOR lines); a block that
+# prints none ends at its last LAMPIRAN/PERATURAN/NOMOR/TANGGAL line.
+HEADER_MAX_LINES = 12
 HEADER_MAX_SUBJECT_LINES = 8
 # A subject whose end is not the regulation's subject's end is the lampiran's own subject
 # (printed in the header in place of a title below it) unless its first or last
