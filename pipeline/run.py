@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.extract.document import ExtractedDocument, extract_document
 from pipeline.extract.layout import TextLine
-from pipeline.extract.pages import LineRole, PageInfo, PageKind
+from pipeline.extract.pages import LineRole, PageInfo, PageKind, closing_lines
 from pipeline.extract.tables import LogicalTable
 from pipeline.models import (
     Akuntansi,
@@ -140,9 +140,13 @@ def _kepala(doc: ExtractedDocument, first_page: int) -> dict[str, object]:
 
 
 def _with_header(page: PageInfo) -> list[str]:
-    """The page's text lines and its lampiran header block, top to bottom."""
+    """The page's text lines and its lampiran header block above its first table, top to
+    bottom: a lampiran's title is printed above its table, and what follows the table (a
+    signature) is no part of it."""
     head = [ln for ln, role in page.furniture if role is LineRole.LAMPIRAN_BLOCK]
-    return [ln.text for ln in sorted(head + page.lines, key=lambda ln: (ln.top, ln.x0))]
+    top = min(page.table_tops, default=page.height)
+    above = [ln for ln in head + page.lines if ln.top < top]
+    return [ln.text for ln in sorted(above, key=lambda ln: (ln.top, ln.x0))]
 
 
 @dataclass(slots=True)
@@ -283,6 +287,32 @@ def lampiran_step(
         text.lampiran_meta.append(Lampiran.model_validate(fields))
 
 
+# The Penjelasan is read as a tree but not yet published as a dataset: its text is reported
+# as leftovers, node by node, so that none of it is dropped silently.
+PENJELASAN_LEFTOVER = (
+    "penjelasan: bagian tersendiri dari peraturan, belum diterbitkan sebagai dataset"
+)
+
+
+def penjelasan_step(doc: ExtractedDocument, text: _Text, captions: set[str]) -> None:
+    """The Penjelasan's pages, its own part (neither body nor lampiran): read as a tree,
+    accounted for, and each node's text reported as a leftover (ids `penjelasan__...`)."""
+    pages = [p.number for p in doc.pages if p.kind is PageKind.PENJELASAN]
+    if not pages:
+        return
+    lines, closing = _reading_order(doc, pages, captions)
+    tree = parse_body(lines, closing=closing)
+    text.teks.append(_text_account(doc, "penjelasan", pages, tree.chars_out, captions))
+    for node in tree.nodes:
+        words = " ".join(t for t in (node.label, node.judul, node.teks) if t)
+        if words:
+            page = min(node.pages, default=pages[0])
+            lokasi = f"penjelasan__{node.id}"
+            text.sisa.append(
+                Sisa(halaman=page, teks=words, alasan=PENJELASAN_LEFTOVER, lokasi=lokasi)
+            )
+
+
 def process(
     path: Path, settings: Settings = SETTINGS, extracted: ExtractedDocument | None = None
 ) -> DocumentResult:
@@ -302,6 +332,7 @@ def process(
     body = text.body
     # lampiran
     lampiran_step(doc, text, dokumen_id, captions, tables.schedule_years)
+    penjelasan_step(doc, text, captions)
     # enrich
     definisi = definisi_records(body, dokumen_id)
     records, jadwal, penanggung_jawab = enrich(
@@ -309,7 +340,11 @@ def process(
     )
     records = mark_repeats_and_areas(records, tables.records.get("area_perubahan", []))
     # assemble
-    dokumen = dokumen_record(body, dokumen_id, sha, doc.page_count, text.lampiran_meta, text.header)
+    closing = next((c for p in reversed(doc.pages) if (c := closing_lines(p))), [])
+    dokumen = dokumen_record(
+        body, dokumen_id, sha, doc.page_count, text.lampiran_meta, text.header,
+        [ln.text for ln in sorted(closing, key=lambda ln: (ln.top, ln.x0))],
+    )  # fmt: skip
     dokumen = dokumen.model_copy(update={"halaman_ocr": doc.ocr_pages})
     in_force = any(IN_FORCE_RE.search(nd.teks) for nd in body.find("pasal"))
     if not records:

@@ -21,6 +21,11 @@ stands for 1 and a capital O for 0 there (and only there: "NOMOR I TAHUN 2021" i
 kept as printed, blanks around its separators left out. A number left blank for the
 registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN", a blank part "B/ /I.02/...") is unknown,
 and the rest of the title is still read.
+
+A joint decree (Keputusan Bersama) of several ministers prints one NOMOR line per issuer
+(`NOMOR : 375 TAHUN 2022 / NOMOR 1 TAHUN 2022 / NOMOR 1 TAHUN 2022`): its number and year,
+and so its id, are the first line's (the issuer named first); the others are part of the
+printed title (`teks`).
 """
 
 from __future__ import annotations
@@ -207,6 +212,8 @@ _REST_RE = re.compile(
     # TAHUN and the year; a Keputusan numbered without them ("NOMOR : 02/Ka-BAPETEN/V-99")
     # goes straight on to TENTANG, and its year is unknown here.
     r"(?:\s*TAHUN\s+(?P<tahun>[0-9]{4})\b|(?=\s+TENTANG\b))"
+    # A joint decree's further issuers' numbers, one NOMOR line each.
+    r"(?P<lain>(?:\s+NOMOR\s*:?\s*[0-9A-Za-z./-]+\s+TAHUN\s+[0-9]{4}\b)*)"
     r"(?:\s+TENTANG\s+(?P<tentang>.+?)(?=\s+DENGAN\s+RAHMAT\b|$))?",
     re.S,
 )
@@ -323,7 +330,11 @@ def _title_at(text: str, start: int, end: int) -> Title | None:
         nomor=read_number(m.group("nomor")),
         tahun=int(year) if year else int(number_year.group(1)) if number_year else None,
         tentang=join_lines(tentang) if tentang else None,
-        teks=" ".join(text[start : m.end("tahun" if year else "nomor")].split()),
+        teks=" ".join(
+            text[
+                start : m.end("lain") if m.group("lain") else m.end("tahun" if year else "nomor")
+            ].split()
+        ),
     )
 
 

@@ -220,3 +220,31 @@ def test_first_mengingat_item_on_the_label_line_and_spaced_memutuskan() -> None:
         ("3.", "Keputusan Kepala Badan Pengawas Tenaga Nuklir Nomor 01/K-OTK/VIII-98."),
     ]
     assert body.find("menetapkan")
+
+
+def test_a_decree_in_diktum_ends_at_its_closing_formula() -> None:
+    # Keputusan Bersama 375/2022 p3: the decree is printed as diktum (KESATU, KEDUA) under
+    # Menetapkan, no Pasal; "Ditetapkan di Jakarta / pada tanggal 7 April 2022" opens the
+    # closing (penutup), where the place and date of enactment are read.
+    from pipeline.extract.layout import TextLine
+    from pipeline.normalize.body import parse_body
+
+    rows = [
+        "KEPUTUSAN BERSAMA MENTERI AGAMA",
+        "Menimbang : bahwa cuti bersama perlu ditetapkan kembali;",
+        "MEMUTUSKAN:",
+        "Menetapkan : KEPUTUSAN BERSAMA TENTANG CUTI BERSAMA.",
+        "KESATU Menambahkan cuti bersama tahun 2022.",
+        "KEDUA Keputusan Bersama ini mulai berlaku pada tanggal ditetapkan.",
+        "Ditetapkan di Jakarta",
+        "pada tanggal 7 April 2022",
+    ]
+    lines = [
+        TextLine(page=1, text=t, x0=72, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=False)
+        for k, t in enumerate(rows)
+    ]
+    body = parse_body(lines)
+    (penutup,) = body.find("penutup")
+    assert penutup.text_lines == rows[-2:]
+    (menetapkan,) = body.find("menetapkan")
+    assert "Ditetapkan" not in menetapkan.teks

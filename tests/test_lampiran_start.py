@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import PageInfo, PageKind, classify, split_furniture
 from pipeline.normalize.body import Body
-from pipeline.normalize.regulation import header_block, own_title
+from pipeline.normalize.regulation import dokumen_record, header_block, own_title
 
 WIDTH, HEIGHT = 595.0, 842.0
 
@@ -37,6 +37,33 @@ def test_a_page_before_the_citation_does_not_start_the_lampiran() -> None:
         (PageKind.BODY, None),
         (PageKind.BODY, None),
         (PageKind.LAMPIRAN, 1),
+    ]
+
+
+def test_the_penjelasan_is_its_own_part() -> None:
+    """PP 56/2014 (p8-11): after the body's closing, a Penjelasan ("PENJELASAN / ATAS /
+    PERATURAN PEMERINTAH ...", two pages), then the lampiran, whose header block opens with
+    the bare word "LAMPIRAN". Banjarnegara 8/2025 (p12-13): a one-page Penjelasan, then a
+    numbered header block. The Penjelasan is neither body nor lampiran."""
+    pages = [
+        _page(1, "PERATURAN PEMERINTAH REPUBLIK INDONESIA", "NOMOR 56 TAHUN 2014",
+              "Pasal 1", "Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan."),
+        _page(2, "PENJELASAN", "ATAS", "PERATURAN PEMERINTAH REPUBLIK INDONESIA",
+              "I. UMUM", "Pasal 1", "Cukup jelas."),
+        _page(3, "Pasal 2", "Cukup jelas.", "TAMBAHAN LEMBARAN NEGARA NOMOR 5553"),
+        _page(4, "PERATURAN PEMERINTAH REPUBLIK INDONESIA", "JENIS DAN TARIF"),
+        _page(5, "PENJELASAN ATAS PERATURAN DAERAH KABUPATEN X", "I. UMUM"),
+        _page(6, "PERATURAN DAERAH KABUPATEN X", "TARIF RETRIBUSI JASA UMUM"),
+    ]  # fmt: skip
+    # split_furniture gives each header block's number: p4's bare "LAMPIRAN" 0, p6's 2.
+    classify(pages, [None, None, None, 0, None, 2])
+    assert [(p.kind, p.lampiran) for p in pages] == [
+        (PageKind.BODY, None),
+        (PageKind.PENJELASAN, None),
+        (PageKind.PENJELASAN, None),
+        (PageKind.LAMPIRAN, 1),
+        (PageKind.PENJELASAN, None),
+        (PageKind.LAMPIRAN, 2),
     ]
 
 
@@ -73,6 +100,21 @@ def test_a_lampiran_alone_is_titled_by_its_header_block() -> None:
     assert header_block(lines[1:]) == []
 
 
+def test_a_lampiran_alone_is_signed_by_its_closing_block() -> None:
+    """Pergub Bali 1/2021 Lampiran I (p46), a file with no body: the signature block under
+    the last table ("GUBERNUR BALI, / ttd / WAYAN KOSTER") names the signatory; it prints no
+    place or date of enactment. A body's own closing, when it prints one, comes first."""
+    header = ["PERATURAN GUBERNUR BALI", "NOMOR 1 TAHUN 2021", "TENTANG", "KELAS JABATAN"]
+    closing = ["GUBERNUR BALI,", "ttd", "WAYAN KOSTER"]
+    dokumen = dokumen_record(Body([], 0, 0), "pergub-bali-1-2021", "0" * 64, 46, [], header,
+                             closing)  # fmt: skip
+    assert dokumen.penandatangan is not None
+    assert (dokumen.penandatangan.jabatan, dokumen.penandatangan.nama) == (
+        "GUBERNUR BALI", "WAYAN KOSTER",
+    )  # fmt: skip
+    assert (dokumen.tempat_penetapan, dokumen.tanggal_penetapan) == (None, None)
+
+
 def test_a_lampiran_keeps_its_printed_number() -> None:
     """Perban BAPETEN 2/2022 (p16, p45, p47): Lampiran I, then "LAMPIRAN IA" inserted by the
     amendment, then Lampiran IV; IA is published as printed and takes the next place in
@@ -92,3 +134,20 @@ def test_a_lampiran_keeps_its_printed_number() -> None:
     assert [(p.lampiran, p.lampiran_label) for p in pages] == [
         (1, "I"), (2, "IA"), (2, "IA"), (4, "IV"),
     ]  # fmt: skip
+
+
+def test_a_bare_lampiran_word_over_the_kind_line_opens_a_block() -> None:
+    """PP 56/2014 p11 and the Keputusan Bersama 375/2022 p4 print their header block's first
+    line as the bare word "LAMPIRAN", over "PERATURAN PEMERINTAH ..." / "KEPUTUSAN BERSAMA
+    ..."; in running text the word is followed by anything else."""
+
+    def split(*texts: str) -> tuple[int | None, list[str]]:
+        page = PageInfo(number=1, width=WIDTH, height=HEIGHT)
+        lines = [TextLine(1, t, 300.0, 60.0 + 14 * k, 500.0, 72.0 + 14 * k, False)
+                 for k, t in enumerate(texts)]  # fmt: skip
+        return split_furniture(page, lines, 0.05), [ln.text for ln in page.lines]
+
+    assert split("LAMPIRAN", "KEPUTUSAN BERSAMA MENTERI AGAMA,", "A. HARI LIBUR") == (
+        0, ["KEPUTUSAN BERSAMA MENTERI AGAMA,", "A. HARI LIBUR"],
+    )  # fmt: skip
+    assert split("LAMPIRAN", "yang merupakan bagian tidak terpisahkan")[0] is None

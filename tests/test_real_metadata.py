@@ -39,22 +39,6 @@ _TUBABA_PROVINCE = (
     "pipeline has no table of regencies and their provinces: None"
 )
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    (PERKA_BAPETEN_SIB, "lampiran"): (
-        "each lampiran's title is the tail of its header block ('REPUBLIK INDONESIA LAMPIRAN I "
-        "PERATURAN KEPALA ... NOMOR 16 TAHUN 2014 TENTANG') instead of the title printed below "
-        "it (p28, p32, p52, p55); the pages are right"
-    ),
-    (PERBAN_BAPETEN, "lampiran"): (
-        "each lampiran's title is a piece of its header block ('REPUBLIK INDONESIA NOMOR 2 TAHUN "
-        "2022 TENTANG ...') instead of the title printed below it (p16, p45, p47)"
-    ),
-    (PERBAN_BAPETEN_2024, "lampiran"): (
-        "Lampiran I's title runs on into its table of contents ('... SUMBER RADIASI PENGION "
-        "DAFTAR ISI', p27)"
-    ),
-    (PP_BAPETEN, "lampiran"): (
-        "the Penjelasan (p9-10) is taken as the start of the LAMPIRAN: halaman_awal 9, not 11"
-    ),
     (LAPAN, "nomor"): _LAPAN_NOMOR,
     (LAPAN, "dokumen_id"): _LAPAN_NOMOR + ", and the id carries the number",
     (LAPAN, "tentang"): "OCR reads the en dash of '2015 – 2019' as an em dash (p1)",
@@ -62,35 +46,8 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "the signature and the seal cover the office and the name: OCR reads 'CPG A KANAN A, )' "
         "(p3)"
     ),
-    (BANJARNEGARA, "lampiran"): (
-        "the Penjelasan page (p12) is classified as the first page of Lampiran I (extract/pages.py)"
-    ),
-    (PERLEM_LAPAN, "lampiran"): (
-        "each lampiran's title is the tail of its header block ('ANTARIKSA NASIONAL NOMOR 1 "
-        "TAHUN 2018 TENTANG ...') instead of the title printed below it (p11-13)"
-    ),
-    (BALI_LAMPIRAN, "penandatangan"): (
-        "the signature block on p46 under the table ('GUBERNUR BALI, / ttd / WAYAN KOSTER', beside "
-        "a 'Salinan sesuai dengan aslinya' block) is not read: None"
-    ),
     (TUBABA_SOP, "provinsi"): _TUBABA_PROVINCE,
-    (SULUT_4, "lampiran"): (
-        "judul None: the lampiran's own subject, printed in its header's TENTANG line (p7 'TATA CARA "
-        "PERHITUNGAN BAGI HASIL ...'), is not taken; its table's caption is published as the tail "
-        "of that line ('SE PROVINSI SULAWESI UTARA DARI PAJAK ...')"
-    ),
     **{(SKB_2022, f): _SKB_TITLE + "None" for f in ("tahun", "tentang")},
-    **{
-        (
-            SKB_2022,
-            f,
-        ): "the closing formulas p3 ('Ditetapkan di Jakarta pada tanggal 7 April 2022', "
-        "three signatories) are not read: None"
-        for f in ("tempat_penetapan", "tanggal_penetapan")
-    },
-    (SKB_2022, "lampiran"): (
-        "[]: the LAMPIRAN header on p4 is not recognised (its table is published as lampiran_0)"
-    ),
 }
 
 

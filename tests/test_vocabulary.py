@@ -87,6 +87,30 @@ def test_keputusan_numbered_without_tahun() -> None:
     assert parse_title("KEPUTUSAN KEPALA BADAN X NOMOR 5 PADA TANGGAL") is None
 
 
+def test_joint_decree_one_number_line_per_issuer() -> None:
+    # Keputusan Bersama 375/2022 p1: three ministers, one NOMOR line each, then TENTANG.
+    text = (
+        "KEPUTUSAN BERSAMA\nMENTERI AGAMA, MENTERI KETENAGAKERJAAN,\nDAN MENTERI PENDAYAGUNAAN "
+        "APARATUR NEGARA\nDAN REFORMASI BIROKRASI\nREPUBLIK INDONESIA\nNOMOR : 375 TAHUN 2022\n"
+        "NOMOR 1 TAHUN 2022\nNOMOR 1 TAHUN 2022\nTENTANG\nPERUBAHAN ATAS KEPUTUSAN BERSAMA "
+        "MENTERI AGAMA NOMOR 963 TAHUN 2021 TENTANG HARI LIBUR NASIONAL"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.kind.jenis, title.nomor, title.tahun) == ("Keputusan Bersama", "375", 2022)
+    assert title.nama == (
+        "MENTERI AGAMA, MENTERI KETENAGAKERJAAN, DAN MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN "
+        "REFORMASI BIROKRASI"
+    )
+    assert title.tentang == (
+        "PERUBAHAN ATAS KEPUTUSAN BERSAMA MENTERI AGAMA NOMOR 963 TAHUN 2021 TENTANG HARI LIBUR "
+        "NASIONAL"
+    )
+    assert title.teks.endswith("NOMOR : 375 TAHUN 2022 NOMOR 1 TAHUN 2022 NOMOR 1 TAHUN 2022")
+    dokumen_id = title.dokumen_id() or ""
+    assert dokumen_id.startswith("skb-menteri-agama-") and dokumen_id.endswith("-375-2022")
+
+
 def test_every_kind_of_the_table_parses() -> None:
     for kind in KINDS:
         title = parse_title(f"{kind.cetak[0]} CONTOH NOMOR 3 TAHUN 2020 TENTANG UJI")
@@ -135,6 +159,39 @@ def test_lampiran_title_under_its_header() -> None:
     assert lampiran_judul([page], "ALOKASI DANA DESA") == "PAGU ALOKASI DANA DESA TAHUN 2025"
     opens_with_item = [*page[:6], "A. FORMAT SURAT"]
     assert lampiran_judul([opens_with_item], "ALOKASI DANA DESA") is None
+
+
+_HEAD = ["LAMPIRAN I", "PERATURAN BADAN PENGAWAS TENAGA", "NUKLIR", "REPUBLIK INDONESIA",
+         "NOMOR 2 TAHUN 2022", "TENTANG", "UJI KESESUAIAN PESAWAT", "SINAR-X."]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("page", "judul"),
+    [
+        # A letterhead above the block; the issuer over three lines before NOMOR.
+        (["KEPALA BADAN", "REPUBLIK INDONESIA", *_HEAD, "FORMULIR PERMOHONAN", "Formulir ..."],
+         "FORMULIR PERMOHONAN"),
+        # A label before the title.
+        ([*_HEAD, "Contoh:", "SURAT PERNYATAAN", "Yang bertandatangan di bawah ini :"],
+         "SURAT PERNYATAAN"),
+        # The lampiran's contents start after its title.
+        ([*_HEAD, "STANDAR KOMPETENSI", "KERJA", "DAFTAR ISI", "I. PENDAHULUAN ....... 3"],
+         "STANDAR KOMPETENSI KERJA"),
+        # The header's TENTANG names the lampiran's own subject, not the regulation's.
+        (["LAMPIRAN : PERATURAN GUBERNUR X", "NOMOR : 4 TAHUN 2017",
+          "TENTANG : TATA CARA PERHITUNGAN BAGI", "HASIL PAJAK TAHUN 2017",
+          "Diundangkan di Manado"], "TATA CARA PERHITUNGAN BAGI HASIL PAJAK TAHUN 2017"),
+        # A joint decree's long block: TENTANG on its ninth line; no title under it.
+        (["LAMPIRAN", "KEPUTUSAN BERSAMA MENTERI AGAMA, MENTERI", "KETENAGAKERJAAN, DAN MENTERI",
+          "APARATUR NEGARA", "REPUBLIK INDONESIA", "NOMOR 375 TAHUN 2022", "NOMOR 1 TAHUN 2022",
+          "NOMOR 1 TAHUN 2022", "TENTANG", "UJI KESESUAIAN PESAWAT SINAR-X", "A. HARI LIBUR"],
+         None),
+        # The header names the regulation's subject misread: its end cannot be found.
+        ([*_HEAD[:6], "UJI KESESUAIAN PESAWAT", "SINAR-K", "TABEL SATU"], None),
+    ],
+)  # fmt: skip
+def test_lampiran_title_after_the_header_grammar(page: list[str], judul: str | None) -> None:
+    assert lampiran_judul([page], "UJI KESESUAIAN PESAWAT SINAR-X") == judul
 
 
 def _pasal(text: str, *items: str) -> Body:

@@ -29,6 +29,13 @@ PAGE_NUMBER_OCR_RE = re.compile(r"^[-–—_]\s*\w{1,4}\s*[-–—_]$")
 # The lampiran's number as printed: Roman or Arabic, a letter after it for one inserted by an
 # amendment ("LAMPIRAN IA", between I and II).
 LAMPIRAN_BLOCK_RE = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+[A-Z]?|\d+[A-Z]?))?\b\s*[:.]?", re.I)
+# A Penjelasan opens its first page: "PENJELASAN" alone (then "ATAS"), or "PENJELASAN ATAS
+# PERATURAN ..." on one line.
+PENJELASAN_RE = re.compile(r"^PENJELASAN(?:\s+ATAS\b.*)?$", re.I)
+# A header block's first line may be the bare word, over the regulation's kind line
+# ("LAMPIRAN" / "PERATURAN PEMERINTAH ...", "LAMPIRAN" / "KEPUTUSAN BERSAMA ...").
+BARE_LAMPIRAN_RE = re.compile(r"^LAMPIRAN\s*:?$", re.I)
+BLOCK_KIND_RE = re.compile(r"^(?:PERATURAN|KEPUTUSAN)\s+[A-Z]", re.I)
 BLOCK_FIELD_RE = re.compile(r"^(?:NOMOR|TANGGAL|TENTANG)\s*:", re.I)
 LAMPIRAN_REF_RE = re.compile(
     r"([^.;:]{10,300}?)\s+(?:sebagaimana\s+)?(?:tercantum|termuat|tersebut)\s+dalam\s+"
@@ -63,6 +70,9 @@ ESIGN_RE = re.compile(
 class PageKind(StrEnum):
     BODY = "batang_tubuh"
     LAMPIRAN = "lampiran"
+    # The Penjelasan ("PENJELASAN ATAS PERATURAN ..."): a part of its own, printed after the
+    # body's closing, before or after the lampiran.
+    PENJELASAN = "penjelasan"
 
 
 class LineRole(StrEnum):
@@ -109,7 +119,7 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
         if lines
         else set()
     )
-    for line in lines:
+    for k, line in enumerate(lines):
         in_margin = line.top < info.height * margin or line.bottom > info.height * (1 - margin)
         text = line.text.strip()
         if id(line) in edges and DASHED_PAGE_NUMBER_RE.match(text) and info.label is None:
@@ -125,7 +135,7 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
         if (
             m
             and line.top < info.height * 0.3
-            and (":" in text or m.group(1))
+            and (":" in text or m.group(1) or _bare_block(text, lines[k + 1 : k + 2]))
             and _opens_block(text[m.end() :])
         ):
             in_block = True
@@ -149,6 +159,16 @@ def _order_number(printed: str | None) -> int:
         return number_to_int(printed) if printed else 0
     except ValueError:
         return 0
+
+
+def _bare_block(text: str, following: list[TextLine]) -> bool:
+    """Whether a line that is the bare word "LAMPIRAN" opens a header block: the line under
+    it names the regulation ("PERATURAN PEMERINTAH ...", "KEPUTUSAN BERSAMA ...")."""
+    return bool(
+        BARE_LAMPIRAN_RE.match(text)
+        and following
+        and BLOCK_KIND_RE.match(following[0].text.strip())
+    )
 
 
 def _opens_block(rest: str) -> bool:
@@ -324,9 +344,17 @@ def strip_catchwords(pages: list[PageInfo]) -> None:
         page.furniture.append((last, LineRole.CATCHWORD))
 
 
+def _first_line(page: PageInfo) -> str:
+    """The page's opening content line, when no table stands above it; "" otherwise."""
+    top = min(page.table_tops, default=page.height)
+    first = min(page.lines, key=lambda ln: (ln.top, ln.x0), default=None)
+    return first.text.strip() if first is not None and first.top < top else ""
+
+
 def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     """Strip running heads and footers, then set kind and lampiran number on every page, in
-    place."""
+    place. A Penjelasan runs from the page it opens to the next lampiran header block or the
+    end."""
     strip_running(pages)
     strip_catchwords(pages)
     carry_closing(pages, block_numbers)
@@ -334,9 +362,18 @@ def classify(pages: list[PageInfo], block_numbers: list[int | None]) -> None:
     current = 0
     closed = False
     label: str | None = None  # the current lampiran's number as printed
+    explaining = False  # inside the Penjelasan
     for page, block_no in zip(pages, block_numbers, strict=True):
         start: int | None = None
         printed = page.lampiran_label
+        opening = _first_line(page)
+        if block_no is None and PENJELASAN_RE.match(opening):
+            explaining = True
+        elif explaining and block_no is not None:
+            explaining = False
+        if explaining:
+            page.kind, page.lampiran, page.lampiran_label = PageKind.PENJELASAN, None, None
+            continue
         if block_no is not None:
             # A number that is no plain numeral ("IA") takes the next place, unless the
             # block repeats the current lampiran's own number on its next page.

@@ -373,7 +373,10 @@ def parse_body(
             b.text(line, text)
             continue
         in_batang_tubuh = any(n.level in BATANG_TUBUH_HEADINGS for n in b.open)
-        if BODY_END_RE.match(text) and in_batang_tubuh:
+        # A Keputusan's decree runs as diktum (KESATU, KEDUA ...) inside Menetapkan, with no
+        # Pasal: its closing formula ends it there too.
+        decreed = in_batang_tubuh or "menetapkan" in parts_seen
+        if BODY_END_RE.match(text) and decreed:
             in_penutup = True
             b.open_part("penutup", "", line)
             b.text(line, text)

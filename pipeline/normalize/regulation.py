@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import SIGNED_RE
@@ -268,10 +269,12 @@ def _capitalised(line: str) -> bool:
 DATE_WINDOW_LINES = 3
 
 
-def _officials(lines: list[str]) -> dict[str, object]:
-    """Places, dates and signatories from the closing formulas, line by line."""
+def _officials(lines: list[str], signed: bool = False) -> dict[str, object]:
+    """Places, dates and signatories from the closing formulas, line by line. `signed`: the
+    lines are a signature block alone (a lampiran's), its office and name those of the
+    regulation's signatory, with no "Ditetapkan di" formula before them."""
     found: dict[str, object] = {}
-    mode: str | None = None
+    mode: str | None = "penetapan" if signed else None
     jabatan: str | None = None
     pending: tuple[str, str] | None = None  # (key, office) still waiting for its name
     date_lines = 0  # lines left in which the formula's date may still be printed
@@ -352,12 +355,35 @@ def _office_rest(following: list[str]) -> list[str]:
     return []
 
 
-# Lines of a lampiran header block ("LAMPIRAN II", "PERATURAN BUPATI X", "NOMOR ...",
-# "TANGGAL ...", "TENTANG"); the subject after TENTANG runs on until it is complete.
+# A lampiran header block ("LAMPIRAN II / PERATURAN BUPATI X / NOMOR ... / TANGGAL ... /
+# TENTANG <subject>") follows a grammar: the LAMPIRAN line, the regulation's kind and issuer
+# (over as many lines as its width needs: "PERATURAN BADAN PENGAWAS TENAGA / NUKLIR /
+# REPUBLIK INDONESIA"), its NOMOR and TANGGAL, then TENTANG and a subject that runs on until
+# it is complete. The lampiran's own title is the block of capitalised lines after it.
 HEADER_LINE_RE = re.compile(r"^(?:LAMPIRAN|PERATURAN|KEPUTUSAN|NOMOR|TANGGAL|TENTANG)\b", re.I)
-# Where a lampiran's own title ends: an item, a chapter or a table label starts.
-ITEM_START_RE = re.compile(r"^(?:(?:[A-Z]|[IVXLC]+|[0-9]+|[a-z])[.)]|\(?[0-9a-z]\)|BAB\s|Tabel\s)")
+# The LAMPIRAN line opens the block within this many lines of the page's top (a letterhead,
+# "KEPALA BADAN ... / REPUBLIK INDONESIA", may stand above it).
+HEADER_LEAD_LINES = 3
+# The TENTANG line comes within this many lines of the LAMPIRAN line (a joint decree's
+# block names three ministers over four lines and prints three NOMOR lines); a block that
+# prints none ends at its last LAMPIRAN/PERATURAN/NOMOR/TANGGAL line.
+HEADER_MAX_LINES = 12
 HEADER_MAX_SUBJECT_LINES = 8
+# A subject whose end is not the regulation's subject's end is the lampiran's own subject
+# (printed in the header in place of a title below it) unless its first or last
+# SUBJECT_EDGE_WORDS words read like the regulation's (character similarity at least
+# SUBJECT_SAME_RATIO): then it is the regulation's subject misread (OCR), and the header
+# cannot be delimited.
+SUBJECT_EDGE_WORDS = 2
+SUBJECT_SAME_RATIO = 0.8
+# Where a lampiran's own title ends: an item, a chapter or a table label, or a part of the
+# lampiran's text (its contents, its foreword) starts.
+ITEM_START_RE = re.compile(r"^(?:(?:[A-Z]|[IVXLC]+|[0-9]+|[a-z])[.)]|\(?[0-9a-z]\)|BAB\s|Tabel\s)")
+PART_HEADING_RE = re.compile(
+    r"^(?:DAFTAR\s+(?:ISI|TABEL|GAMBAR|LAMPIRAN)|KATA\s+PENGANTAR)\s*:?\s*$", re.I
+)
+# A label printed before the title ("Contoh:", "Format:"): one or two words and a colon.
+TITLE_LABEL_RE = re.compile(r"^\w+(?:\s+\w+)?\s*:\s*$")
 TITLE_MAX_LINES = 5
 
 
@@ -365,45 +391,89 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^0-9A-Z]+", " ", text.upper()).split()
 
 
-def _header_done(header: str, tail: list[str]) -> bool:
-    words = _words(header)
-    return "TENTANG" not in words or (bool(tail) and words[-len(tail) :] == tail)
+def _header_start(lines: list[str]) -> int | None:
+    return next(
+        (k for k, line in enumerate(lines[:HEADER_LEAD_LINES])
+         if line.strip().upper().startswith("LAMPIRAN")),
+        None,
+    )  # fmt: skip
+
+
+def _subject_end(lines: list[str], k: int, tentang: str | None) -> tuple[int, str | None]:
+    """Where the header's subject, opening on line `k` (its TENTANG line), ends (the index
+    of the line after it), and the subject when it is the lampiran's own rather than the
+    regulation's `tentang`; (-1, None) when it cannot be delimited."""
+    tail = _words(tentang or "")[-2:]
+    subject: list[str] = []
+    for j in range(k, min(len(lines), k + 1 + HEADER_MAX_SUBJECT_LINES)):
+        first = j == k
+        text = lines[j].strip()
+        if first:
+            text = re.sub(r"^.*?\bTENTANG\b\s*:?\s*", "", text, count=1, flags=re.I)
+        elif not _capitalised(text) or ITEM_START_RE.match(text):
+            break
+        subject.append(text)
+        words = _words(" ".join(subject))
+        if tail and words[-len(tail) :] == tail:
+            return j + 1, None
+    words = _words(" ".join(subject))
+    theirs = _words(tentang or "")
+    if not theirs:
+        return -1, None  # whose subject it is cannot be told
+    n = SUBJECT_EDGE_WORDS
+    misread = any(
+        SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= SUBJECT_SAME_RATIO
+        for a, b in ((words[:n], theirs[:n]), (words[-n:], theirs[-n:]))
+    )
+    if not words or misread:
+        return -1, None
+    return k + len(subject), " ".join(t for t in subject if t)
 
 
 def lampiran_judul(pages: list[list[str]], tentang: str | None) -> str | None:
     """A lampiran's own title: the capitalised lines printed under its header block
-    ("LAMPIRAN I PERATURAN ... TENTANG <the regulation's subject>") on the first page that
-    opens with the header (else its first page), up to the first item, chapter or table
-    label. None when the lampiran prints no title of its own, or its header cannot be
-    delimited.
+    ("LAMPIRAN I / PERATURAN ... / NOMOR ... / TENTANG <the regulation's subject>") on the
+    first page that opens with the header (else its first page), after a label such as
+    "Contoh:", up to the first item, chapter or table label or part heading ("DAFTAR ISI").
+    A header whose TENTANG names a subject other than the regulation's names the lampiran's
+    own: that subject is its title. None when the lampiran prints no title of its own, or
+    its header cannot be delimited.
 
-    `pages`: each page's lines (header block included), top to bottom; `tentang`: the
-    regulation's subject, which the header repeats and which ends it.
+    `pages`: each page's lines above its first table (header block included), top to
+    bottom; `tentang`: the regulation's subject, which the header repeats and which ends it.
     """
-
-    def opens(lines: list[str]) -> bool:
-        return bool(lines) and lines[0].upper().startswith("LAMPIRAN")
-
     if not pages:
         return None
-    lines = next((lines for lines in pages if opens(lines)), pages[0])
-    tail = _words(tentang or "")[-2:]
-    header, k, subject_lines = "", 0, 0
-    while opens(lines) and k < len(lines):
-        if _header_done(header, tail) and header and not HEADER_LINE_RE.match(lines[k]):
-            break
-        if "TENTANG" in _words(header):
-            subject_lines += 1
-            if subject_lines > HEADER_MAX_SUBJECT_LINES:
+    lines = next((lines for lines in pages if _header_start(lines) is not None), pages[0])
+    start = _header_start(lines)
+    k = 0
+    if start is not None:
+        about = next(
+            (j for j in range(start, min(len(lines), start + HEADER_MAX_LINES))
+             if "TENTANG" in _words(lines[j])),
+            None,
+        )  # fmt: skip
+        if about is None:
+            k = start + 1
+            while k < len(lines) and HEADER_LINE_RE.match(lines[k].strip()):
+                k += 1
+        else:
+            k, subject = _subject_end(lines, about, tentang)
+            if subject is not None:
+                return subject
+            if k < 0:
                 return None
-        header = f"{header} {lines[k]}"
-        k += 1
-    if header and not _header_done(header, tail):
-        return None
     title: list[str] = []
-    for line in lines[k:]:
+    for j, line in enumerate(lines[k:]):
         text = line.strip()
-        if len(title) == TITLE_MAX_LINES or ITEM_START_RE.match(text) or not _capitalised(text):
+        if j == 0 and TITLE_LABEL_RE.match(text):
+            continue
+        if (
+            len(title) == TITLE_MAX_LINES
+            or ITEM_START_RE.match(text)
+            or PART_HEADING_RE.match(text)
+            or not _capitalised(text)
+        ):
             break
         title.append(text)
     return " ".join(title) or None
@@ -468,8 +538,11 @@ def dokumen_record(
     page_count: int,
     lampiran: list[Lampiran],
     header: list[str] | None = None,
+    closing: list[str] | None = None,
 ) -> Dokumen:
-    """`header`: the first lampiran's header block, the title of a file that prints none."""
+    """`header`: the first lampiran's header block, the title of a file that prints none;
+    `closing`: the lines of the file's last closing block (a lampiran's signature), read
+    when the body prints no closing (a file that holds a lampiran alone)."""
     judul = next(iter(body.find("judul")), None)
     title = " ".join(judul.text_lines) if judul else " ".join(header or [])
     own = own_title(body, header)
@@ -480,7 +553,7 @@ def dokumen_record(
         daerah, nomor, tahun, tentang = own.region, own.nomor, own.tahun, own.tentang
     prov = PROVINSI_RE.search(title)
     penutup = next(iter(body.find("penutup")), None)
-    officials = _officials(penutup.text_lines if penutup else [])
+    officials = _officials(penutup.text_lines) if penutup else _officials(closing or [], True)
     if own and tahun is None and officials.get("tanggal_penetapan"):
         # A Keputusan numbered without TAHUN: the year of its date of enactment.
         tahun = int(str(officials["tanggal_penetapan"])[:4])
