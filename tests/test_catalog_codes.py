@@ -212,6 +212,11 @@ CASES: dict[str, Case] = {
     # Definitions: a term nothing else uses.
     "istilah-tidak-digunakan": _data(lambda: _base(definisi=_golden().definisi[:1])),
     # Scans: a record OCR read with confidence 40.
+    "ocr-butir-tergabung": _data(lambda: _base(pasal=[
+        _node("pasal", "pasal_1", "pasal", None, nomor="1"),
+        *(_node("pasal", f"pasal_1__huruf_{no}", "huruf", teks, nomor=no, induk_id="pasal_1",
+                keyakinan_ocr=90.0, sumber_teks="ocr")
+          for no, teks in (("a", "satu;"), ("b", "dua, c. tiga;"), ("d", "empat.")))])),
     "ocr-keyakinan-rendah": _data(lambda: _base(area_perubahan=[
         _golden().area_perubahan[0].model_copy(update={"keyakinan_ocr": 40.0,
                                                         "sumber_teks": "ocr"})])),

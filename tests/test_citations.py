@@ -447,3 +447,34 @@ def test_a_register_number_without_tahun() -> None:
     assert (s.jenis, s.nomor, s.tahun) == ("Keputusan Kepala", "01/K-OTK/VIII-98", None)
     with pytest.raises(CitationError):
         parse_dasar_hukum("Undang-Undang Nomor 23 tentang Lingkungan Hidup;")
+    # Sulut 6/2016 p2, Mengingat 11 and 15: a ministry's register number broken over a
+    # line end after a separator, joined with a space there.
+    (s,) = parse_dasar_hukum(
+        "Peraturan Menteri Pertanian Nomor 43/Permentan/ SR.140/8/2011 tentang Syarat dan "
+        "Tatacara Pendaftaran Pupuk An-Organik;"
+    )
+    assert (s.jenis, s.nomor, s.tentang) == (
+        "Peraturan Menteri", "43/Permentan/SR.140/8/2011",
+        "Syarat dan Tatacara Pendaftaran Pupuk An-Organik",
+    )  # fmt: skip
+    (s,) = parse_dasar_hukum(
+        "Keputusan Menteri Pertanian Nomor 669/Kpts/OT.160/ 2/2012 tentang Pembentukan Kelompok "
+        "Kerja Perumusan Kebijakan Pupuk;"
+    )
+    assert s.nomor == "669/Kpts/OT.160/2/2012"
+
+
+def test_a_stray_quote_on_the_kind() -> None:
+    # Donggala 10/2025 p2 (a scan), Mengingat 3: a speck after "Undang-Undang" read as an
+    # apostrophe; a kind never prints one, so it is read without it.
+    (s,) = parse_dasar_hukum(
+        "Undang-Undang' Nomor 124 Tahun 2024 tentang Kabupaten Donggala di Provinsi Sulawesi "
+        "Tengah (Lembaran Negara Republik Indonesia Tahun 2024 Nomor 310, Tambahan Lembaran "
+        "Negara Republik Indonesia Nomor 7061);"
+    )
+    assert (s.jenis, s.jenis_lengkap, s.nomor, s.tahun) == (
+        "Undang-Undang",
+        "Undang-Undang",
+        "124",
+        2024,
+    )

@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extract.ocr_repair import (
+    CORROBORATED_CONFIDENCE,
+    Corroboration,
     DecimalMarks,
     SelfLexicon,
     fill_sequence_gaps,
@@ -17,6 +19,7 @@ from pipeline.extract.ocr_repair import (
     repair_percent,
     reread_item_number,
 )
+from pipeline.extract.tables.grid import ocr_words
 from pipeline.vocabulary import successors
 
 
@@ -101,6 +104,42 @@ def test_self_lexicon_leaves_words_the_document_uses_or_cannot_decide() -> None:
     # "dari" is one confusion (ri/n) from the far more common "dan", but common itself.
     common = SelfLexicon(["dan"] * 40 + ["dari"] * 6)
     assert common.correct("bebas dari Korupsi") == "bebas dari Korupsi"
+
+
+def test_an_unsure_word_the_document_prints_surely_elsewhere_is_taken_as_read() -> None:
+    # Donggala 10/2025 p5 (a scan): Pasal 12 ayat (1) huruf a ends "kepada masyarakat;",
+    # read right but with "masyarakat," at 57, under the floor of the low-confidence
+    # finding; its label "c." of another item read "Cc." at 45; LAPAN 8/2015 p1 a dash read
+    # "-—" at 53. The document prints those words surely elsewhere (or they are a label,
+    # a dash): the lines are as sure as their other words.
+    sure = [("masyarakat", 95.0), ("masyarakat;", 80.0), ("pelayanan", 90.0)]
+    corroboration = Corroboration(["kepada masyarakat Kabupaten"], sure, lambda w: w)
+    line = (("rumah", 88.0), ("sakit", 91.0), ("kepada", 92.0), ("masyarakat,", 57.0))
+    assert corroboration.confidence(line) == 88.0
+    assert corroboration.confidence((("Cc.", 45.0), ("pelayanan", 70.0))) == 70.0
+    assert corroboration.confidence((("periode", 90.0), ("-—", 53.0))) == CORROBORATED_CONFIDENCE
+    # Junk ("raa", "“Oa"), a word misread ("Stastun"), an unsure word the document prints
+    # only unsurely ("www" twice at 26), a stray stop, a label not opening its line: unsure.
+    assert corroboration.confidence((("Daerah", 93.0), ("raa", 0.0))) == 0.0
+    assert corroboration.confidence((("tarif", 93.0), ("“Oa", 30.0))) == 30.0
+    assert corroboration.confidence((("Stastun", 45.0), ("Bumi", 96.0))) == 45.0
+    unsure = Corroboration(["www"], [("www", 26.0)] * 3, lambda w: w)
+    assert unsure.confidence((("www", 26.0),)) == 26.0
+    assert corroboration.confidence((("pelayanan,", 95.0), (".", 42.0))) == 42.0
+    assert corroboration.confidence((("pelayanan,", 95.0), ("Cc.", 45.0))) == 45.0
+    # The word is checked as repaired: "inl." is the document's "ini.".
+    repaired = Corroboration(["ini"] * 3, [], lambda w: w.replace("inl", "ini"))
+    assert repaired.confidence((("inl.", 58.0), ("Pasal", 95.0))) == CORROBORATED_CONFIDENCE
+
+
+def test_ocr_words_split_at_spaces_gaps_and_lines() -> None:
+    def char(text: str, x0: float, top: float = 10.0, conf: float | None = 50.0) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 1.0, "top": top, "ocr_confidence": conf}
+
+    chars = [char("a", 0), char("b", 1), char(" ", 2), char("c", 3, conf=70.0),
+             char("d", 5), char("e", 6, top=20.0)]  # fmt: skip
+    assert ocr_words(chars) == (("ab", 50.0), ("c", 70.0), ("d", 50.0), ("e", 50.0))
+    assert ocr_words([char("a", 0, conf=None)]) == ()
 
 
 @given(st.text(max_size=60))

@@ -42,20 +42,11 @@ REQUIRED = {
 # Classified documents whose precision is still below PRECISION, and why: their noise comes
 # from reading the document (outside the rules), so it goes when the reading is fixed.
 BELOW = {
-    "perbup_donggala_2025_10_jasa_layanan_blud_rsud_scan": (
-        "16 of 22 real: ocr-keyakinan-rendah is the lowest word confidence of a record, so "
-        "five records read word for word right still fall under 60; and OCR's "
-        '"Undang-Undang\'" (a stray apostrophe) keeps Mengingat 3 from parsing'
-    ),
-    "perka_lapan_2015_08_road_map_reformasi_birokrasi_2015_2019": (
-        "5 of 11 real: six records read word for word right fall under the OCR floor by their "
-        "one least sure word"
-    ),
     "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer": (
-        "53 of 76 real: a poor scan; OCR glues Pasal headings and ayat into the text above "
-        "(numbering gaps), misses or misreads figures (totals that do not add up, '4/7' for "
-        "47), and the citation parser does not read the ministries' numbers with the year "
-        "inside ('Nomor 43/Permentan/SR.140/8/2011')"
+        "53 of 69 real: a poor scan; OCR glues Pasal headings and ayat into the text above "
+        "(numbering gaps, a Pasal number read twice), misses or misreads figures (totals "
+        "that do not add up, '4/7' for 47, a '-' or a figure read as nothing: empty cells), "
+        "and reads right but unsure words in Menetapkan"
     ),
     "pp_2014_56_tarif_pnbp_bapeten": (
         "0 of 4 real: the body reader nests the list (1)/(2) under (b) as ayat, and huruf "

@@ -8,7 +8,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.utils.text import LIGATURES
 
-from pipeline.extract.tables.grid import BOLD_MARKERS, BBox, lowest
+from pipeline.extract.tables.grid import BOLD_MARKERS, BBox, OcrWords, lowest, ocr_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class TextLine:
     bottom: float
     bold: bool
     confidence: float | None = None  # lowest OCR word confidence (0-100); None: text layer
+    words: OcrWords = ()  # its OCR words with their confidences; (): text layer
 
     @property
     def key(self) -> str:
@@ -67,6 +68,7 @@ def lines_outside(page: pdfplumber.page.Page, page_no: int, boxes: list[BBox]) -
                 bottom=line["bottom"],
                 bold=bold * 2 > len(chars),
                 confidence=lowest(c.get("ocr_confidence") for c in chars),
+                words=ocr_words(line["chars"]),
             )
         )
     return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from pipeline.normalize.terbilang import parse_terbilang
 from pipeline.vocabulary import FIRST_ITEMS, next_item, steps_ahead, well_formed
@@ -315,3 +315,63 @@ def _readings(word: str) -> set[str]:
             start = word.find(wrong, start + 1)
     out.discard(word)
     return out
+
+
+# A word read below CORROBORATED_CONFIDENCE whose letters make a word the document prints
+# elsewhere at least CORROBORATING_COUNT times, each from its text layer or read at least
+# SURE_CONFIDENCE (the floor of the low-confidence finding), is taken as read: its
+# confidence is raised to CORROBORATED_CONFIDENCE (the witness level, ocr.WITNESS_CONFIDENCE).
+CORROBORATED_CONFIDENCE = 90.0
+CORROBORATING_COUNT = 2
+SURE_CONFIDENCE = 60.0
+_LETTERS_RE = re.compile(r"[^\W\d_]{3,}")
+# What may cling to a word without making it another word: quotes, brackets, stops.
+_CLINGING = ".,;:()\"'“”‘’"
+_DASHES = frozenset("-–—")
+# An item label opening a line or cell ("c.", "12.", "(3)", Tesseract's "Cc." for "c."):
+# its value is checked against its sequence (the numbering findings), not by its reading.
+_LABEL_RE = re.compile(r"\(?(?:\d{1,3}|([a-z])\1?)[.)]")
+
+
+class Corroboration:
+    """OCR confidence checked against the document itself. A word read below
+    CORROBORATED_CONFIDENCE does not make its line or cell unsure when its letters make a
+    word the document prints surely elsewhere (see CORROBORATING_COUNT), when it is a run
+    of dashes, or when it is the item label opening the line or cell; any other word does.
+    A record's confidence is then that of its least sure word nothing corroborates: one
+    unsure but right word ("masyarakat," at 57) no longer flags a passage, while junk
+    ("raa", "“Oa") and misread words ("Stastun", "IVNA-CBG’s") still do.
+
+    `texts` are the text-layer texts, `words` the OCR words (as repaired by `fix`, with
+    their confidence)."""
+
+    def __init__(
+        self, texts: Iterable[str], words: Iterable[tuple[str, float]], fix: Callable[[str], str]
+    ) -> None:
+        self.fix = fix
+        self.counts: Counter[str] = Counter()
+        for text in texts:
+            self.counts.update(_LETTERS_RE.findall(text.lower()))
+        for word, sure in words:
+            core = fix(word).strip(_CLINGING).lower()
+            if sure >= SURE_CONFIDENCE and _LETTERS_RE.fullmatch(core):
+                self.counts[core] += 1
+
+    def _corroborated(self, word: str, first: bool) -> bool:
+        if first and _LABEL_RE.fullmatch(word.lower()):
+            return True
+        core = word.strip(_CLINGING)
+        if core and set(core) <= _DASHES:
+            return True
+        return bool(
+            _LETTERS_RE.fullmatch(core) and self.counts.get(core.lower(), 0) >= CORROBORATING_COUNT
+        )
+
+    def confidence(self, words: Sequence[tuple[str, float]]) -> float:
+        """The confidence of a line or cell from its OCR words (as read, in order)."""
+        return min(
+            max(sure, CORROBORATED_CONFIDENCE)
+            if sure < CORROBORATED_CONFIDENCE and self._corroborated(self.fix(word), i == 0)
+            else sure
+            for i, (word, sure) in enumerate(words)
+        )

@@ -40,6 +40,9 @@ _NATIONAL = r"(?:\s+(?:Republik\s+Indonesia|RI)\b)?"
 _DASH = "(?:\\s*[-\u2010-\u2014]\\s*|\\s)?"
 # A capital letter set apart from the rest of its word by character spacing ("P eraturan").
 _LONE_CAPITAL_RE = re.compile(r"\b([A-Z]) (?=[a-z]{2,})")
+# A quote mark clinging to a word of the kind, which a kind never prints (OCR's
+# "Undang-Undang'" for a speck after the word).
+_STRAY_QUOTE_RE = re.compile(r"(?<=\w)['’‘\"“”]+(?=\s|$)|(?:^|(?<=\s))['’‘\"“”]+(?=\w)")
 _ISSUER = r"(?:\s+\S.*)?"  # the printed issuer, e.g. " Dalam Negeri", " Kabupaten Magetan"
 
 
@@ -114,13 +117,17 @@ _PERATURAN_RE = re.compile(
 
 # A Keputusan numbered with its register code and no Tahun ("Keputusan Kepala Badan Pengawas
 # Tenaga Nuklir Nomor 01/K-OTK/VIII-98"): a number with letters and separators is complete
-# without a year; plain digits without Tahun are not a citation.
+# without a year; plain digits without Tahun are not a citation. A code broken over a line
+# end after a separator ("43/Permentan/" | "SR.140/8/2011") is read with a space there.
 _PERATURAN_TANPA_TAHUN_RE = re.compile(
     r"(?P<jenis>\S(?:(?!\bNomor\b).)*?)\s+Nomor\s*:?\s*"
-    r"(?P<nomor>[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:[/.-][0-9A-Za-z]+)+)"
+    r"(?P<nomor>[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:[/.-] ?[0-9A-Za-z]+)+)"
     r"(?:\s*,?\s+tentang(?:\s+(?P<tentang>.*?))?)?",
     _FLAGS,
 )
+
+# The space a line break left after a separator inside a number ("43/Permentan/ SR.140").
+_SEPARATOR_SPACE_RE = re.compile(r"([/.-]) (?=[0-9A-Za-z])")
 
 # List punctuation closing an item or a part of it.
 _TANDA_EKOR = ";.,:"
@@ -244,9 +251,12 @@ def _parse_segmen(segmen: str, item: str) -> Sitasi:
     if jenis is None and _LONE_CAPITAL_RE.search(jenis_lengkap):
         jenis_lengkap = _LONE_CAPITAL_RE.sub(r"\1", jenis_lengkap)
         jenis = _jenis_peraturan(jenis_lengkap)
+    if jenis is None and _STRAY_QUOTE_RE.search(jenis_lengkap):
+        jenis_lengkap = _STRAY_QUOTE_RE.sub("", jenis_lengkap)
+        jenis = _jenis_peraturan(jenis_lengkap)
     if jenis is None:
         raise CitationError(item, f"unknown kind of regulation {jenis_lengkap!r}")
-    nomor = _tanpa_ekor(_rapikan(m.group("nomor")))
+    nomor = _SEPARATOR_SPACE_RE.sub(r"\1", _tanpa_ekor(_rapikan(m.group("nomor"))))
     if not nomor:
         raise CitationError(item, "empty Nomor")
     return Sitasi(

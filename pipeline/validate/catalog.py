@@ -124,6 +124,10 @@ CATALOG: dict[str, Aturan] = {
         INFO, "Istilah \"{kutipan}\" didefinisikan tetapi tidak dipakai di bagian lain.",
         "Hapus definisi yang tidak dipakai, atau periksa penulisannya."),
     # Scans
+    "ocr-butir-tergabung": Aturan(
+        PERINGATAN, "OCR membaca butir {tingkat_nomor} berikutnya ke dalam teks butir "
+        "\"{sebelum}\" ini, sehingga data melompat dari \"{sebelum}\" ke \"{sesudah}\".",
+        "Pisahkan butir yang tergabung sesuai pindaian halaman sebelum data dipakai."),
     "ocr-keyakinan-rendah": Aturan(
         PERINGATAN, "Teks ini berasal dari OCR dengan keyakinan rendah ({keyakinan}).",
         "Periksa teks ini terhadap pindaian halaman sebelum dipakai."),

@@ -72,6 +72,29 @@ class Cell:
         return self.col <= col < self.col + self.colspan
 
 
+# OCR words with their confidence (0-100), in reading order.
+OcrWords = tuple[tuple[str, float], ...]
+
+
+def ocr_words(chars: Iterable[dict[str, Any]]) -> OcrWords:
+    """The OCR words of `chars` with their confidence; () for characters of a text layer.
+    OCR spreads a word's characters edge to edge over its box (ocr._chars), so a word ends
+    at a space, a gap or a change of line."""
+    out: list[tuple[str, float]] = []
+    text, sure, end = "", 100.0, (0.0, 0.0)
+    for c in [*chars, {"text": " "}]:
+        conf = c.get("ocr_confidence")
+        printed = bool(c["text"].strip()) and conf is not None
+        joined = printed and abs(c["x0"] - end[0]) < 0.01 and abs(c["top"] - end[1]) < 0.01
+        if text and not joined:
+            out.append((text, sure))
+            text = ""
+        if printed and conf is not None:
+            text, sure = text + c["text"], min(sure, float(conf)) if text else float(conf)
+            end = (c["x1"], c["top"])
+    return tuple(out)
+
+
 def lowest(confidences: Iterable[float | None]) -> float | None:
     """The lowest of the OCR confidences that are known; None when none is (text layer)."""
     known = [c for c in confidences if c is not None]

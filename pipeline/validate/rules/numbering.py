@@ -189,6 +189,7 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
     for table, nodes in (("pasal", data.pasal),):
         children: dict[tuple[str | None, str], list[tuple[str, int, str]]] = {}
         texts = {n.id: n.teks or "" for n in nodes}
+        by_id = {n.id: n for n in nodes}
         for n in nodes:
             if n.nomor and n.tingkat in ("pasal", "ayat", "huruf", "angka"):
                 if n.tingkat == "pasal":
@@ -206,6 +207,18 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
             last = {no: nid for no, _, nid in items}
             for before, after in gaps(numbers):
                 if _glued(texts[last[before]], before, after):
+                    # Printed, but OCR read it into the item above: the data lacks it.
+                    holder = by_id[last[before]]
+                    if holder.keyakinan_ocr is not None:
+                        yield Hit(
+                            "ocr-butir-tergabung",
+                            table,
+                            holder.id,
+                            "teks",
+                            holder.halaman_awal,
+                            holder.teks,
+                            {"tingkat_nomor": level, "sebelum": before, "sesudah": after},
+                        )
                     continue
                 page, nid = pages[after]
                 yield Hit(
