@@ -65,3 +65,34 @@ def test_a_box_without_inner_rules_is_no_table_frame(tmp_path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         frames = table_frames(pdf.pages[0])
     assert [tuple(round(v) for v in f) for f in frames] == [(100, 542, 400, 642)]
+
+
+def test_a_horizontals_only_table_whose_grid_was_not_built_is_left_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table ruled with horizontal rules only (each rule in per-column pieces meeting end
+    to end) closes no frame, so a frame of its own is the table found there: when its grid
+    is not built its text lands in the narrative and each line is a leftover. Counted
+    before only inside closed frames, so the run read "left over 0"."""
+    path = tmp_path / "horizontal.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(40, height - 270, "Tabel tarif sewa")
+    cols = [40.0, 80.0, 200.0, 320.0]
+    rows = [("No", "Jenis", "Tarif"), ("1.", "Sewa aula", "500.000"), ("2.", "Sewa kursi", "5.000")]
+    for k, y in enumerate([300.0, 320.0, 340.0, 360.0]):
+        for a, b in zip(cols, cols[1:], strict=False):
+            canvas.line(a, height - y, b, height - y)
+        if k < len(rows):
+            canvas.setFont("Helvetica", 8)
+            for x, text in zip(cols, rows[k], strict=False):
+                canvas.drawString(x + 3, height - (y + 10), text)
+    canvas.save()
+    with pdfplumber.open(path) as pdf:
+        assert table_frames(pdf.pages[0]) == []  # no closed frame: no rule runs down
+    monkeypatch.setattr(document, "build_piece", lambda *args, **kwargs: None)
+    framed = [s.teks for s in process(path).sisa if s.alasan == FRAMED_TEXT]
+    assert "Tabel tarif sewa" not in framed  # the caption is above the table
+    for text in ("Sewa aula", "Sewa kursi"):
+        assert any(text in line for line in framed), text

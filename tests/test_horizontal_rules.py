@@ -137,3 +137,39 @@ def test_a_page_whose_left_columns_cross_no_rule_is_widened_to_the_table() -> No
     # are another table's.
     assert not _outer_columns_unruled(prev, _piece([60.0, 150.0, 250.0, 300.0]), 3.0)
     assert not _outer_columns_unruled(prev, _piece(COLS[1:4]), 3.0)
+
+
+def test_a_horizontals_only_table_beside_a_ruled_one_is_found(tmp_path: Any) -> None:
+    """A page that draws a fully ruled table and, under it, a table ruled with horizontal
+    rules only (each rule in per-column pieces meeting end to end): both are tables. Read
+    before only on pages with no vertical rule at all, the second was narrative text."""
+    import pdfplumber
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pipeline.extract.tables.ruling import find_tables, without_backgrounds
+    from tests.pdfgen import C, draw_table
+
+    path = tmp_path / "campur.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    draw_table(canvas, 40, 60, [40, 120, 120],
+               [[C("No"), C("Uraian"), C("Satuan")], [C("1."), C("Kertas"), C("rim")]])  # fmt: skip
+    cols = [40.0, 80.0, 200.0, 320.0]
+    height = A4[1]
+    rows = [("No", "Jenis", "Tarif"), ("1.", "Sewa aula", "500.000"), ("2.", "Sewa kursi", "5.000")]
+    for k, y in enumerate([300.0, 320.0, 340.0, 360.0]):
+        for a, b in zip(cols, cols[1:], strict=False):
+            canvas.line(a, height - y, b, height - y)
+        if k < len(rows):
+            canvas.setFont("Helvetica", 8)
+            for x, text in zip(cols, rows[k], strict=False):
+                canvas.drawString(x + 3, height - (y + 10), text)
+    canvas.save()
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        tables = find_tables(without_backgrounds(page))
+        texts = [page.crop(t.bbox).extract_text() for t in tables]
+    assert len(tables) == 2
+    assert "Kertas" in texts[0] and "Sewa aula" not in texts[0]
+    assert "Sewa aula" in texts[1] and "500.000" in texts[1]
+    assert len(tables[1].cells) == 9

@@ -30,8 +30,9 @@ KNOWN: dict[tuple[str, str], str] = {
         "print holds no evidence of the space: LibreOffice prints the space it wraps at in "
         "centred headings and table cells but at no end of a justified line (these end on "
         "the margin either way), and where the "
-        "same words are not at a line end it prints 'langkah-langkah' (Pasal 1 angka 28), "
-        "never 'langkah- langkah'; so the line reads 'langkah-langkah'"
+        "same words are not at a line end it prints 'langkah-langkah' (Pasal 1 angka 30, "
+        "which the default prints so too): the default holds the pair both ways, so the "
+        "line reads 'langkah-langkah'"
     ),
     (LIBREOFFICE, "definisi"): "the same definition (Pasal 1 angka 26)",
 }

@@ -123,9 +123,10 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             partial = ocr is None and _image_without_text(page)
             layered = ocr is None and _scanner_layer(page)
             ruled = without_backgrounds(page)
+            found = find_tables(ruled, drawn=ocr is None)
             pieces = [
                 p
-                for t in find_tables(ruled, drawn=ocr is None)
+                for t in found
                 if (p := build_piece(page, t, i, settings.edge_tolerance, ocr)) is not None
             ]
             info = PageInfo(number=i, width=float(page.width), height=float(page.height))
@@ -133,7 +134,10 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
             info.printed_chars = printed_chars(page)
             lines = lines_outside(page, i, [p.bbox for p in pieces])
             if ocr is None:
-                frames = table_frames(ruled)
+                # A table found on the page is a frame too, whatever its ruling (one ruled
+                # with horizontal rules only has no closed frame): text inside it that no
+                # piece read is misplaced.
+                frames = [*table_frames(ruled), *(tuple(t.bbox) for t in found)]
                 info.framed = [ln.key for ln in lines if _inside_any(ln, frames)]
             block_numbers[i - 1] = split_furniture(info, lines, settings.margin_fraction)
             pages[i - 1] = info

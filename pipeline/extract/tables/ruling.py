@@ -206,7 +206,31 @@ def find_tables(page: pdfplumber.page.Page, drawn: bool = True) -> list[Any]:
     horizontal rules only has its tables built from those (`horizontal.py`)."""
     if drawn and not has_vertical_rules(list(page.edges)):
         return list(find_horizontal_tables(page))
-    return list(page.find_tables(table_settings(page, drawn)))
+    tables: list[Any] = list(page.find_tables(table_settings(page, drawn)))
+    if drawn:
+        tables += _horizontal_beside(page, [t.bbox for t in tables])
+    return tables
+
+
+def _horizontal_beside(page: pdfplumber.page.Page, boxes: list[Any]) -> list[Any]:
+    """Tables ruled with horizontal rules only on a page that also draws a fully ruled
+    table: read from the page's rules outside every ruled table's frame, where no
+    vertical rule is left (a vertical outside the frames: the finder above had it)."""
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") not in ("line", "rect", "curve"):
+            return True
+        return not any(
+            x0 - TOUCH <= obj["x0"] and obj["x1"] <= x1 + TOUCH
+            and top - TOUCH <= obj["top"] and obj["bottom"] <= bottom + TOUCH
+            for x0, top, x1, bottom in boxes
+        )  # fmt: skip
+
+    rest = page.filter(outside)
+    edges = list(rest.edges)
+    if not edges or has_vertical_rules(edges):
+        return []
+    return list(find_horizontal_tables(rest))
 
 
 def table_frames(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
