@@ -467,6 +467,7 @@ _ROW_LABEL_RE = re.compile(
     rf"^(\(?)({ITEM_DIGITS}|{ITEM_LETTER}|{_ROMAN})([.)])(?:\s+\S|$)|^()({_ROMAN})()$"
 )
 MIN_VALUED_ITEMS = 2
+LEADING_SLACK = 1.25  # a line this many leadings under the one above goes on with it
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 Label = tuple[str, str, str, float]  # bracket, label, stop, x0
@@ -577,9 +578,33 @@ def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float]
     def beside(top: float, ks: list[int]) -> bool:
         return any(abs(ln[1] - top) <= LINE_TOLERANCE for k in ks for ln in lines[k])
 
+    # Where the values begin. A value of several lines is set at its cell's leading:
+    # a line about one leading under the one above goes on with it, even beside an
+    # item's label (a value wrapped beside items set at that leading too: "Dimensi berkas
+    # sinar-X di / depan slit ..." beside "... dengan:" / "(a) dimensi slit" is one
+    # value), and so does a line further down that stands beside no line of the items'
+    # text ("Per permohonan" / "per unit", the second line set a little apart). A line
+    # beside the items' text begins a value when it stands further down than that, or
+    # when every line of its cell stands beside an item's label (a value of one line
+    # beside each).
     starts = sorted(
         lines[k][i][1] for k in labelled for i, f in enumerate(labels[k]) if f is not None
     )
+    text_lines = [ln[1] for k in labelled for ln in lines[k]]
+
+    def at(top: float, tops: list[float]) -> bool:
+        return any(abs(top - t) <= LINE_TOLERANCE for t in tops)
+
+    first_lines: list[float] = []
+    for k in values:
+        pitches = [b[1] - a[1] for a, b in zip(lines[k], lines[k][1:], strict=False)]
+        leading = min(pitches, default=0.0) * LEADING_SLACK
+        each = all(at(v[1], starts) for v in lines[k])
+        first_lines += [
+            ln[1]
+            for n, ln in enumerate(lines[k])
+            if n == 0 or each or (ln[1] - lines[k][n - 1][1] > leading and at(ln[1], text_lines))
+        ]
     for k in labelled:
         # How far right a line must start to be the rest of the item above it: right of
         # its label (a hanging line), or at the margin of an item's text whose label is
@@ -592,8 +617,8 @@ def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float]
                 hang = x0 - ITEM_MARGIN
             elif hang is not None and x0 >= hang:
                 continue  # the rest of the item above (a value beside it wrapped too)
-            elif beside(top, values):
-                starts.append(top)  # an unnumbered item, its value beside it
+            elif any(abs(top - t) <= LINE_TOLERANCE for t in first_lines):
+                starts.append(top)  # an unnumbered item, a value beginning beside it
                 hang = x0 - ITEM_MARGIN
             else:
                 return None
@@ -604,15 +629,9 @@ def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float]
             rows.append(top)
     if len(rows) < 2:
         return None
-    valued = 0
-    for k in values:
-        for n, (_, top, _, _) in enumerate(lines[k]):
-            if any(abs(top - r) <= LINE_TOLERANCE for r in rows):
-                continue
-            if n == 0 or top < rows[0]:
-                return None  # a value above every item, or not beside its item
-    for r in rows:
-        valued += beside(r, values)
+    if not all(any(abs(t - r) <= LINE_TOLERANCE for r in rows) for t in first_lines):
+        return None  # a value beginning beside no item
+    valued = sum(any(abs(t - r) <= LINE_TOLERANCE for t in first_lines) for r in rows)
     if valued < MIN_VALUED_ITEMS:
         return None
     every = [ln for ls in lines for ln in ls]
