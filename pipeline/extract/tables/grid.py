@@ -457,7 +457,7 @@ def _item_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | N
 #   opened under it; a new list starts at its first label, unless it lies left of every
 #   list open in the cell: an outer list going on from the page before);
 # - every other line of a labelled cell hangs right of the label above it, or stands
-#   beside another cell's label, or has a value beside it (an unnumbered item);
+#   beside another cell's label (the item's number printed in a cell of its own);
 # - the cells without labels (the values) print each line beside an item's first line
 #   or under a line of their own that is (a value wrapped in its cell), and at least
 #   MIN_VALUED_ITEMS items have a value beside them: a list beside one value stays one
@@ -617,10 +617,9 @@ def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float]
                 hang = x0 - ITEM_MARGIN
             elif hang is not None and x0 >= hang:
                 continue  # the rest of the item above (a value beside it wrapped too)
-            elif any(abs(top - t) <= LINE_TOLERANCE for t in first_lines):
-                starts.append(top)  # an unnumbered item, a value beginning beside it
-                hang = x0 - ITEM_MARGIN
             else:
+                # Not hanging: an unnumbered item, or the rest of a text that does not
+                # hang (a narrow cell's "11. Perumusan" / "dan Penetapan"): uncertain.
                 return None
     starts = sorted(starts)
     rows: list[float] = []
