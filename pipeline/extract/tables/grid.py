@@ -645,11 +645,13 @@ def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float]
 
 
 def _split_unruled_rows(
-    rects: list[Any], chars: list[dict[str, Any]], tolerance: float
+    rects: list[Any], chars: list[dict[str, Any]], tolerance: float, nested: bool = True
 ) -> list[Any]:
     """The cell rectangles with every ruled band that prints several rows of numbers cut
     into those rows (see NUMBER_LINE_RE), or a list of numbered items in one cell with a
-    value beside each (see _ITEM_LINE_RE); cells merged over several bands stay whole."""
+    value beside each (see _ITEM_LINE_RE), or (`nested`: the text layer) nested numbered
+    items with values beside them (see _ROW_LABEL_RE); cells merged over several bands stay
+    whole."""
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     bands: dict[int, list[Any]] = {}
     for rect in rects:
@@ -663,7 +665,7 @@ def _split_unruled_rows(
         if (
             found
             or (found := _item_row_cuts(members, every_char) or [])
-            or (found := _labelled_row_cuts(members, every_char) or [])
+            or (nested and (found := _labelled_row_cuts(members, every_char) or []))
         ):
             cuts[band] = found
     if not cuts:
@@ -689,7 +691,9 @@ def build_piece(
         rects = _cut_around_cells(rects, tolerance)
     if not rects:
         return None
-    rects = _split_unruled_rows(rects, page.chars, tolerance)
+    # Nested items are cut from the text layer's geometry only: OCR's line boxes do not
+    # keep the indents and baselines that rule needs.
+    rects = _split_unruled_rows(rects, page.chars, tolerance, nested=ocr is None)
     xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     if len(xs) < 2 or len(ys) < 2:
