@@ -464,7 +464,7 @@ def _item_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | N
 #   row (nothing says the value is the first item's).
 _ROMAN = r"[IVXLC]{1,6}|[ivxlc]{1,6}"
 _ROW_LABEL_RE = re.compile(
-    rf"^(\(?)({ITEM_DIGITS}|{ITEM_LETTER}|{_ROMAN})([.)])(?:\s+\S|$)|^()({_ROMAN})()$"
+    rf"^(\(?)({ITEM_DIGITS}|{ITEM_LETTER}|{_ROMAN})([.)])(?:\s+\S|$)|^()([IVXLC]{{2,6}})()$"
 )
 MIN_VALUED_ITEMS = 2
 LEADING_SLACK = 1.25  # a line this many leadings under the one above goes on with it
@@ -489,7 +489,9 @@ def _row_label(text: str, x0: float) -> Label | None:
     m = _ROW_LABEL_RE.match(text)
     if m is None:
         return None
-    if m.group(2) is None:  # a Roman numeral alone on its line, its stop left out ("III")
+    if m.group(2) is None:
+        # A Roman numeral alone on its line, its stop left out ("III"); one letter alone
+        # ("v", "X") is a tick mark.
         return ("", m.group(5), ".", x0)
     return (m.group(1), m.group(2), m.group(3), x0)
 
