@@ -49,7 +49,7 @@ BELOW = {
         "and reads right but unsure words in Menetapkan"
     ),
     "pp_2014_56_tarif_pnbp_bapeten": (
-        "0 of 4 real: the body reader nests the list (1)/(2) under (b) as ayat, and huruf "
+        "1 of 5 real: the body reader nests the list (1)/(2) under (b) as ayat, and huruf "
         "b's list 1. to 3. under huruf a's, so numbers look repeated"
     ),
 }

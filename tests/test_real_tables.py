@@ -67,12 +67,6 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "part of its rows 9-15, which now read as the visible part of their figures "
         "('6,792,2'), so fewer than 4/5 of the column parse; the other amounts are typed"
     ),
-    (PP_BAPETEN, 11): (
-        "the tariff table prints no horizontal rulings between its rows, and the whole page is "
-        "published as one row: jenis_pnbp 'PERIZINAN A. Perizinan Pemanfaatan ... c) Perubahan "
-        "izin', satuan 'Per permohonan' x24, tarif_rupiah 'Rp 450.000,00 Rp 300.000,00 ...' "
-        "(p11-12)"
-    ),
     (TUBABA_SOP, 2): (
         "the step boxes' edges are read as rulings: phantom columns (pelaksana_skpd_2, _3, "
         "pelaksana_staf_2, _3, pelaksana_kabag_hukum_2 .. _4) with the step number copied into "

@@ -103,7 +103,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     group_style: tuple[object, ...] | None = None  # the list the group row is an item of
     # The text a cell is typed from: a figure wrapped inside its cell joined back.
     figures: list[dict[str, str]] = []
-    headings = _headings(table)
+    styles = _list_styles(table)
+    headings = _headings(table, styles)
     for i, row in enumerate(table.rows):
         for cell in row.distinct():
             consumed.add(id(cell))
@@ -116,7 +117,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
                 parent_order.append("kelompok")
             stack.clear()  # a new group closes the headings under the previous one
             continue
-        style = headings[i].style if i in headings else _row_style(table, i)
+        style = headings[i].style if i in headings else styles.get(i)
         opening = _opening_style(table, i)
         if opening is not None and group_style is not None and _same_list(opening, group_style):
             # The next item of the group's own list ("IV. Dialog" after the group row
@@ -216,7 +217,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
 @dataclass(slots=True)
 class _Heading:
     col: int  # the column its number (or, unnumbered, its text) is printed in
-    style: tuple[object, ...]  # its label's column and style: its list (see _row_style)
+    style: tuple[object, ...]  # its label's column and style: its list (see _list_styles)
     text: str
     cells: tuple[Cell, ...] = ()  # its number's cell and its text's
     column: str = ""  # the parent column it fills
@@ -278,13 +279,37 @@ def _same_list(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     return a[:3] == b[:3] and (a[3] == b[3] or "" in (a[3], b[3]))
 
 
-def _row_style(table: LogicalTable, i: int) -> tuple[object, ...] | None:
-    """The style of the list row i's item belongs to (see _style); None unnumbered."""
-    label = _label_of(table, i)
-    return None if label is None else _style(*label)
+_ROMAN_BODY_RE = re.compile(r"^(?:[ivxlc]{2,6}|[IVXLC]{2,6})$")
 
 
-def _headings(table: LogicalTable) -> dict[int, _Heading]:
+def _list_styles(table: LogicalTable) -> dict[int, tuple[object, ...]]:
+    """The list style of each numbered row (see _style), a Roman numeral told from a
+    letter by the list it goes on: "(ii)" is a numeral; "(i)" is the letter after "(h)"
+    in its list, else the first numeral of a list of its own ("(i) Izin" under "(a)
+    Konstruksi" opens a list under that item, it does not follow it)."""
+    styles: dict[int, tuple[object, ...]] = {}
+    last: dict[tuple[object, ...], str] = {}  # each list's last label
+    for i in range(len(table.rows)):
+        label = _label_of(table, i)
+        if label is None:
+            continue
+        style = _style(*label)
+        body = label[1].strip().strip("().")
+        if len(style) == 4 and style[2] in ("lower", "upper"):
+            roman = (style[0], style[1], f"roman-{style[2]}", style[3])
+            if (
+                _ROMAN_BODY_RE.match(body)
+                or (body in ("i", "I") and last.get(style) not in ("h", "H"))
+                or (body in ("v", "V") and last.get(roman) in ("iv", "IV"))
+                or (body in ("x", "X") and last.get(roman) in ("ix", "IX"))
+            ):
+                style = roman
+            last[style] = body
+        styles[i] = style
+    return styles
+
+
+def _headings(table: LogicalTable, styles: dict[int, tuple[object, ...]]) -> dict[int, _Heading]:
     """Heading rows, by row index: a row that prints text in one column only (after its
     item number, if numbered in a numbering column), with columns to the right of it
     that it leaves empty or covers ("A. Pelayanan Persalinan" over the rows below, its
@@ -327,11 +352,12 @@ def _headings(table: LogicalTable) -> dict[int, _Heading]:
         col = number.col if number is not None else text.col
         printed = (number, text) if number is not None else (text,)
         candidates[i] = _Heading(
-            col=col, style=style, text=label + join_lines(text.text), cells=printed
-        )
+            col=col, style=styles.get(i, style), text=label + join_lines(text.text),
+            cells=printed,
+        )  # fmt: skip
     confirmed: dict[int, _Heading] = {}
     for i, heading in candidates.items():
-        after = candidates[i + 1].style if i + 1 in candidates else _row_style(table, i + 1)
+        after = candidates[i + 1].style if i + 1 in candidates else styles.get(i + 1)
         if table.group_cell(i + 1) is not None:
             continue
         if after is None and heading.style[0] == "plain":

@@ -471,12 +471,212 @@ def _item_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | N
     return cuts
 
 
+# Items of nested lists printed as lines of one ruled band with no rulings between them
+# (PP 56/2014's tariff table: "I." | "PERIZINAN", "A. Perizinan ...", "1. Untuk ...",
+# "a. Impor ...", "1) Izin" | "Per permohonan" | "Rp 450.000,00"): the band is cut before
+# every line opening with an item label (any style, any margin, in any cell of the band)
+# when the content makes the rows certain:
+# - in each cell, the labels of each style count up (a style met again closes the lists
+#   opened under it; a new list starts at its first label, unless it lies left of every
+#   list open in the cell: an outer list going on from the page before);
+# - every other line of a labelled cell hangs right of the label above it, or stands
+#   beside another cell's label (the item's number printed in a cell of its own);
+# - the cells without labels (the values) print each line beside an item's first line
+#   or under a line of their own that is (a value wrapped in its cell), and at least
+#   MIN_VALUED_ITEMS items have a value beside them: a list beside one value stays one
+#   row (nothing says the value is the first item's).
+_ROMAN = r"[IVXLC]{1,6}|[ivxlc]{1,6}"
+_ROW_LABEL_RE = re.compile(
+    rf"^(\(?)({ITEM_DIGITS}|{ITEM_LETTER}|{_ROMAN})([.)])(?:\s+\S|$)|^()([IVXLC]{{2,6}})()$"
+)
+MIN_VALUED_ITEMS = 2
+LEADING_SLACK = 1.25  # a line this many leadings under the one above goes on with it
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+Label = tuple[str, str, str, float]  # bracket, label, stop, x0
+
+
+def _roman(text: str) -> int | None:
+    """The value of a Roman numeral in either case; None for other text."""
+    up = text.upper()
+    if not up or any(ch not in _ROMAN_VALUES for ch in up):
+        return None
+    total = 0
+    for k, ch in enumerate(up):
+        v = _ROMAN_VALUES[ch]
+        total += -v if k + 1 < len(up) and _ROMAN_VALUES[up[k + 1]] > v else v
+    return total
+
+
+def _row_label(text: str, x0: float) -> Label | None:
+    m = _ROW_LABEL_RE.match(text)
+    if m is None:
+        return None
+    if m.group(2) is None:
+        # A Roman numeral alone on its line, its stop left out ("III"); one letter alone
+        # ("v", "X") is a tick mark.
+        return ("", m.group(5), ".", x0)
+    return (m.group(1), m.group(2), m.group(3), x0)
+
+
+def _kinds(label: str) -> list[str]:
+    """The sequences a label may belong to: digits, letters of a case, Roman numerals of
+    a case ("i" and "v" are both a letter and a numeral)."""
+    if label.isdigit():
+        return ["digit"]
+    case = "lower" if label.islower() else "upper"
+    kinds = [case] if len(label) == 1 else []
+    if _roman(label) is not None:
+        kinds.append(f"roman-{case}")
+    return kinds
+
+
+def _counts_on(kind: str, a: str, b: str) -> bool:
+    """b is the item label after a in a sequence of `kind`."""
+    if kind.startswith("roman"):
+        ra, rb = _roman(a), _roman(b)
+        return ra is not None and rb is not None and rb == ra + 1
+    return _label_counts_up(a, b)
+
+
+_Stack = tuple[tuple[tuple[str, str, str], str, float], ...]
+_FIRST_OF = {"digit": "1", "lower": "a", "upper": "A", "roman-lower": "i", "roman-upper": "I"}
+MAX_READINGS = 16  # readings of ambiguous labels ("i", "v": letter or numeral) kept at once
+
+
+def _next_stacks(stack: _Stack, k: int, item: Label) -> list[_Stack]:
+    """The open lists after one more label, for each way of reading it."""
+    bracket, label, stop, x0 = item
+    out: list[_Stack] = []
+    for kind in _kinds(label):
+        style = (bracket, kind, stop)
+        open_at = next(
+            (
+                i
+                for i, (s, last, _) in enumerate(stack)
+                if s == style and _counts_on(kind, last, label)
+            ),
+            None,
+        )
+        if open_at is not None:
+            out.append((*stack[:open_at], (style, label, x0)))
+        elif label == _FIRST_OF[kind]:
+            # a new list under the open item (one of that style restarting there)
+            same = next((i for i, (s, _, _) in enumerate(stack) if s == style), len(stack))
+            out.append((*stack[:same], (style, label, x0)))
+        elif k == 0 or all(x0 < x - ITEM_MARGIN for _, _, x in stack):
+            out.append(((style, label, x0),))  # the cell's first, or an outer list going on
+    return out
+
+
+def _lists_count_up(labels: list[Label]) -> bool:
+    """The labels of one cell, top down, form nested lists that count up: a list met again
+    goes on one up and closes the lists opened under it; a new list starts at its first
+    label, unless it lies left of every list open in the cell (an outer list going on from
+    the page before) or is the cell's first. A label that may be a letter or a Roman
+    numeral ("i", "V") is read both ways until the labels after it decide."""
+    stacks: list[_Stack] = [()]
+    for k, item in enumerate(labels):
+        following: list[_Stack] = []
+        for stack in stacks:
+            for new in _next_stacks(stack, k, item):
+                if new not in following:
+                    following.append(new)
+        if not following:
+            return False
+        stacks = following[:MAX_READINGS]
+    return True
+
+
+def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | None:
+    """Where a ruled band holding nested numbered items, a value beside some of them, is
+    cut into rows (see _ROW_LABEL_RE); None when it is one row."""
+    lines = [_word_lines(chars.inside(tuple(r)), tuple(r)) for r in members]
+    labels = [[_row_label(text, x0) for text, _, _, x0 in ls] for ls in lines]
+    labelled = [k for k, found in enumerate(labels) if any(found)]
+    values = [k for k, ls in enumerate(lines) if ls and k not in labelled]
+    if not labelled or not values:
+        return None
+    if not all(_lists_count_up([f for f in labels[k] if f]) for k in labelled):
+        return None
+
+    def beside(top: float, ks: list[int]) -> bool:
+        return any(abs(ln[1] - top) <= LINE_TOLERANCE for k in ks for ln in lines[k])
+
+    # Where the values begin. A value of several lines is set at its cell's leading:
+    # a line about one leading under the one above goes on with it, even beside an
+    # item's label (a value wrapped beside items set at that leading too: "Dimensi berkas
+    # sinar-X di / depan slit ..." beside "... dengan:" / "(a) dimensi slit" is one
+    # value), and so does a line further down that stands beside no line of the items'
+    # text ("Per permohonan" / "per unit", the second line set a little apart). A line
+    # beside the items' text begins a value when it stands further down than that, or
+    # when every line of its cell stands beside an item's label (a value of one line
+    # beside each).
+    starts = sorted(
+        lines[k][i][1] for k in labelled for i, f in enumerate(labels[k]) if f is not None
+    )
+    text_lines = [ln[1] for k in labelled for ln in lines[k]]
+
+    def at(top: float, tops: list[float]) -> bool:
+        return any(abs(top - t) <= LINE_TOLERANCE for t in tops)
+
+    first_lines: list[float] = []
+    for k in values:
+        pitches = [b[1] - a[1] for a, b in zip(lines[k], lines[k][1:], strict=False)]
+        leading = min(pitches, default=0.0) * LEADING_SLACK
+        each = all(at(v[1], starts) for v in lines[k])
+        first_lines += [
+            ln[1]
+            for n, ln in enumerate(lines[k])
+            if n == 0 or each or (ln[1] - lines[k][n - 1][1] > leading and at(ln[1], text_lines))
+        ]
+    for k in labelled:
+        # How far right a line must start to be the rest of the item above it: right of
+        # its label (a hanging line), or at the margin of an item's text whose label is
+        # printed in a cell of its own ("I." | "PENERBITAN KETETAPAN ..." / "PERIZINAN").
+        hang: float | None = None
+        for (_, top, _, x0), found in zip(lines[k], labels[k], strict=True):
+            if found is not None:
+                hang = x0 + ITEM_MARGIN
+            elif beside(top, [j for j in labelled if j != k]):
+                hang = x0 - ITEM_MARGIN
+            elif hang is not None and x0 >= hang:
+                continue  # the rest of the item above (a value beside it wrapped too)
+            else:
+                # Not hanging: an unnumbered item, or the rest of a text that does not
+                # hang (a narrow cell's "11. Perumusan" / "dan Penetapan"): uncertain.
+                return None
+    starts = sorted(starts)
+    rows: list[float] = []
+    for top in starts:
+        if not rows or top - rows[-1] > LINE_TOLERANCE:
+            rows.append(top)
+    if len(rows) < 2:
+        return None
+    if not all(any(abs(t - r) <= LINE_TOLERANCE for r in rows) for t in first_lines):
+        return None  # a value beginning beside no item
+    valued = sum(any(abs(t - r) <= LINE_TOLERANCE for t in first_lines) for r in rows)
+    if valued < MIN_VALUED_ITEMS:
+        return None
+    every = [ln for ls in lines for ln in ls]
+    cuts: list[float] = []
+    for r in rows[1:]:
+        above = max((ln[2] for ln in every if ln[1] < r - LINE_TOLERANCE), default=None)
+        below = min(ln[1] for ln in every if ln[1] >= r - LINE_TOLERANCE)
+        if above is None or above >= below:
+            return None
+        cuts.append((above + below) / 2)
+    return cuts
+
+
 def _split_unruled_rows(
-    rects: list[Any], chars: list[dict[str, Any]], tolerance: float
+    rects: list[Any], chars: list[dict[str, Any]], tolerance: float, nested: bool = True
 ) -> list[Any]:
     """The cell rectangles with every ruled band that prints several rows of numbers cut
     into those rows (see NUMBER_LINE_RE), or a list of numbered items in one cell with a
-    value beside each (see _ITEM_LINE_RE); cells merged over several bands stay whole."""
+    value beside each (see _ITEM_LINE_RE), or (`nested`: the text layer) nested numbered
+    items with values beside them (see _ROW_LABEL_RE); cells merged over several bands stay
+    whole."""
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     bands: dict[int, list[Any]] = {}
     for rect in rects:
@@ -487,7 +687,11 @@ def _split_unruled_rows(
     cuts: dict[int, list[float]] = {}
     for band, members in bands.items():
         found = _number_row_cuts([_lines_in(by_height, r) for r in members])
-        if found or (found := _item_row_cuts(members, every_char) or []):
+        if (
+            found
+            or (found := _item_row_cuts(members, every_char) or [])
+            or (nested and (found := _labelled_row_cuts(members, every_char) or []))
+        ):
             cuts[band] = found
     if not cuts:
         return rects
@@ -512,7 +716,9 @@ def build_piece(
         rects = _cut_around_cells(rects, tolerance)
     if not rects:
         return None
-    rects = _split_unruled_rows(rects, page.chars, tolerance)
+    # Nested items are cut from the text layer's geometry only: OCR's line boxes do not
+    # keep the indents and baselines that rule needs.
+    rects = _split_unruled_rows(rects, page.chars, tolerance, nested=ocr is None)
     xs = _cluster([r[0] for r in rects] + [r[2] for r in rects], tolerance)
     ys = _cluster([r[1] for r in rects] + [r[3] for r in rects], tolerance)
     if len(xs) < 2 or len(ys) < 2:

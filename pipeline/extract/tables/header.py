@@ -20,7 +20,7 @@ import unicodedata
 from importlib import resources
 
 from pipeline.extract.tables.grid import Cell, TablePiece
-from pipeline.vocabulary import ITEM_LINE_RE, ITEM_NUMBER_LOOSE_RE
+from pipeline.vocabulary import ITEM_LINE_RE, ITEM_NUMBER_LOOSE_RE, ITEM_NUMBER_RE
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # A column number under a header: "3", "(3)", or a column formula "(16) = (6) + (9)"
@@ -207,13 +207,23 @@ def _two_level_rows(piece: TablePiece) -> int:
 def _bold_rows(piece: TablePiece) -> int:
     """The bold rows at the top; a section row ends them: one printed cell opening with an
     item number beside empty cells of its own ("A. Generator dan Tabung Sinar-X", shaded
-    and bold like the header above it)."""
+    and bold like the header above it), or an item number in a cell of its own before
+    the section's text ("I." | "PERIZINAN" under "No" | "JENIS PNBP"; not a row of
+    numbers only, such as column numbers)."""
     n = 0
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed or is_full_width(piece, r) or not all(c.bold for c in printed):
             break
-        if n and len(printed) == 1 and _ITEM_OPENS_RE.match(" ".join(printed[0].text.split())):
+        first = " ".join(printed[0].text.split())
+        if n and len(printed) == 1 and _ITEM_OPENS_RE.match(first):
+            break
+        if (
+            n
+            and ITEM_NUMBER_RE.match(first)
+            and first[-1] in ".)"
+            and not all(LOOSE_NUMBER_RE.match(c.text.strip()) for c in printed)
+        ):
             break
         n = r + 1
     return n

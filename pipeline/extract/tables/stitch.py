@@ -440,9 +440,10 @@ def _is_continuation(
        one line, never half on each page ("1" under the skor "2"; "Indek Agregat" under
        the skor "1").
     2b. The first item of a list ("a.", "1.", "1)", "(a)") opening a text cell under a
-       heading row (its own item number in a numbering column, its text in that cell, the
-       cells right of it empty, no list of that style inside it) starts a row: the
-       heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha Jasa: |").
+       heading row (its own item number in a numbering column or opening its text, its
+       text in that cell, the cells right of it empty, no list of that style inside it)
+       starts a row: the heading's first sub-item ("a. Salon, Penjahit" under "4. | Usaha
+       Jasa: |", "(a) Izin" under "(1) Diagnostik konvensional:").
     2c. One text cell without an item label under a numbered row that printed its
        figures is the last line of that row's text run over the page end (see `_runs_over`).
     2d. In a table that prints its leading columns again on every row instead of merging
@@ -526,7 +527,7 @@ def _is_continuation(
             return True
         if _BROKEN_AT_HYPHEN.search(above.text) or above.text.rstrip().endswith(","):
             return True
-    return any(_opens_lowercase(c.text) for c in own)
+    return any(_opens_lowercase(c.text, _above(last, c).text) for c in own)
 
 
 # A cell that ends in a word broken at its hyphen ("PAN-"): its word goes on below (so does
@@ -576,15 +577,15 @@ _FIRST_LABELS = frozenset({"1", "a", "A"})
 
 def _opens_sublist(last: LogicalRow, above: Cell, text: str, numbering: set[int]) -> bool:
     """Rule 2b of `_is_continuation`: `text` opens with the first label of a list and
-    `above` is the text of a heading row (numbered in a numbering column, nothing right of
-    it) that holds no list of that style."""
+    `above` is the text of a heading row (numbered in a numbering column or by a label
+    opening its text, nothing right of it) that holds no list of that style."""
     first = _LINE_LABEL_RE.match(text.strip())
     if first is None or first.group(2) not in _FIRST_LABELS or above.is_empty:
         return False
     style = _label_style(first)
     if any(_label_style(m) == style for m in _LINE_LABEL_RE.finditer(above.text.strip())):
         return False
-    numbered = any(
+    numbered = _LINE_LABEL_RE.match(above.text.strip()) is not None or any(
         c < len(last.cells) and c < above.col and NUMBERING_RE.match(last.cells[c].text.strip())
         for c in numbering
     )
@@ -639,8 +640,15 @@ def _closes_unopened(text: str) -> bool:
     return False
 
 
-def _opens_lowercase(text: str) -> bool:
-    """True when the first letter of `text`, before any digit, is lower case."""
+def _opens_lowercase(text: str, above: str = "") -> bool:
+    """True when the first letter of `text`, before any digit, is lower case. An item
+    label opening it ("d. Ekspor ...") is not its first word when the cell `above` holds
+    no label of that style (no list inside it going on): the item's text decides."""
+    label = _LINE_LABEL_RE.match(text.strip())
+    if label is not None and not any(
+        _label_style(m) == _label_style(label) for m in _LINE_LABEL_RE.finditer(above.strip())
+    ):
+        text = text.strip()[label.end() :]
     for ch in text.strip():
         if ch.isalpha():
             return ch.islower()
