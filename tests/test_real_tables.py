@@ -76,13 +76,9 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (TUBABA_SOP, 3): "p3 goes on without a header and is " + _TUBABA_UNSTITCHED,
     (TUBABA_SOP, 4): "p4 goes on without a header and is " + _TUBABA_UNSTITCHED,
     (SKB_2022, 4): (
-        "the scanned table's rows are not all separated: rows 2-3, 8-10, 12-13 and 14-15 are "
-        "glued ('no' '8. 9. 10.', 'tanggal' '16 Mei 26 Mei 1 Juni'), row 11's HARI and "
-        "KETERANGAN are one cell; the caption is the tail of the lampiran header block"
-    ),
-    (SKB_2022, 4, 1): (
-        "table B (CUTI BERSAMA TAHUN 2022) has one row, read into the header: columns no_1, "
-        "tanggal_29_april_4_mei_5_mei_dan_6_mei, ... and no rows"
+        "row 15's KETERANGAN reads 'Harl Raya Natal': the converted scan's own text layer "
+        "maps the printed 'i' to 'l'; the 15 rows are separated (the rules the conversion "
+        "left in the image, ocr.image_rulings)"
     ),
 }
 

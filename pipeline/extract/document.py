@@ -16,7 +16,14 @@ from tqdm import tqdm
 
 from pipeline.errors import InputError
 from pipeline.extract.layout import TextLine, lines_outside, printed_chars
-from pipeline.extract.ocr import OcrPage, ocr_available, ocr_document, scan_pages, turned_page
+from pipeline.extract.ocr import (
+    OcrPage,
+    image_rulings,
+    ocr_available,
+    ocr_document,
+    scan_pages,
+    turned_page,
+)
 from pipeline.extract.ocr_repair import Corroboration, DecimalMarks, SelfLexicon, repair_marks
 from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
@@ -122,6 +129,11 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 page._objects = objects
             partial = ocr is None and _image_without_text(page)
             layered = ocr is None and _scanner_layer(page)
+            if ocr is None and not layered and _converted_scan(page):
+                # A scan converted to text and vector rules: rules left in the image.
+                objects = dict(page.objects)
+                objects["line"] = [*objects.get("line", []), *image_rulings(page, i)]
+                page._objects = objects
             ruled = without_backgrounds(page)
             found = find_tables(ruled, drawn=ocr is None)
             pieces = [
@@ -293,6 +305,21 @@ def _scanner_layer(page: pdfplumber.page.Page) -> bool:
     over = [c for c in page.chars if _overlaps(c, images)] if images else []
     hidden = [c for c in over if not c.get("fill", True) and not c.get("stroke", False)]
     return bool(over) and len(hidden) * 2 > len(page.chars)
+
+
+def _converted_scan(page: pdfplumber.page.Page) -> bool:
+    """The page is a scanned image under painted text and drawn rules (a scan converted
+    to text and vectors: see ocr.image_rulings)."""
+    area = float(page.width) * float(page.height)
+    images = [
+        im for im in page.images
+        if (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_PAGE_SHARE * area
+    ]  # fmt: skip
+    return (
+        bool(images)
+        and bool(page.lines or page.rects)
+        and any(_overlaps(c, images) for c in page.chars)
+    )
 
 
 def _large_images(page: pdfplumber.page.Page) -> list[dict[str, Any]]:

@@ -504,6 +504,60 @@ def ocr_page(
     )
 
 
+def _drawn(page: Any) -> list[tuple[bool, float, float, float]]:
+    """The page's drawn rules as (horizontal, position across, start, end) in points:
+    its lines and the edges of its thin rectangles."""
+    out: list[tuple[bool, float, float, float]] = []
+    for obj in [*page.lines, *page.rects]:
+        x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+        if bottom - top <= x1 - x0:
+            out.append((True, (top + bottom) / 2, x0, x1))
+        if x1 - x0 <= bottom - top:
+            out.append((False, (x0 + x1) / 2, top, bottom))
+    return out
+
+
+DRAWN_NEAR_PT = 2.0  # a rule in the pixels this close to a drawn one, along it, is that one
+
+
+def image_rulings(page: Any, page_no: int) -> list[dict[str, Any]]:
+    """The ruling lines of a page whose text and some rules are drawn over a scanned
+    image of it (a scan converted to text and vector rules, Adobe ClearScan-style, SKB
+    375/2022 p4): its rules found in the pixels (extract/raster.py) that no drawn rule
+    already gives and that join two drawn rules across them, i.e. rules of a drawn table
+    that the conversion left in the image. The converted page drew only some row rules
+    (rows 2-3, 8-10 read as one) and none under the second table's header (its one row
+    read as the header)."""
+    from pipeline.extract import raster
+
+    drawn = _drawn(page)
+    if not drawn:
+        return []
+    gray = raster.as_gray(page.to_image(resolution=DPI).original)
+    horizontal, vertical = raster.rulings(gray, DPI)
+    near = DRAWN_NEAR_PT
+    out: list[dict[str, Any]] = []
+    for flat, found in ((True, horizontal), (False, vertical)):
+        for pos_px, s_px, e_px, _ in found:
+            pos, start, end = pos_px * SCALE, s_px * SCALE, e_px * SCALE
+            same = [d for d in drawn if d[0] == flat and abs(d[1] - pos) <= near]
+            covered = sum(max(min(end, d[3]) - max(start, d[2]), 0.0) for d in same)
+            if covered >= 0.9 * (end - start):
+                continue  # drawn already
+            crossing = [
+                d for d in drawn
+                if d[0] != flat and start - near <= d[1] <= end + near
+                and d[2] - near <= pos <= d[3] + near
+            ]  # fmt: skip
+            if len({round(d[1]) for d in crossing}) < 2:
+                continue  # no rule of a drawn table
+            if flat:
+                out.append(_line(start, pos, end, pos, page_no, float(page.height)))
+            else:
+                out.append(_line(pos, start, pos, end, page_no, float(page.height)))
+    return out
+
+
 WITNESS_CONFIDENCE = 90.0  # a word the scanner's text layer reads alike is this sure at least
 
 
