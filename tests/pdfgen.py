@@ -106,6 +106,21 @@ def draw_table(
     return ys[-1]
 
 
+def draw_horizontals_only_table(canvas: Canvas) -> None:
+    """A three-column tariff table ruled with horizontal rules only (no rule runs down),
+    its top rule 300 pt under the page top (A4)."""
+    cols = [40.0, 80.0, 200.0, 320.0]
+    height = A4[1]
+    rows = [("No", "Jenis", "Tarif"), ("1.", "Sewa aula", "500.000"), ("2.", "Sewa kursi", "5.000")]
+    for k, y in enumerate([300.0, 320.0, 340.0, 360.0]):
+        for a, b in zip(cols, cols[1:], strict=False):
+            canvas.line(a, height - y, b, height - y)
+        if k < len(rows):
+            canvas.setFont("Helvetica", 8)
+            for x, text in zip(cols, rows[k], strict=False):
+                canvas.drawString(x + 3, height - (y + 10), text)
+
+
 def make_pdf(
     path: Path,
     widths: Sequence[float],

@@ -16,7 +16,7 @@ import pipeline.extract.document as document
 from pipeline.extract.tables.ruling import table_frames
 from pipeline.normalize.accounting import FRAMED_TEXT
 from pipeline.run import process
-from tests.pdfgen import C, PageSpec, make_pdf
+from tests.pdfgen import C, PageSpec, draw_horizontals_only_table, make_pdf
 
 WIDTHS = [30, 110, 200, 180]
 ROWS = [
@@ -79,15 +79,7 @@ def test_a_horizontals_only_table_whose_grid_was_not_built_is_left_over(
     height = A4[1]
     canvas.setFont("Helvetica", 10)
     canvas.drawString(40, height - 270, "Tabel tarif sewa")
-    cols = [40.0, 80.0, 200.0, 320.0]
-    rows = [("No", "Jenis", "Tarif"), ("1.", "Sewa aula", "500.000"), ("2.", "Sewa kursi", "5.000")]
-    for k, y in enumerate([300.0, 320.0, 340.0, 360.0]):
-        for a, b in zip(cols, cols[1:], strict=False):
-            canvas.line(a, height - y, b, height - y)
-        if k < len(rows):
-            canvas.setFont("Helvetica", 8)
-            for x, text in zip(cols, rows[k], strict=False):
-                canvas.drawString(x + 3, height - (y + 10), text)
+    draw_horizontals_only_table(canvas)
     canvas.save()
     with pdfplumber.open(path) as pdf:
         assert table_frames(pdf.pages[0]) == []  # no closed frame: no rule runs down

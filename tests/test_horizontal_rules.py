@@ -148,22 +148,13 @@ def test_a_horizontals_only_table_beside_a_ruled_one_is_found(tmp_path: Any) -> 
     from reportlab.pdfgen.canvas import Canvas
 
     from pipeline.extract.tables.ruling import find_tables, without_backgrounds
-    from tests.pdfgen import C, draw_table
+    from tests.pdfgen import C, draw_horizontals_only_table, draw_table
 
     path = tmp_path / "campur.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     draw_table(canvas, 40, 60, [40, 120, 120],
                [[C("No"), C("Uraian"), C("Satuan")], [C("1."), C("Kertas"), C("rim")]])  # fmt: skip
-    cols = [40.0, 80.0, 200.0, 320.0]
-    height = A4[1]
-    rows = [("No", "Jenis", "Tarif"), ("1.", "Sewa aula", "500.000"), ("2.", "Sewa kursi", "5.000")]
-    for k, y in enumerate([300.0, 320.0, 340.0, 360.0]):
-        for a, b in zip(cols, cols[1:], strict=False):
-            canvas.line(a, height - y, b, height - y)
-        if k < len(rows):
-            canvas.setFont("Helvetica", 8)
-            for x, text in zip(cols, rows[k], strict=False):
-                canvas.drawString(x + 3, height - (y + 10), text)
+    draw_horizontals_only_table(canvas)
     canvas.save()
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
