@@ -16,8 +16,9 @@ commission set up by law, and those of a governor, a regent or a mayor. A Keputu
 with the Peraturan of the same office, and a Keputusan Bersama of ministers with a
 minister's (Pasal 8); the Peraturan of an agency head (Kepala/Badan/Lembaga) with a
 minister's, as Pasal 8 ayat (1) names them together; a governor's below the Perda, a
-regent's or mayor's below the governor's, as their scope is narrower. The country an agency's name may be followed by
-("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is not part of the name.
+regent's or mayor's below the governor's, as their scope is narrower. The country an
+agency's name may be followed by ("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is
+not part of the name.
 
 A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`;
 a Keputusan may be numbered without TAHUN (`NOMOR : 02/Ka-BAPETEN/V-99 TENTANG ...`): its
