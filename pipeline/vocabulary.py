@@ -14,9 +14,9 @@ ranks UU/Perppu, PP, Perpres, Perda Provinsi, Perda Kabupaten/Kota; Pasal 8 ayat
 recognises, beside them, the regulations of a minister, an agency (badan, lembaga) or a
 commission set up by law, and those of a governor, a regent or a mayor. A Keputusan ranks
 with the Peraturan of the same office, and a Keputusan Bersama of ministers with a
-minister's (Pasal 8); the Peraturan of an agency head (Kepala/Badan/Lembaga) with a
-minister's, as Pasal 8 ayat (1) names them together; a governor's below the Perda, a
-regent's or mayor's below the governor's, as their scope is narrower. The country an
+minister's (Pasal 8); a governor's below the Perda, a regent's or mayor's below the
+governor's, as their scope is narrower. An agency's Peraturan/Keputusan (Kepala, Badan,
+Lembaga) is left unranked: where it stands beside a minister's is not settled here. The country an
 agency's name may be followed by ("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is
 not part of the name.
 
