@@ -14,7 +14,7 @@ from pipeline.vocabulary import Severity, SumberTeks, Tindakan
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
-CONTRACT_VERSION = "3.0.0"
+CONTRACT_VERSION = "3.1.0"
 
 
 class Record(BaseModel):
@@ -269,6 +269,42 @@ class PerubahanPasal(ReadRecord):
     sasaran_lampiran: str | None = Field(description="Lampiran yang dituju")
     teks: str = Field(description="Instruksi sebagaimana tercetak")
     isi_id: str | None = Field(description="Id simpul yang memuat rumusan baru (-> pasal.id)")
+    halaman_awal: int = Field(ge=1)
+    halaman_akhir: int = Field(ge=1)
+    sumber_teks: SumberTeks = _sumber_teks()
+    keyakinan_ocr: float | None = _keyakinan_ocr()
+
+
+class Penjelasan(ReadRecord):
+    """One part of the Penjelasan (the elucidation printed after the body, "PENJELASAN ATAS
+    ..."): its title, the general part (I. UMUM), and each item of II. PASAL DEMI PASAL keyed
+    to the Pasal, ayat, huruf or angka it explains; the closing line (Tambahan Lembaran)."""
+
+    id: str = Field(description="umum, pasal_demi_pasal__pasal_4__ayat_2, ...")
+    dokumen_id: str
+    induk_id: str | None = Field(description="Id bagian penjelasan induk")
+    bagian: Literal["judul", "umum", "pasal_demi_pasal", "penutup"] = Field(
+        description="Bagian penjelasan: judul, umum, pasal_demi_pasal, penutup"
+    )
+    tingkat: Literal[
+        "judul", "umum", "pasal_demi_pasal", "pasal", "ayat", "huruf", "angka", "penutup"
+    ] = Field(
+        description="Tingkat: bagian itu sendiri, atau pasal/ayat/huruf/angka yang dijelaskan"
+    )
+    nomor: str | None = Field(description="Nomor sebagaimana tercetak: I, 4, (2), a, 1")
+    judul: str | None = Field(
+        description="Baris judul sebagaimana tercetak: I. UMUM, Pasal 4, Ayat (2)"
+    )
+    pasal: str | None = Field(description="Pasal yang dijelaskan (terdalam)")
+    ayat: str | None = Field(description="Ayat yang dijelaskan")
+    huruf: str | None = Field(description="Huruf yang dijelaskan")
+    angka: str | None = Field(description="Angka yang dijelaskan")
+    teks: str | None = Field(description="Teks penjelasan itu sendiri, tanpa anak-anaknya")
+    cukup_jelas: bool = Field(description='Penjelasannya hanya "Cukup jelas."')
+    simpul_id: str | None = Field(
+        description="Id simpul batang tubuh yang dijelaskan (-> pasal.id); kosong bila batang "
+        "tubuh tidak memuatnya"
+    )
     halaman_awal: int = Field(ge=1)
     halaman_akhir: int = Field(ge=1)
     sumber_teks: SumberTeks = _sumber_teks()

@@ -27,6 +27,7 @@ from pipeline.models import (
     Jadwal,
     Menimbang,
     PenanggungJawab,
+    Penjelasan,
     PerubahanPasal,
     Program,
     RencanaAksi,
@@ -101,6 +102,10 @@ class Dataset:
     perubahan_pasal: list[PerubahanPasal] = published(
         PerubahanPasal, references=(("isi_id", ("pasal", "id")),),
         numbering=frozenset({"no"}), quoted=("teks",),
+    )  # fmt: skip
+    penjelasan: list[Penjelasan] = published(
+        Penjelasan, references=(("induk_id", ("", "id")), ("simpul_id", ("pasal", "id"))),
+        numbering=frozenset({"nomor"}), labels=("judul", "teks"), quoted=("teks", "judul"),
     )  # fmt: skip
     lampiran: list[Simpul] = published(
         Simpul, references=(("induk_id", ("", "id")),), diff_rank=7,

@@ -15,6 +15,7 @@ from pipeline.models import (
     Akuntansi,
     DasarHukum,
     Lampiran,
+    Penjelasan,
     PerubahanPasal,
     Simpul,
     Sisa,
@@ -27,6 +28,7 @@ from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_a
 from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
+from pipeline.normalize.penjelasan import body_paths, parse_penjelasan, penjelasan_records
 from pipeline.normalize.regulation import (
     dasar_hukum_records,
     definisi_records,
@@ -84,7 +86,15 @@ def _text_account(
 
 
 def dokumen_id_of(doc: ExtractedDocument, notices: list[str]) -> str:
-    first_pages = "\n".join(ln.text for p in doc.pages[:2] for ln in p.lines)
+    # A file that holds a lampiran alone is titled by its header block (furniture).
+    first_pages = "\n".join(
+        ln.text
+        for p in doc.pages[:2]
+        for ln in sorted(
+            p.lines + [b for b, role in p.furniture if role is LineRole.LAMPIRAN_BLOCK],
+            key=lambda ln: (ln.top, ln.x0),
+        )
+    )
     title = parse_title(first_pages)
     if title is not None and title.tahun is None:
         # A Keputusan numbered without TAHUN: the year of its date of enactment.
@@ -238,6 +248,7 @@ class _Text:
     dasar_hukum: list[DasarHukum]
     perubahan_pasal: list[PerubahanPasal]
     lampiran: list[Simpul] = field(default_factory=list)
+    penjelasan: list[Penjelasan] = field(default_factory=list)
     lampiran_meta: list[Lampiran] = field(default_factory=list)
     # The first lampiran's header block: the title of a file that prints no title block.
     header: list[str] = field(default_factory=list)
@@ -287,30 +298,18 @@ def lampiran_step(
         text.lampiran_meta.append(Lampiran.model_validate(fields))
 
 
-# The Penjelasan is read as a tree but not yet published as a dataset: its text is reported
-# as leftovers, node by node, so that none of it is dropped silently.
-PENJELASAN_LEFTOVER = (
-    "penjelasan: bagian tersendiri dari peraturan, belum diterbitkan sebagai dataset"
-)
-
-
-def penjelasan_step(doc: ExtractedDocument, text: _Text, captions: set[str]) -> None:
-    """The Penjelasan's pages, its own part (neither body nor lampiran): read as a tree,
-    accounted for, and each node's text reported as a leftover (ids `penjelasan__...`)."""
+def penjelasan_step(
+    doc: ExtractedDocument, text: _Text, dokumen_id: str, captions: set[str]
+) -> None:
+    """The Penjelasan's pages, its own part (neither body nor lampiran): its records, each
+    explained provision keyed to the body node that prints it, and its text account."""
     pages = [p.number for p in doc.pages if p.kind is PageKind.PENJELASAN]
     if not pages:
         return
     lines, closing = _reading_order(doc, pages, captions)
-    tree = parse_body(lines, closing=closing)
-    text.teks.append(_text_account(doc, "penjelasan", pages, tree.chars_out, captions))
-    for node in tree.nodes:
-        words = " ".join(t for t in (node.label, node.judul, node.teks) if t)
-        if words:
-            page = min(node.pages, default=pages[0])
-            lokasi = f"penjelasan__{node.id}"
-            text.sisa.append(
-                Sisa(halaman=page, teks=words, alasan=PENJELASAN_LEFTOVER, lokasi=lokasi)
-            )
+    parsed = parse_penjelasan(lines, closing)
+    text.teks.append(_text_account(doc, "penjelasan", pages, parsed.chars_out, captions))
+    text.penjelasan = penjelasan_records(parsed, dokumen_id, body_paths(text.body.nodes))
 
 
 def process(
@@ -332,7 +331,7 @@ def process(
     body = text.body
     # lampiran
     lampiran_step(doc, text, dokumen_id, captions, tables.schedule_years)
-    penjelasan_step(doc, text, captions)
+    penjelasan_step(doc, text, dokumen_id, captions)
     # enrich
     definisi = definisi_records(body, dokumen_id)
     records, jadwal, penanggung_jawab = enrich(
@@ -370,6 +369,7 @@ def process(
         dasar_hukum=text.dasar_hukum,
         definisi=definisi,
         perubahan_pasal=text.perubahan_pasal,
+        penjelasan=text.penjelasan,
         lampiran=text.lampiran,
         rencana_aksi=records,
         hasil_area=hasil_area_records(records),

@@ -5,11 +5,20 @@ up), and the kinds of regulation and the grammar of their titles, from one table
 `pipeline/data/jenis_peraturan.csv` names every kind once: how its title prints it
 (`cetak`, alternatives joined by "|"), its canonical name (`jenis`), the short form used in
 ids (`singkatan`) and for display (`singkatan_jenis`), the kind of region a regional kind
-governs (`wilayah`), and who stands after the kind in a title (`penerbit`): `negara` (no
+governs (`wilayah`), who stands after the kind in a title (`penerbit`): `negara` (no
 name; "REPUBLIK INDONESIA" at most), `instansi` (a ministry or agency, "MENTERI DALAM
 NEGERI", "LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL") or `daerah` (a region, optionally
-with its kind: "KABUPATEN BANJARNEGARA"). The country an agency's name may be followed by
-("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is not part of the name.
+with its kind: "KABUPATEN BANJARNEGARA"), and its place in the hierarchy of legislation
+(`hierarki`, 0 the top, the order the Mengingat rules check): UU 12/2011 Pasal 7 ayat (1)
+ranks UU/Perppu, PP, Perpres, Perda Provinsi, Perda Kabupaten/Kota; Pasal 8 ayat (1)
+recognises, beside them, the regulations of a minister, an agency (badan, lembaga) or a
+commission set up by law, and those of a governor, a regent or a mayor. A Keputusan ranks
+with the Peraturan of the same office, and a Keputusan Bersama of ministers with a
+minister's (Pasal 8); a governor's below the Perda, a regent's or mayor's below the
+governor's, as their scope is narrower. An agency's Peraturan/Keputusan (Kepala, Badan,
+Lembaga) is left unranked: where it stands beside a minister's is not settled here. The country an
+agency's name may be followed by ("BADAN PENGAWAS TENAGA NUKLIR REPUBLIK INDONESIA") is
+not part of the name.
 
 A title reads `<kind> [<region kind>] [<name>] NOMOR <number> TAHUN <year> [TENTANG <subject>]`;
 a Keputusan may be numbered without TAHUN (`NOMOR : 02/Ka-BAPETEN/V-99 TENTANG ...`): its
@@ -158,6 +167,7 @@ class Kind:
     singkatan_jenis: str
     wilayah: str | None
     penerbit: Penerbit
+    hierarki: int | None = None  # place in the hierarchy of legislation; None: not ranked
 
     @property
     def regional(self) -> bool:
@@ -179,6 +189,7 @@ def _load() -> tuple[Kind, ...]:
                 singkatan_jenis=row["singkatan_jenis"],
                 wilayah=row["wilayah"] or None,
                 penerbit=penerbit,  # type: ignore[arg-type]
+                hierarki=int(row["hierarki"]) if row.get("hierarki") else None,
             )
         )
     return tuple(kinds)

@@ -7,6 +7,7 @@ from pipeline.extract.layout import TextLine
 from pipeline.extract.pages import PageInfo, PageKind, classify, split_furniture
 from pipeline.normalize.body import Body
 from pipeline.normalize.regulation import dokumen_record, header_block, own_title
+from tests.conftest import RealCorpus
 
 WIDTH, HEIGHT = 595.0, 842.0
 
@@ -139,15 +140,44 @@ def test_a_lampiran_keeps_its_printed_number() -> None:
 def test_a_bare_lampiran_word_over_the_kind_line_opens_a_block() -> None:
     """PP 56/2014 p11 and the Keputusan Bersama 375/2022 p4 print their header block's first
     line as the bare word "LAMPIRAN", over "PERATURAN PEMERINTAH ..." / "KEPUTUSAN BERSAMA
-    ..."; in running text the word is followed by anything else."""
+    ..."; in running text the word is followed by anything else. The block's lines stand in
+    its column (PP 56 p11: x0 287, line under line); the lampiran's content starts at the
+    margin after a gap (x0 97)."""
 
     def split(*texts: str) -> tuple[int | None, list[str]]:
         page = PageInfo(number=1, width=WIDTH, height=HEIGHT)
         lines = [TextLine(1, t, 300.0, 60.0 + 14 * k, 500.0, 72.0 + 14 * k, False)
                  for k, t in enumerate(texts)]  # fmt: skip
+        lines.append(TextLine(1, "A. HARI LIBUR", 80.0, 200.0, 300.0, 212.0, False))
         return split_furniture(page, lines, 0.05), [ln.text for ln in page.lines]
 
-    assert split("LAMPIRAN", "KEPUTUSAN BERSAMA MENTERI AGAMA,", "A. HARI LIBUR") == (
-        0, ["KEPUTUSAN BERSAMA MENTERI AGAMA,", "A. HARI LIBUR"],
+    assert split("LAMPIRAN", "KEPUTUSAN BERSAMA MENTERI AGAMA,") == (0, ["A. HARI LIBUR"])
+    assert split("LAMPIRAN", "yang merupakan bagian tidak terpisahkan") == (
+        None, ["LAMPIRAN", "yang merupakan bagian tidak terpisahkan", "A. HARI LIBUR"],
     )  # fmt: skip
-    assert split("LAMPIRAN", "yang merupakan bagian tidak terpisahkan")[0] is None
+
+
+def test_a_block_without_colons_keeps_its_fields() -> None:
+    """Perbup Donggala 24/2025 p6 (and p18, p25, p43): "LAMPIRAN I / PERATURAN BUPATI
+    DONGGALA / NOMOR 24 TAHUN 2025 / TENTANG / PERUBAHAN ATAS PERATURAN ..." in one column,
+    line under line, no colons; then, after a gap, the lampiran's own title centred. The
+    block's lines are its own (they were running heads, repeated on every lampiran)."""
+    block = ["LAMPIRAN I", "PERATURAN BUPATI DONGGALA", "NOMOR 24 TAHUN 2025", "TENTANG",
+             "PERUBAHAN ATAS PERATURAN", "ANGGARAN 2025"]  # fmt: skip
+    lines = [TextLine(6, t, 340.0, 60.0 + 12 * k, 560.0, 70.0 + 12 * k, False)
+             for k, t in enumerate(block)]  # fmt: skip
+    title = "PERHITUNGAN TATA CARA PENGALOKASIAN ALOKASI DANA DESA"
+    lines.append(TextLine(6, title, 110.0, 160.0, 500.0, 170.0, False))
+    page = PageInfo(number=6, width=WIDTH, height=HEIGHT)
+    assert split_furniture(page, lines, 0.05) == 1
+    assert [ln.text for ln, _ in page.furniture] == block
+    assert [ln.text for ln in page.lines] == [title]
+
+
+def test_donggala_lampiran_header_blocks(real_corpus: RealCorpus) -> None:
+    # p6, p18, p25, p43: "LAMPIRAN I".."IV" / "PERATURAN BUPATI DONGGALA" / "NOMOR 24 TAHUN
+    # 2025" / "TENTANG" / "PERUBAHAN ATAS PERATURAN BUPATI DONGGALA NOMOR 33 TAHUN 2024 ...".
+    result, _ = real_corpus.get("perbup_donggala_2025_24_alokasi_dana_desa")
+    got = [(lam.nomor, lam.kepala_peraturan, lam.kepala_nomor, lam.kepala_tahun)
+           for lam in result.dokumen.lampiran]  # fmt: skip
+    assert got == [(n, "PERATURAN BUPATI DONGGALA", "24", 2025) for n in ("I", "II", "III", "IV")]

@@ -137,6 +137,21 @@ def test_dasar_hukum_order(base: Dataset) -> None:
     assert k.record_id == older.id
 
 
+def test_a_keputusan_bersama_ranks_with_a_ministers_regulation(base: Dataset) -> None:
+    """A joint decree of ministers (SKB 375/2022) stands where a minister's regulation does
+    (UU 12/2011 Pasal 8 ayat (1); data/jenis_peraturan.csv `hierarki`): above a Perda."""
+    rows = [r for r in base.dasar_hukum if r.mengubah_id is None]
+    perda, uu = rows[-1], rows[0]
+    assert perda.jenis == "Peraturan Daerah"
+    skb = uu.model_copy(
+        update={"id": "mengingat__angka_99", "jenis": "Keputusan Bersama",
+                "jenis_lengkap": "Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan"}
+    )  # fmt: skip
+    (t,) = revalidate(base, dasar_hukum=[perda, skb])["urutan-hierarki"]
+    assert t.record_id == skb.id
+    assert not revalidate(base, dasar_hukum=[skb, perda]).get("urutan-hierarki")
+
+
 def test_unparsed_citation(default_result: DocumentResult, base: Dataset) -> None:
     from pipeline.models import Sisa
 

@@ -37,6 +37,9 @@ PENJELASAN_RE = re.compile(r"^PENJELASAN(?:\s+ATAS\b.*)?$", re.I)
 BARE_LAMPIRAN_RE = re.compile(r"^LAMPIRAN\s*:?$", re.I)
 BLOCK_KIND_RE = re.compile(r"^(?:PERATURAN|KEPUTUSAN)\s+[A-Z]", re.I)
 BLOCK_FIELD_RE = re.compile(r"^(?:NOMOR|TANGGAL|TENTANG)\s*:", re.I)
+# A block's lines stand in one column, line under line (as regulation.header_block reads it).
+BLOCK_ALIGN_PT = 3.0
+BLOCK_MAX_GAP = 1.5
 LAMPIRAN_REF_RE = re.compile(
     r"([^.;:]{10,300}?)\s+(?:sebagaimana\s+)?(?:tercantum|termuat|tersebut)\s+dalam\s+"
     r"Lampiran\s+([IVXLC]+[A-Z]?|\d+[A-Z]?)\b",
@@ -112,6 +115,7 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
     printed number goes to `info.lampiran_label`."""
     block_no: int | None = None
     in_block = False
+    first = previous = None
     # A page number printed between dashes ("- 2 -") is one wherever it stands as the page's
     # first or last line (a folio page's top margin runs deeper than `margin`).
     edges = (
@@ -139,17 +143,34 @@ def split_furniture(info: PageInfo, lines: list[TextLine], margin: float) -> int
             and _opens_block(text[m.end() :])
         ):
             in_block = True
+            first = previous = line
             block_no = _order_number(m.group(1))
             info.lampiran_label = m.group(1).upper() if m.group(1) else None
             info.furniture.append((line, LineRole.LAMPIRAN_BLOCK))
             continue
-        if in_block and BLOCK_FIELD_RE.match(text):
+        if in_block and (BLOCK_FIELD_RE.match(text) or _block_goes_on(line, first, previous)):
             info.furniture.append((line, LineRole.LAMPIRAN_BLOCK))
+            previous = line
             continue
         in_block = False
         info.lines.append(line)
     _split_closing(info)
     return block_no
+
+
+def _block_goes_on(line: TextLine, first: TextLine | None, previous: TextLine | None) -> bool:
+    """Whether `line` goes on with the header block opened by `first`: printed in its column
+    (aligned with its first line) right under the block's last line, as a block without
+    colons prints its fields ("LAMPIRAN I / PERATURAN BUPATI DONGGALA / NOMOR 24 TAHUN 2025 /
+    TENTANG / ..."). Without this, the lines a block repeats on every lampiran went to the
+    running heads, and its kind and number were lost to the block."""
+    if first is None or previous is None:
+        return False
+    height = previous.bottom - previous.top
+    return (
+        abs(line.x0 - first.x0) <= BLOCK_ALIGN_PT
+        and line.top - previous.bottom <= BLOCK_MAX_GAP * height
+    )
 
 
 def _order_number(printed: str | None) -> int:

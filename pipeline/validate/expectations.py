@@ -131,6 +131,28 @@ def _expectations() -> dict[str, list[dict[str, Any]]]:
             ),
             _e("column_values_to_not_be_null", column="teks"),
         ],
+        "penjelasan": _common("penjelasan")
+        + [
+            _e(
+                "column_values_to_be_in_set",
+                column="bagian",
+                value_set=["judul", "umum", "pasal_demi_pasal", "penutup"],
+            ),
+            _e(
+                "column_values_to_be_in_set",
+                column="tingkat",
+                value_set=[
+                    "judul",
+                    "umum",
+                    "pasal_demi_pasal",
+                    "pasal",
+                    "ayat",
+                    "huruf",
+                    "angka",
+                    "penutup",
+                ],
+            ),  # fmt: skip
+        ],
         "lampiran": _common("lampiran")
         + [
             _e("column_values_to_be_in_set", column="tingkat", value_set=LEVELS),

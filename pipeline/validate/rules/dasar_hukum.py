@@ -9,27 +9,17 @@ from collections.abc import Iterator
 from pipeline.models import DasarHukum
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
+from pipeline.vocabulary import KINDS
 
-# The hierarchy of legislation (UU 12/2011 Pasal 7 and 8), top first.
+# The hierarchy of legislation, top first: the kinds the title grammar reads carry their
+# rank in data/jenis_peraturan.csv (`hierarki`, its sources in vocabulary.py); the Constitution
+# and the MPR's decrees (UU 12/2011 Pasal 7 ayat (1) huruf a, b) are cited but never issued
+# by a regulation this pipeline reads; "Walikota" is the older spelling of "Wali Kota".
 HIERARCHY: dict[str, int] = {
     "Undang-Undang Dasar": 0,
     "Ketetapan Majelis Permusyawaratan Rakyat": 1,
-    "Undang-Undang": 2,
-    "Peraturan Pemerintah Pengganti Undang-Undang": 2,
-    "Peraturan Pemerintah": 3,
-    "Peraturan Presiden": 4,
-    "Keputusan Presiden": 4,
-    "Instruksi Presiden": 4,
-    "Peraturan Menteri": 5,
-    "Keputusan Menteri": 5,
-    "Peraturan Daerah": 6,
-    "Peraturan Gubernur": 7,
-    "Keputusan Gubernur": 7,
-    "Peraturan Bupati": 8,
-    "Peraturan Wali Kota": 8,
+    **{k.jenis: k.hierarki for k in KINDS if k.hierarki is not None},
     "Peraturan Walikota": 8,
-    "Keputusan Bupati": 8,
-    "Keputusan Wali Kota": 8,
 }
 PUBLICATIONS = (
     ("lembaran_negara_tahun", "Lembaran Negara"),
