@@ -76,15 +76,17 @@ ocr: ## install Tesseract OCR (Indonesian + English) with apt-get where missing
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng >/dev/null
 
 # The layout zoo (tests/fixtures/zoo/README.md): the default's published records printed by
-# LibreOffice (a python-docx .docx) and Chromium (HTML/CSS), with fixed fonts. The PDFs are
-# committed, so `make test` needs none of this; only remaking them does.
-zoo-tools: ## install LibreOffice Writer, Chromium and the DejaVu/Liberation fonts with apt-get where missing
+# LibreOffice (a python-docx .docx), Chromium and WeasyPrint (HTML/CSS), with fixed fonts.
+# The PDFs are committed, so `make test` needs none of this; only remaking them does.
+zoo-tools: ## install LibreOffice Writer, Chromium, Pango (for WeasyPrint) and the DejaVu/Liberation fonts with apt-get where missing
 	@missing=; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
 	found=; for b in $(BROWSERS); do command -v $$b >/dev/null 2>&1 && found=1; done; \
 	[ -n "$$found" ] || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -q DejaVuSerif || missing="$$missing fonts-dejavu"; \
 	fc-list 2>/dev/null | grep -q LiberationSansNarrow || missing="$$missing fonts-liberation"; \
+	ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0 ' || missing="$$missing libpango-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0 ' || missing="$$missing libpangoft2-1.0-0"; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
 	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
@@ -104,7 +106,7 @@ $(ZOO_STAMP): pyproject.toml
 	$(ZOO_VENV)/bin/python -m pip install --quiet -e '.[zoo]'
 	touch $(ZOO_STAMP)
 
-zoo: $(ZOO_STAMP) zoo-tools ## print the default's published records through LibreOffice and Chromium into tests/fixtures/zoo/ (NAMES=... for some)
+zoo: $(ZOO_STAMP) zoo-tools ## print the default's published records through LibreOffice, Chromium and WeasyPrint into tests/fixtures/zoo/ (NAMES=... for some)
 	$(ZOO_VENV)/bin/python -m tests.zoo $(NAMES)
 
 corpus-report: $(STAMP) ocr ## per real regulation (tests/fixtures/real): pages, tables, rows, columns, word recall/precision in table frames, findings, seconds

@@ -274,3 +274,14 @@ def test_an_empty_cell_under_a_merged_cell_of_the_group_goes_on_with_it(tmp_path
         ("1", "Monitoring evaluasi", "Dapat meningkatkan kinerja"),
         ("2", "Melaksanakan kebijakan gratifikasi", "Dapat meningkatkan kapasitas"),
     ]
+
+
+def test_a_row_cut_after_its_number_is_no_repeat_of_the_column_numbers() -> None:
+    """The first line of a row the page end cuts ("1." alone, its other cells going on on
+    the next page) is nearly the text of the header's column numbers "(1) (2) (3) (4)" as a
+    whole, but prints in other cells: not a repeated header (it was dropped as one, and
+    the row's rest joined to the row above: zoo wp-legal-repeated-shade, Tabel 3.2)."""
+    from pipeline.extract.tables.stitch import same_text
+
+    assert not same_text(("1", "", "", ""), ("1", "2", "3", "4"))
+    assert same_text(("no", "program", "kegiatan"), ("n0", "program", "kegiatan"))  # OCR

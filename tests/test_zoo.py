@@ -1,6 +1,6 @@
 """The layout zoo (tests/fixtures/zoo, README there): the default regulation's published
-records printed back by real producers (LibreOffice from a .docx, Chromium from HTML/CSS) in
-the layouts real offices use. Every zoo PDF must give the default's records on the compared
+records printed back by real producers (LibreOffice from a .docx, Chromium and WeasyPrint from
+HTML/CSS) in the layouts real offices use. Every zoo PDF must give the default's records on the compared
 datasets (tests/zoo/compare.py: DATASETS), provenance aside, through the pipeline's own diff.
 
 What a zoo PDF does not give today is a strict xfail with what differs, measured (pipeline
@@ -64,7 +64,44 @@ def _reason(variant: str, dataset: str) -> str:
     )
 
 
-KNOWN: dict[tuple[str, str], str] = {key: _reason(*key) for key in WRAPS}
+# The third producer's variants (WeasyPrint, `wp-*`), added after the table code was
+# written and measured before any code changed (`make zoo-report --details` at ae7c580: Rencana
+# Aksi records identical 142, 0, 137, 136 and 120 of 169). What they still give wrong, measured:
+_SLASH = ("a line ending in '/' read with a space after it ('SKPD/ Unit', 'Kementerian/ "
+          "Lembaga'): Pango breaks after a slash and prints no space at any line end, and the "
+          "default prints 15 such pairs both joined and spaced ('SKPD/Unit', 'SKPD/ Unit'): "
+          "undecidable as WRAPS")  # fmt: skip
+_PERCENT = "'(80 %' / '(delapan' read as a space (undecidable, see WRAPS)"
+FIRST_PRINT: dict[tuple[str, str], str] = {
+    ("wp-a4-default", "rencana_aksi"): f"22 records: {_SLASH}",
+    ("wp-a4-default", "program"): f"no 7 kegiatan 1: {_SLASH} (measured first: also no 5's "
+    "Hasil lost its last line 'profesionalisme pegawai.', printed under the table's bottom "
+    "rule, 10 records; fixed, grid._overflow_bottom)",
+    ("wp-letter-sans-inline-once", "rencana_aksi"): "kelompok inside the table: area 4's "
+    "records take 'Penguatan Kelembagaan' (29 records) and its Hasil reads 'Operasional "
+    f"Prosedur (100%)'; and {_SLASH}",
+    ("wp-letter-sans-inline-once", "program"): _SLASH,
+    ("wp-legal-repeated-shade", "rencana_aksi"): f"{_SLASH}; and {_PERCENT}",
+    ("wp-legal-repeated-shade", "program"): f"no 8 kegiatan 3: {_SLASH} (measured first: "
+    "also program 1 kegiatan 7-9 read as two, a row cut after its '1.' taken for the "
+    "repeated column numbers; fixed, stitch.same_text)",
+    ("wp-f4-portrait-whole", "rencana_aksi"): f"{_SLASH}; {_PERCENT}; area 3 program 2's aksi "
+    "read without its program (2 records moved)",
+    ("wp-f4-portrait-whole", "jadwal"): "area 3 program 2's aksi read without its program",
+    ("wp-f4-portrait-whole", "penanggung_jawab"): "area 3 program 2's aksi read without its "
+    "program",
+    ("wp-f4-portrait-whole", "program"): _SLASH,
+    ("wp-f4-portrait-whole", "pasal"): f"Pasal 1 angka 9: {_SLASH}",
+    ("wp-f4-portrait-whole", "definisi"): f"Pasal 1 angka 9: {_SLASH}",
+    **{
+        ("wp-a4-gaps-tight", d): "no Rencana Aksi table found: each cell its own rectangle "
+        "with 1.5 pt gaps, and a merged cell running on from the page before is not drawn at "
+        "the next page's top"
+        for d in ("rencana_aksi", "jadwal", "penanggung_jawab", "area_perubahan", "program")
+    },
+}
+
+KNOWN: dict[tuple[str, str], str] = {key: _reason(*key) for key in WRAPS} | FIRST_PRINT
 
 _RESULTS: dict[str, DocumentResult | Exception] = {}
 
@@ -154,7 +191,7 @@ def test_the_zoo_spans_what_offices_vary() -> None:
     """At least 16 variants through both producers, and each dimension takes more than one
     value somewhere (a dimension no variant changes is not in the zoo)."""
     assert len(VARIANTS) >= 16
-    assert {v.producer for v in VARIANTS} == {"libreoffice", "chromium"}
+    assert {v.producer for v in VARIANTS} == {"libreoffice", "chromium", "weasyprint"}
     for dim in ("paper", "landscape", "font", "size", "order", "header_repeat", "header_bold",
                 "header_shade", "year_wrap", "group", "merge", "rows_whole", "header_alone",
                 "tick", "rules", "tight"):  # fmt: skip

@@ -29,6 +29,7 @@ from pipeline.extract.pages import PageInfo, classify, split_furniture
 from pipeline.extract.pdf import open_pdf, sha256_of
 from pipeline.extract.tables import LogicalTable, TablePiece, build_piece, stitch_pieces
 from pipeline.extract.tables.grid import resolve_cell_splits, resolve_splits
+from pipeline.extract.tables.horizontal import rule_stacks
 from pipeline.extract.tables.ruling import find_tables, table_frames, without_backgrounds
 from pipeline.extract.turn import TurnedPage, can_turn, sideways_turn
 from pipeline.extract.visible import visible_page
@@ -150,6 +151,9 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
                 # with horizontal rules only has no closed frame): text inside it that no
                 # piece read is misplaced.
                 frames = [*table_frames(ruled), *(tuple(t.bbox) for t in found)]
+                # And a stack of whole horizontal rules with text in columns between them
+                # that no finder read (horizontal.rule_stacks): a table all the same.
+                frames += rule_stacks(ruled, frames)
                 info.framed = [ln.key for ln in lines if _inside_any(ln, frames)]
             block_numbers[i - 1] = split_furniture(info, lines, settings.margin_fraction)
             pages[i - 1] = info

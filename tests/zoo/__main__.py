@@ -1,5 +1,5 @@
 """`python -m tests.zoo [NAME ...]`: print the default regulation's published records through
-real producers (LibreOffice, Chromium) into tests/fixtures/zoo/<NAME>.pdf (all variants, or
+real producers (LibreOffice, Chromium, WeasyPrint) into tests/fixtures/zoo/<NAME>.pdf (all variants, or
 the named ones)."""
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def make(v: Variant) -> float:
             from tests.zoo import html_producer
 
             html_producer.print_pdf(html_producer.render_html(doc, v), raw)
+        elif v.producer == "weasyprint":
+            from tests.zoo import html_producer, weasyprint_producer
+
+            weasyprint_producer.print_pdf(html_producer.render_html(doc, v), raw)
         elif v.producer == "libreoffice":
             from tests.zoo import docx_producer
 

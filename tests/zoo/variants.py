@@ -42,8 +42,9 @@ DEFAULT_WIDTHS: dict[str, float] = {
 class Variant:
     """One way of printing the default regulation.
 
-    producer: "libreoffice" (a .docx made with python-docx, converted by LibreOffice) or
-    "chromium" (HTML/CSS printed by headless Chromium)."""
+    producer: "libreoffice" (a .docx made with python-docx, converted by LibreOffice),
+    "chromium" (HTML/CSS printed by headless Chromium) or "weasyprint" (the same HTML/CSS laid
+    out by WeasyPrint)."""
 
     name: str
     producer: str
@@ -263,5 +264,60 @@ VARIANTS: tuple[Variant, ...] = (
         rules="none-vertical",
         notes="other column widths (wide Hasil, narrow Rencana Aksi); horizontal rules only, no "
         "vertical ones; header printed once",
+    ),
+    # --- WeasyPrint (the HTML/CSS above, another layout engine). Added after the code above
+    # was written: measured first as they came, inputs nobody tuned on. ---
+    Variant(
+        "wp-a4-default",
+        "weasyprint",
+        paper="A4",
+        notes="WeasyPrint: merged cells, kelompok rows, repeated bold header, ticks √",
+    ),
+    Variant(
+        "wp-letter-sans-inline-once",
+        "weasyprint",
+        paper="Letter",
+        font="DejaVu Sans",
+        size=7.0,
+        group="inline",
+        header_repeat=False,
+        tick="✓",
+        notes="DejaVu Sans 7 pt; kelompok inside the table; header printed once; ticks ✓",
+    ),
+    Variant(
+        "wp-legal-repeated-shade",
+        "weasyprint",
+        paper="Legal",
+        font="Liberation Sans",
+        size=8.5,
+        merge=False,
+        header_shade=True,
+        tick="X",
+        notes="Liberation Sans 8.5 pt; no merged cells (text repeated on every row); shaded "
+        "header; ticks 'X'",
+    ),
+    Variant(
+        "wp-f4-portrait-whole",
+        "weasyprint",
+        landscape=False,
+        font="DejaVu Serif",
+        size=6.5,
+        rows_whole=True,
+        header_bold=False,
+        tick="v",
+        notes="F4 portrait throughout; DejaVu Serif 6.5 pt; rows kept whole; plain header; "
+        "ticks 'v'",
+    ),
+    Variant(
+        "wp-a4-gaps-tight",
+        "weasyprint",
+        paper="A4",
+        font="Liberation Sans Narrow",
+        rules="gaps",
+        tight=True,
+        widths={"kriteria": 11.0, "indikator": 12.0, "pj": 7.0},
+        tick="shade",
+        notes="Liberation Sans Narrow with tight letter spacing in narrow columns; per-cell "
+        "borders with gaps; shaded cells as ticks",
     ),
 )

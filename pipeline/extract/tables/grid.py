@@ -1139,8 +1139,14 @@ OVERRUN_EM = 0.2
 # crosses it (its top above the rule, its middle under it) runs over the rule: a row never
 # split across pages, cut by the page end while its text goes on (Chromium; a merged cell
 # whose last line the page end cuts: "Pengecualian)"). Such lines, and lines right under
-# them, belong to the last row.
+# them, belong to the last row: the next line of the same cell, under the line before
+# within OVERFLOW_LEADING_EM of its font size (the cell's own line spacing), not starting
+# left of that line nor ending past the column edge right of it (WeasyPrint prints a merged
+# cell cut by the page end on, line after line, under the table's bottom rule:
+# "profesionalisme pegawai."). A note under the table keeps a paragraph's margin, or
+# starts left of the cell.
 OVERFLOW_TOUCH = 1.5
+OVERFLOW_LEADING_EM = 0.5
 
 
 def _overflow_bottom(chars: list[dict[str, Any]], xs: list[float], bottom: float) -> float:
@@ -1148,9 +1154,21 @@ def _overflow_bottom(chars: list[dict[str, Any]], xs: list[float], bottom: float
     that run on over it (see OVERFLOW_TOUCH)."""
     inside = [c for c in chars if xs[0] <= (c["x0"] + c["x1"]) / 2 < xs[-1] and c["text"].strip()]
     edge = bottom
+    last: list[dict[str, Any]] = []  # the line taken last, run over the rule
     while True:
         over = [c for c in inside if c["top"] <= edge + OVERFLOW_TOUCH
                 and (c["top"] + c["bottom"]) / 2 >= edge]  # fmt: skip
+        if not over and last:
+            left = min(c["x0"] for c in last)
+            end = max(c["x1"] for c in last)
+            right = min((x for x in xs if x >= end - OVERFLOW_TOUCH), default=xs[-1])
+            over = [c for c in inside if edge <= c["top"] <= edge + OVERFLOW_LEADING_EM
+                    * c["size"] and left - OVERFLOW_TOUCH <= c["x0"]
+                    and c["x1"] <= right + OVERFLOW_TOUCH]  # fmt: skip
+            line = [c for c in inside if over and abs(c["top"] - over[0]["top"]) < 1.0]
+            if len(line) != len(over):
+                over = []  # part of its line lies outside the cell's: no rest of it
         if not over:
             return edge
+        last = over
         edge = max(c["bottom"] for c in over) + 0.01

@@ -322,3 +322,74 @@ def find_horizontal_tables(page: pdfplumber.page.Page) -> list[RuledTable]:
         if cells:
             out.append(RuledTable(cells=cells, bbox=(x0, top, x1, bottom)))
     return out
+
+
+STACK_RULES = 3  # rules a stack needs: a table's top, one between rows, its bottom
+STACK_EXTENT = 0.05  # rule ends this close (of the rule's length, at least TOUCH) are aligned
+COLUMN_GAP_EM = 2.0  # a blank this wide (font sizes) inside one printed line parts columns
+COLUMN_BANDS = 2  # bands that must print text in two columns or more
+
+
+def _column_gap(chars: list[dict[str, Any]]) -> bool:
+    """Whether one printed line among `chars` holds a blank of COLUMN_GAP_EM font sizes or
+    more between two of its glyphs (text in two columns, not a justified line)."""
+    lines: list[list[dict[str, Any]]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        line = next((ln for ln in lines if abs(ln[0]["top"] - c["top"]) < 0.5 * c["size"]), None)
+        if line is None:
+            lines.append([c])
+        else:
+            line.append(c)
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        if any(b["x0"] - a["x1"] >= COLUMN_GAP_EM * max(a["size"], b["size"])
+               for a, b in zip(line, line[1:], strict=False)):  # fmt: skip
+            return True
+    return False
+
+
+def rule_stacks(page: pdfplumber.page.Page, taken: list[BBox]) -> list[BBox]:
+    """Tables ruled with horizontal rules only that `find_horizontal_tables` cannot read
+    (each rule drawn whole, across the width: no junction tells the columns), outside the
+    boxes `taken` (tables found, frames): a stack of at least STACK_RULES parallel rules of
+    about the same extent, no vertical rule crossing it, every band between two of them
+    printing text inside the rules' extent, and at least COLUMN_BANDS bands printing it in
+    two columns (a wide blank inside one line). Underlines, signature lines and a rule
+    under a letterhead are no stack: one rule alone, rules of other extents, bands with
+    nothing printed between the rules (a form's lines to write on), or text in one column
+    (a paragraph between two rules). The box of each stack, from its first rule to its
+    last."""
+    edges = list(page.edges)
+    rules = [r for r in _rules(edges) if r.x1 - r.x0 >= 10 * MIN_RULE]
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_RULE]
+    chars = _printed(page.chars)
+
+    def aligned(a: _Rule, b: _Rule) -> bool:
+        tol = max(TOUCH, STACK_EXTENT * (a.x1 - a.x0))
+        return abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol
+
+    def outside(r: _Rule) -> bool:
+        return not any(x0 - TOUCH <= r.x0 and r.x1 <= x1 + TOUCH and top - TOUCH <= r.y <= bottom
+                       + TOUCH for x0, top, x1, bottom in taken)  # fmt: skip
+
+    stacks: list[list[_Rule]] = []
+    for rule in sorted((r for r in rules if outside(r)), key=lambda r: r.y):
+        home = next((s for s in stacks if aligned(s[-1], rule)), None)
+        if home is not None:
+            home.append(rule)
+        else:
+            stacks.append([rule])
+    out: list[BBox] = []
+    for stack in stacks:
+        if len(stack) < STACK_RULES:
+            continue
+        x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
+        top, bottom = stack[0].y, stack[-1].y
+        if any(x0 < v["x0"] < x1 and v["top"] < bottom and v["bottom"] > top for v in verticals):
+            continue
+        bands = [[c for c in chars if _in(c, x0, a.y, x1, b.y)]
+                 for a, b in zip(stack, stack[1:], strict=False)]  # fmt: skip
+        if not all(bands) or sum(_column_gap(b) for b in bands) < COLUMN_BANDS:
+            continue
+        out.append((x0, top, x1, bottom))
+    return out

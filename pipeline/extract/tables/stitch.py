@@ -203,10 +203,15 @@ SAME_TEXT_RATIO = 0.8
 
 
 def same_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Equal cell texts, or (same number of cells) texts nearly equal as a whole."""
+    """Equal cell texts, or (same number of cells, printed in the same cells) texts nearly
+    equal as a whole. A row that leaves cells empty where the other prints is another row,
+    however alike the rest: "1." alone (the first line of a row the page end cuts, its
+    other cells going on on the next page) is no repeat of the column numbers "(1) (2) (3)
+    (4)" (WeasyPrint, zoo wp-legal-repeated-shade: read as a repeated header, the row was
+    dropped and its rest joined to the row above)."""
     if a == b:
         return True
-    if len(a) != len(b) or not any(a):
+    if len(a) != len(b) or not any(a) or [bool(x) for x in a] != [bool(x) for x in b]:
         return False
     return SequenceMatcher(None, " | ".join(a), " | ".join(b)).ratio() >= SAME_TEXT_RATIO
 
