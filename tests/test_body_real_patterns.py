@@ -248,3 +248,41 @@ def test_a_decree_in_diktum_ends_at_its_closing_formula() -> None:
     assert penutup.text_lines == rows[-2:]
     (menetapkan,) = body.find("menetapkan")
     assert "Ditetapkan" not in menetapkan.teks
+
+
+def test_a_sub_item_deeper_than_the_grammar_opens_no_ayat() -> None:
+    # PP 56/2014 p3-5: under ayat (2) huruf a angka 1, the sub-items "a)", "(b)" and their
+    # "(1) kamera gamma; dan" / "(2) pencacah gamma" are indented past angka 1: they stay its
+    # text, so huruf b and its own list 1. to 3. follow huruf a under ayat (2), and neither
+    # ayat (1)/(2) nor angka 2./3. is read twice.
+    from pipeline.extract.layout import TextLine
+    from pipeline.normalize.body import parse_body
+
+    rows = [
+        (240, "Pasal 2", True),
+        (72, "(1) Tarif tidak termasuk biaya transportasi.", False),
+        (72, "(2) Jenis penerimaan tertentu meliputi:", False),
+        (100, "a. perizinan yang meliputi:", False),
+        (120, "1. pemanfaatan sumber radiasi pengion:", False),
+        (140, "a) untuk keperluan medik:", False),
+        (160, "(b) operasi kedokteran nuklir meliputi:", False),
+        (180, "(1) kamera gamma; dan", False),
+        (180, "(2) pencacah gamma;", False),
+        (120, "2. pembangunan instalasi nuklir;", False),
+        (100, "b. penerbitan ketetapan meliputi:", False),
+        (120, "1. pernyataan pembebasan tapak;", False),
+        (120, "2. pernyataan pembebasan fasilitas.", False),
+        (72, "(3) Tarif ujian ditetapkan.", False),
+    ]
+    lines = [
+        TextLine(page=1, text=t, x0=x, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=b)
+        for k, (x, t, b) in enumerate(rows)
+    ]
+    body = parse_body(lines)
+    (pasal,) = body.find("pasal")
+    assert [c.nomor for c in pasal.children] == ["(1)", "(2)", "(3)"]
+    ayat_2 = pasal.children[1]
+    assert [c.nomor for c in ayat_2.children] == ["a.", "b."]
+    assert [[g.nomor for g in c.children] for c in ayat_2.children] == [["1.", "2."], ["1.", "2."]]
+    angka_1 = ayat_2.children[0].children[0]
+    assert angka_1.teks.endswith("(1) kamera gamma; dan (2) pencacah gamma;")

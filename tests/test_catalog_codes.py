@@ -117,6 +117,14 @@ def _generic_table(rows: list[dict[str, Any]]) -> Dataset:
     return data
 
 
+def _scanned(data: Dataset) -> Dataset:
+    """The dataset with its tables read by OCR."""
+    data.tabel = [
+        t.model_copy(update={"sumber_teks": "ocr", "keyakinan_ocr": 80.0}) for t in data.tabel
+    ]
+    return data
+
+
 def _row(no: str, uraian: str, jumlah: str | None, nilai: float | None) -> dict[str, Any]:
     return {"no": no, "uraian": uraian, "jumlah": jumlah, "jumlah__nilai": nilai}
 
@@ -233,6 +241,11 @@ CASES: dict[str, Case] = {
     "tabel-sel-kosong": _data(lambda: _generic_table([
         _row(f"{i}.", f"Desa {i}", "1.000", 1000) for i in range(1, 6)
     ] + [_row("6.", "Desa 6", None, None)])),
+    # A scanned table whose total differs from its rows only as read: a row's figure OCR
+    # read as letters ("li" for 11).
+    "ocr-perlu-diperiksa": _data(lambda: _scanned(_generic_table([
+        _row("1.", "Rawat jalan", "25.000", 25000), _row("2.", "Rawat inap", "li", None),
+        _row("", "Jumlah", "40.000", 40000)]))),
     "tabel-baris-berulang": _data(lambda: _generic_table([
         _row("", name, "4.662.000", 4662000)
         for name in ("Kabupaten Lebak", "Kota Cilegon", "Kota Serang") * 2])),

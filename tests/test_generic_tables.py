@@ -531,11 +531,12 @@ def test_a_figure_read_with_marks_on_a_scan_is_no_misprint_and_its_total_uncheck
         ("tabel-tipe-tidak-cocok", "r1"),
         ("tabel-jumlah-tidak-cocok", "r3"),
     ]
-    # Letters in a figure stay a finding on a scan too, as on a text layer.
+    # Letters in a figure stay a finding on a scan too, as on a text layer; the total
+    # beside a figure not read as one is a reading to check (ocr-perlu-diperiksa).
     rows[0].update(mar="24,5O")
     assert _hits(rows, scanned=True) == [
         ("tabel-tipe-tidak-cocok", "r1"),
-        ("tabel-jumlah-tidak-cocok", "r3"),
+        ("ocr-perlu-diperiksa", "r3"),
     ]
     rows[0].update(mar="20", mar__nilai=20)
     assert _hits(rows, scanned=True) == [("tabel-jumlah-tidak-cocok", "r3")]

@@ -41,18 +41,8 @@ REQUIRED = {
 
 # Classified documents whose precision is still below PRECISION, and why: their noise comes
 # from reading the document (outside the rules), so it goes when the reading is fixed.
-BELOW = {
-    "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer": (
-        "53 of 69 real: a poor scan; OCR glues Pasal headings and ayat into the text above "
-        "(numbering gaps, a Pasal number read twice), misses or misreads figures (totals "
-        "that do not add up, '4/7' for 47, a '-' or a figure read as nothing: empty cells), "
-        "and reads right but unsure words in Menetapkan"
-    ),
-    "pp_2014_56_tarif_pnbp_bapeten": (
-        "1 of 5 real: the body reader nests the list (1)/(2) under (b) as ayat, and huruf "
-        "b's list 1. to 3. under huruf a's, so numbers look repeated"
-    ),
-}
+# None at present: every classified document is at or above PRECISION.
+BELOW: dict[str, str] = {}
 
 
 def _precision_params() -> list[object]:

@@ -281,6 +281,21 @@ class _Builder:
         follows = aligned and same is not None and _comes_after(m.group(2), same.nomor)
         if not (sentence_start or follows):
             return False
+        inner = self.open[-1] if self.open else None
+        if (
+            same is not None
+            and not aligned
+            and inner is not None
+            and inner is not same
+            and inner.level in LIST_ITEMS
+            and inner.level != level
+            and line.x0 > inner.x0 + INDENT_TOLERANCE
+        ):
+            # Indented past the innermost open item, under a list of another level: a
+            # sub-item deeper than the grammar's levels ("(1) kamera gamma" under "b)" under
+            # angka 1, PP 56/2014 p4), text of that item, not the next item of its
+            # shallower namesake list (ayat (1) of the Pasal).
+            return False
         quote = next((n for n in reversed(self.open) if n.quote_root), None)
         if (
             quote is not None

@@ -125,9 +125,13 @@ CATALOG: dict[str, Aturan] = {
         "Hapus definisi yang tidak dipakai, atau periksa penulisannya."),
     # Scans
     "ocr-butir-tergabung": Aturan(
-        PERINGATAN, "OCR membaca butir {tingkat_nomor} berikutnya ke dalam teks butir "
-        "\"{sebelum}\" ini, sehingga data melompat dari \"{sebelum}\" ke \"{sesudah}\".",
+        PERINGATAN, "OCR membaca butir {tingkat_nomor} sesudah \"{sebelum}\" ke dalam teks "
+        "ini, sehingga data melompat dari \"{sebelum}\" ke \"{sesudah}\".",
         "Pisahkan butir yang tergabung sesuai pindaian halaman sebelum data dipakai."),
+    "ocr-perlu-diperiksa": Aturan(
+        PERINGATAN, "Menurut bacaan OCR, {temuan}, tetapi bacaan ini belum pasti: {alasan}.",
+        "Periksa sel ini terhadap pindaian halaman; bila halaman memang demikian, perbaiki "
+        "dokumennya."),
     "ocr-keyakinan-rendah": Aturan(
         PERINGATAN, "Teks ini berasal dari OCR dengan keyakinan rendah ({keyakinan}).",
         "Periksa teks ini terhadap pindaian halaman sebelum dipakai."),

@@ -6,6 +6,7 @@ repeats, an empty cell in an otherwise full column. Tables of a known kind (Renc
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from pipeline.models import Tabel
 from pipeline.normalize.generic_table import PARENT_RE, TYPED_SUFFIX, UNIT_SUFFIX, is_total_label
 from pipeline.normalize.values import is_blank
 from pipeline.roman import roman_to_int
+from pipeline.validate.catalog import CATALOG
 from pipeline.validate.dataset import Dataset
 from pipeline.validate.rules.base import Hit
 from pipeline.vocabulary import ITEM_NUMBER_RE as NUMBERING_RE
@@ -112,7 +114,8 @@ FOOTNOTED_RE = re.compile(r"[0-9][0-9.,]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\)?")
 # A figure with marks around it: on a scanned table, a ruling or a speck read as "|", "-",
 # "©", "“" or "." beside the figure ("| 0,0", "- 24,50", "© 0"), or a comma read as a colon
 # ("0:00"). Letters or digits out of place ("1O.000") are not marks.
-MARKED_FIGURE_RE = re.compile(r"[^\w\s]*\s*[0-9][0-9.,:]*\s*[^\w\s]*")
+# A speck read as a mark between its digits ("4/7" for 47) is no misprint either.
+MARKED_FIGURE_RE = re.compile(r"[^\w\s]*\s*[0-9][0-9.,:]*(?:[^\w\s.,:][0-9][0-9.,:]*)?\s*[^\w\s]*")
 
 
 def _marked_figure(value: Any) -> bool:
@@ -160,10 +163,43 @@ def _totals(
                 continue  # a figure OCR read with marks around it: the sum is not known
             total = sum(numbers)
             written = r[c + TYPED_SUFFIX]
-            if abs(total - written) > SUM_TOLERANCE:
-                yield Hit("tabel-jumlah-tidak-cocok", t.id, r["id"], c, r["halaman_awal"],
-                          r[c], {"tertulis": r[c], "dihitung": _show(total)})  # fmt: skip
+            if abs(total - written) <= SUM_TOLERANCE:
+                continue
+            params = {"tertulis": r[c], "dihitung": _show(total)}
+            unread = _unread(block, c, [d for d, k in columns if k in NUMERIC])
+            if t.sumber_teks == "ocr" and unread is not None:
+                # A figure OCR did not read as one: the sum is not known. The difference
+                # is a reading to check against the scan, not a defect of the document.
+                temuan = _BLANK.format(CATALOG["tabel-jumlah-tidak-cocok"].pesan, kolom=c, **params)
+                check = {"temuan": _lower_first(temuan.rstrip(".")), "alasan": unread}
+                yield Hit("ocr-perlu-diperiksa", t.id, r["id"], c, r["halaman_awal"], r[c], check)
+                continue
+            yield Hit("tabel-jumlah-tidak-cocok", t.id, r["id"], c, r["halaman_awal"], r[c],
+                      params)  # fmt: skip
         block = []
+
+
+_BLANK = string.Formatter()
+
+
+def _lower_first(text: str) -> str:
+    """A finding's message as the middle of a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def _unread(block: list[dict[str, Any]], c: str, numeric: list[str]) -> str | None:
+    """Why a column's sum over `block` is not known on a scanned table, if it is not: a
+    cell OCR read but not as a figure ("li" for 11, "4/7" for 47), or an empty cell in a
+    row that prints figures in its other columns (a "9" read as nothing)."""
+    for b in block:
+        if b.get(c + TYPED_SUFFIX) is not None:
+            continue
+        value = str(b.get(c) or "").strip()
+        if value:
+            return f"sel baris {b['id']} terbaca \u201c{value}\u201d, bukan angka"
+        if any(b.get(d + TYPED_SUFFIX) is not None for d in numeric if d != c):
+            return f"sel baris {b['id']} terbaca kosong, padahal baris itu berisi angka"
+    return None
 
 
 def _show(x: float) -> str:
@@ -408,7 +444,17 @@ def _empty_cells(t: Tabel, rows: list[dict[str, Any]], names: list[str]) -> Iter
             continue
         if left and left[-1] in blocks and _alone(r, prev, after, left[-1]):
             continue
+        if t.sumber_teks == "ocr" and kinds.get(c, "teks") in NUMERIC:
+            # On a scan a lone figure or dash is a short mark OCR may read as nothing: the
+            # cell is empty as read, which is a reading to check, not a certain defect.
+            temuan = _BLANK.format(CATALOG["tabel-sel-kosong"].pesan, kolom=c).rstrip(".")
+            params = {"temuan": _lower_first(temuan), "alasan": EMPTY_FIGURE}
+            yield Hit("ocr-perlu-diperiksa", t.id, r["id"], c, r["halaman_awal"], None, params)
+            continue
         yield Hit("tabel-sel-kosong", t.id, r["id"], c, r["halaman_awal"], None)
+
+
+EMPTY_FIGURE = "angka atau tanda \u201c-\u201d yang pendek mudah tidak terbaca oleh OCR"
 
 
 def _numbering_column(rows: list[dict[str, Any]], printed: list[str]) -> str | None:

@@ -19,7 +19,16 @@ QUOTED_RE = re.compile(r"__(?:angka|huruf)_[^_]+__pasal_")
 # A label printed inside running text after a punctuation mark: "..., I. memberikan ...",
 # "...; g. membuat ...", "pelayanan, . d. menerima ...", or after a speck OCR read as a
 # mark ("tertentu: @ 9. Petambak ...").
-_GLUED_RE = re.compile(r"[,;:.](?:\s*[^\w\s]){0,2}\s*\(?([0-9]{1,3}|[A-Za-z])[.)]\s+\w")
+_GLUED_RE = re.compile(r"[,;:.](?:\s*(?:[^\w\s]|_)){0,2}\s*\(?([0-9]{1,3}|[A-Za-z])[.)]\s+\w")
+# A Pasal heading OCR read into running text: "Pasal" and its number (the blank between
+# them often lost: "Pasal6") at the start of a text or after a sentence's end, with up to
+# two specks around, then its first ayat "(1)" or a capitalised word ("... ini. @ Pasal 5
+# (1) Kebutuhan ...", "... 2016. Pasal6 Kebutuhan ..."). A reference to a Pasal follows
+# a word ("dalam Pasal 4 dan Pasal 5"), never a sentence's end.
+_GLUED_PASAL_RE = re.compile(
+    r"(?:^|[;:.])(?:\s*(?:[^\w\s]|_)){0,2}\s*Pasal\s?([0-9]{1,3})\s+(?:(?:[^\w\s]|_)\s*){0,2}"
+    r"(?:\(1\)|[A-Z])"
+)
 # Characters OCR takes for one another in an item label: "l." read "I." or "1.", "q." read
 # "g.", "o." read "0.", "s." read "5.".
 _LOOKALIKE = {"l": "il1|", "i": "l1|", "q": "g9", "g": "q9", "o": "0", "s": "5", "b": "6"}
@@ -184,12 +193,27 @@ def _missing_dots(records: Sequence[RencanaAksi]) -> Iterator[Hit]:
                 )
 
 
+def _glued_pasal(texts: Sequence[tuple[str, str]], missing: set[int]) -> list[str]:
+    """The ids of the texts (id, text) that hold the heading of a missing Pasal, read into
+    them by OCR ("Pasal2 (1) ..." in the text of BAB II): the Pasal was printed."""
+    return [
+        nid for nid, text in texts
+        if any(int(m.group(1)) in missing for m in _GLUED_PASAL_RE.finditer(text))
+    ]  # fmt: skip
+
+
 def body_numbering(data: Dataset) -> Iterator[Hit]:
-    """Pasal, ayat, huruf and angka numbers under each parent of the body tree."""
+    """Pasal, ayat, huruf and angka numbers under each parent of the body tree. A gap whose
+    missing item OCR read into the text above it (its label after a punctuation mark, or a
+    Pasal heading inside a text between the two numbers) is not a gap of the document: it
+    is an `ocr-butir-tergabung` finding on the text that holds it. A number repeated after a
+    Pasal heading read into the text between its two uses belongs to that Pasal, not to a
+    repeat."""
     for table, nodes in (("pasal", data.pasal),):
         children: dict[tuple[str | None, str], list[tuple[str, int, str]]] = {}
         texts = {n.id: n.teks or "" for n in nodes}
         by_id = {n.id: n for n in nodes}
+        order = {n.id: i for i, n in enumerate(nodes)}
         for n in nodes:
             if n.nomor and n.tingkat in ("pasal", "ayat", "huruf", "angka"):
                 if n.tingkat == "pasal":
@@ -201,26 +225,41 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
                 else:
                     parent = n.induk_id
                 children.setdefault((parent, n.tingkat), []).append((n.nomor, n.halaman_awal, n.id))
+        texts_from = [(n.id, texts[n.id]) for n in nodes]
+
+        def between(
+            first: str,
+            last: str,
+            texts_from: list[tuple[str, str]] = texts_from,
+            order: dict[str, int] = order,
+        ) -> list[tuple[str, str]]:
+            """The texts of the nodes from `first` up to (not including) `last`."""
+            return texts_from[order[first] : order[last]]
+
         for (_, level), items in children.items():
             numbers = [no for no, _, _ in items]
             pages = {no: (page, nid) for no, page, nid in reversed(items)}
             last = {no: nid for no, _, nid in items}
             for before, after in gaps(numbers):
-                if _glued(texts[last[before]], before, after):
-                    # Printed, but OCR read it into the item above: the data lacks it.
-                    holder = by_id[last[before]]
-                    if holder.keyakinan_ocr is not None:
-                        yield Hit(
-                            "ocr-butir-tergabung",
-                            table,
-                            holder.id,
-                            "teks",
-                            holder.halaman_awal,
-                            holder.teks,
-                            {"tingkat_nomor": level, "sebelum": before, "sesudah": after},
-                        )
-                    continue
                 page, nid = pages[after]
+                holders = [last[before]] if _glued(texts[last[before]], before, after) else []
+                if not holders and level == "pasal":
+                    a, b = ordinal(before) or 0, ordinal(after) or 0
+                    holders = _glued_pasal(between(last[before], nid), set(range(a + 1, b)))
+                if holders:
+                    # Printed, but OCR read it into a text above: the data lacks it.
+                    for holder in map(by_id.__getitem__, holders):
+                        if holder.keyakinan_ocr is not None:
+                            yield Hit(
+                                "ocr-butir-tergabung",
+                                table,
+                                holder.id,
+                                "teks",
+                                holder.halaman_awal,
+                                holder.teks,
+                                {"tingkat_nomor": level, "sebelum": before, "sesudah": after},
+                            )
+                    continue
                 yield Hit(
                     "nomor-terlewat",
                     table,
@@ -230,9 +269,12 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
                     after,
                     {"tingkat_nomor": level, "sebelum": before, "sesudah": after},
                 )
-            seen: set[str] = set()
+            seen: dict[str, str] = {}
             for no, page, nid in items:
-                if no in seen:
+                first = seen.get(no)
+                if first is not None and not (
+                    level != "pasal" and _glued_pasal(between(first, nid), set(range(1, 1000)))
+                ):
                     yield Hit(
                         "nomor-ganda",
                         table,
@@ -242,4 +284,4 @@ def body_numbering(data: Dataset) -> Iterator[Hit]:
                         no,
                         {"tingkat_nomor": level, "nomor": no},
                     )
-                seen.add(no)
+                seen.setdefault(no, nid)
