@@ -40,12 +40,14 @@ def test_a_raised_run_with_a_bracket_or_letter_is_a_mark() -> None:
 
 def test_text_on_the_baseline_and_exponents_are_no_marks() -> None:
     """A "(a)" of the text's size on its baseline opens an item ("(a) Iluminasi"); a
-    small "(a)" on the baseline (not raised) is text too; raised digits alone are an
-    exponent ("10⁻²" stays a superscript)."""
+    small "(a)" on the baseline (not raised) is text too; a raised "o" after a figure is a
+    degree sign; raised digits alone are an exponent ("10⁻²" stays a superscript)."""
     item = _word("(a)", 0, 10, 12) + _word("Iluminasi", 24, 10, 12)
     assert footnote_marks(item) == (item, ())
     low = _word("Uji", 0, 10, 12) + _word("(a)", 18, 14, 8)  # bottom 22: on the line
     assert footnote_marks(low)[1] == ()
+    degree = _word("3", 0, 10, 12) + _word("o", 6, 10, 8)  # Perban 2/2022 p26 "≤ 3°"
+    assert footnote_marks(degree) == (degree, ())
     power = _word("10", 0, 10, 12) + _word("-2", 12, 10, 8)
     rest, marks = footnote_marks(power)
     assert marks == ()

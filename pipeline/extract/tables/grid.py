@@ -1053,6 +1053,7 @@ SUPERSCRIPT_GAP = 0.5
 # of digits alone is an exponent or a mass number (see raised_to_superscript), and a mark
 # set at the size of its text on the baseline ("(a) Iluminasi") is text.
 MARK_MAX_GLYPHS = 5
+DEGREE_MARKS = ("o", "O")
 
 
 def footnote_marks(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[Mark, ...]]:
@@ -1079,14 +1080,20 @@ def footnote_marks(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], t
         text = "".join(c["text"] for c in run)
         if len(run) > MARK_MAX_GLYPHS or all(ch in SUPERSCRIPTS for ch in text):
             continue
-        if any(
-            b["size"] * SUPERSCRIPT_SIZE >= first["size"]
-            and -1.0 <= first["x0"] - b["x1"] <= SUPERSCRIPT_GAP * b["size"]
-            and first["bottom"] <= b["bottom"] - SUPERSCRIPT_RAISE * b["size"]
-            and first["bottom"] > b["top"]
-            for b in glyphs
-        ):
-            found.append(run)
+        base = next(
+            (
+                b
+                for b in glyphs
+                if b["size"] * SUPERSCRIPT_SIZE >= first["size"]
+                and -1.0 <= first["x0"] - b["x1"] <= SUPERSCRIPT_GAP * b["size"]
+                and first["bottom"] <= b["bottom"] - SUPERSCRIPT_RAISE * b["size"]
+                and first["bottom"] > b["top"]
+            ),
+            None,
+        )
+        if base is None or (text in DEGREE_MARKS and base["text"].isdigit()):
+            continue  # a raised "o" after a figure is a degree sign ("3o": 3°), not a mark
+        found.append(run)
     if not found:
         return chars, ()
     taken = {id(c) for run in found for c in run}
