@@ -48,6 +48,12 @@ BELOW = {
         "that do not add up, '4/7' for 47, a '-' or a figure read as nothing: empty cells), "
         "and reads right but unsure words in Menetapkan"
     ),
+    "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu": (
+        "3 of 6 real: the TOTAL DURASI figures are typed since their footnote marks are "
+        "published apart ('1665¹⁾'), and the total check counts a figure printed once in a "
+        "cell merged over two rows on both rows (p56, p57: 3 noise); p56 and p57 PPR 3 "
+        "totals are real misprints"
+    ),
     "pp_2014_56_tarif_pnbp_bapeten": (
         "1 of 5 real: the body reader nests the list (1)/(2) under (b) as ayat, and huruf "
         "b's list 1. to 3. under huruf a's, so numbers look repeated"
