@@ -234,7 +234,7 @@ def tables_step(doc: ExtractedDocument, dokumen_id: str) -> _Tables:
             name = f"{kind} {tname} ({where})"
         else:
             consumed, name = flat.consumed, f"tabel {flat.id} ({where})"
-        summary, left = account_table(name, table, consumed)
+        summary, left = account_table(name, table, consumed, flat.noted)
         out.akuntansi.append(summary)
         out.sisa.extend(left)
     return out

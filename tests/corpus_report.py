@@ -29,7 +29,7 @@ import pdfplumber
 
 from pipeline.extract.tables.grid import Cell, _without_overprinted
 from pipeline.extract.visible import visible_page
-from pipeline.normalize.generic_table import PARENT_RE
+from pipeline.normalize.generic_table import NOTE_SUFFIX, PARENT_RE
 from pipeline.run import DocumentResult, process
 from pipeline.validate.engine import dataset_of, validate
 
@@ -116,10 +116,12 @@ def published_words(result: DocumentResult) -> dict[int, Counter[str]]:
     for each further column it is copied into (a phantom column); a parent heading once;
     the column names where the header is printed (once per page that prints it), from the
     header cells that name a column; the column numbers printed under the header (tabel.csv's
-    `nomor_kolom`) on each page that prints them, when the table publishes them."""
+    `nomor_kolom`) on each page that prints them, when the table publishes them; a
+    footnote mark published beside its value (`<column>__catatan_kaki`) where its cell is."""
     out: Counter[tuple[int, str]] = Counter()
     for table in result.flat_tables:
         printed = [c for c in table.columns if c not in SKIP]
+        printed += [c + NOTE_SUFFIX for c in table.columns if c in table.notes]
         numbers = table.number_cells if table.column_numbers else []
         for cell in [*table.header, *numbers]:
             if cell.text.strip():
@@ -132,7 +134,7 @@ def published_words(result: DocumentResult) -> dict[int, Counter[str]]:
                 value = row.get(c)
                 if value is None:
                     continue
-                cells = sources.get(c, ())
+                cells = sources.get(c.removesuffix(NOTE_SUFFIX), ())
                 key = (c, tuple(id(x) for x in cells))
                 if cells and key in seen:
                     continue

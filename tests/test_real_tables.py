@@ -34,12 +34,13 @@ SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
 TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
-# (or diamond) holding its number in an actor's column. Measured: p3 and p4 go on without a
-# header and are published as tables of their own (lampiran_1__tabel_4, kolom_1..kolom_19;
-# lampiran_1__tabel_5, kolom_1..kolom_16), not stitched to p2's.
-_TUBABA_UNSTITCHED = (
-    "not stitched: published as a table of its own with columns kolom_1..kolom_N; the step "
-    "boxes' edges read as rulings copy a step number into a second column (phantom columns)"
+# (or diamond) holding its number in an actor's column. The boxes and arrows are no ruling
+# (ruling.drawings): one table p2-4, each step number in its actor's column. Still wrong:
+# header words broken at a cell's line end without a hyphen.
+_TUBABA_BROKEN = (
+    "words broken at a header cell's line end without a hyphen stay broken "
+    "(pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan); the rows, one "
+    "table p2-4 and each step number in its actor's column, are right"
 )
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
@@ -52,10 +53,6 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     ),
     (KEPKA_BAPETEN, 6): _KEPKA_TABEL_1,
     (KEPKA_BAPETEN, 14): _KEPKA_TABEL_1,
-    (PERBAN_BAPETEN, 16): (
-        "the header's raised footnote mark '(a)' is read into the column name "
-        "(parameter_uji_kesesuaian_a); the symbol glyphs are right"
-    ),
     (PERBAN_BAPETEN, 47): (
         "the check mark reads ':': this page's subset of the font maps only two glyphs "
         "(standard-order 'radical' and 'endash', to ':' and '3'), both against that order, so "
@@ -67,14 +64,9 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "part of its rows 9-15, which now read as the visible part of their figures "
         "('6,792,2'), so fewer than 4/5 of the column parse; the other amounts are typed"
     ),
-    (TUBABA_SOP, 2): (
-        "the step boxes' edges are read as rulings: phantom columns (pelaksana_skpd_2, _3, "
-        "pelaksana_staf_2, _3, pelaksana_kabag_hukum_2 .. _4) with the step number copied into "
-        "them, and rows split in two (no_2 and no_2__ke_2); words broken at a header cell's line "
-        "end stay broken (pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan)"
-    ),
-    (TUBABA_SOP, 3): "p3 goes on without a header and is " + _TUBABA_UNSTITCHED,
-    (TUBABA_SOP, 4): "p4 goes on without a header and is " + _TUBABA_UNSTITCHED,
+    (TUBABA_SOP, 2): _TUBABA_BROKEN,
+    (TUBABA_SOP, 3): _TUBABA_BROKEN,
+    (TUBABA_SOP, 4): _TUBABA_BROKEN,
     (SKB_2022, 4): (
         "row 15's KETERANGAN reads 'Harl Raya Natal': the converted scan's own text layer "
         "maps the printed 'i' to 'l'; the 15 rows are separated (the rules the conversion "

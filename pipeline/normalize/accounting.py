@@ -15,15 +15,29 @@ UNREADABLE_GLYPH = (
     "ditandai \ufffd, periksa karakter yang tercetak di PDF"
 )
 
+FOOTNOTE_MARK = (
+    "tanda catatan kaki (dicetak kecil dan terangkat) pada sel yang tidak diterbitkan "
+    "bersama kolom <kolom>__catatan_kaki, mis. pada kepala kolom; catatannya tercetak di "
+    "bawah tabel"
+)
+
 
 def account_table(
-    name: str, table: LogicalTable, consumed: frozenset[int]
+    name: str, table: LogicalTable, consumed: frozenset[int], noted: frozenset[int] = frozenset()
 ) -> tuple[Akuntansi, list[Sisa]]:
+    """Every printed cell of `table` placed (its id in `consumed`) or left over; every
+    footnote mark printed in it published (its cell's id in `noted`) or left over."""
     seen = placed = 0
     leftovers: list[Sisa] = []
     cells = list(table.header_cells) + table.body_cells()
     for cell in cells:
         for part in cell.parts:
+            if id(cell) not in noted:
+                leftovers.extend(
+                    Sisa(halaman=part.page, teks=m.text, alasan=FOOTNOTE_MARK,
+                         lokasi=f"p{part.page}@{m.x0:.1f},{m.top:.1f}")
+                    for m in part.marks
+                )  # fmt: skip
             if not part.text.strip():
                 continue
             seen += 1

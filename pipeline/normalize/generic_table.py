@@ -40,6 +40,9 @@ TOTAL_RE = re.compile(
 )
 TYPED_SUFFIX = "__nilai"
 UNIT_SUFFIX = "__satuan"  # the unit an amount is counted in ("600.000/pemakaian")
+# The footnote marks printed raised beside a cell's value ("1980¹⁾": 1980, mark "1)"; see
+# grid.footnote_marks), published beside it; the note itself is printed under the table.
+NOTE_SUFFIX = "__catatan_kaki"
 
 
 def is_total_label(text: str) -> bool:
@@ -64,6 +67,10 @@ class FlatTable:
     numbering: list[str] = field(default_factory=list)  # numbering columns
     consumed: frozenset[int] = frozenset()
     units: frozenset[str] = frozenset()  # numeric columns whose amounts carry a unit
+    notes: frozenset[str] = frozenset()  # columns with a footnote mark in some value
+    # The cells whose footnote marks the table publishes (in <column>__catatan_kaki); any
+    # other printed mark (a header's, a heading's) is a leftover (accounting.FOOTNOTE_MARK).
+    noted: frozenset[int] = frozenset()
     # Where each row's values were printed (never published): per row, column -> the
     # cells its value was read from (a parent: its heading's number and text cells); a
     # merged cell is the same object in every row and column it covers. With `header`
@@ -86,6 +93,8 @@ class FlatTable:
                 out.append(c + TYPED_SUFFIX)
             if c in self.units:
                 out.append(c + UNIT_SUFFIX)
+            if c in self.notes:
+                out.append(c + NOTE_SUFFIX)
         return [*out, "halaman_awal", "halaman_akhir"]
 
 
@@ -98,6 +107,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
     kelompok: str | None = None
     stack: list[_Heading] = []  # the open headings, outermost first
     raw_rows: list[tuple[dict[str, str], dict[str, str], list[int]]] = []
+    marks: list[dict[str, str]] = []  # per row, column -> its value's footnote marks
+    noted: set[int] = set()
     sources: list[dict[str, tuple[Cell, ...]]] = []
     group_cell: Cell | None = None
     group_style: tuple[object, ...] | None = None  # the list the group row is an item of
@@ -152,6 +163,9 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         if kelompok is not None:
             parents["kelompok"] = kelompok
         raw_rows.append((values, parents, row.pages))
+        marked = {c: row.cells[c] for c in range(ncols) if values[names[c]] and row.cells[c].marks}
+        marks.append({names[c]: cell.marks for c, cell in marked.items()})
+        noted.update(id(cell) for cell in marked.values())
         origin: dict[str, tuple[Cell, ...]] = {names[c]: (row.cells[c],) for c in range(ncols)}
         origin.update((h.column, h.cells) for h in stack)
         if group_cell is not None:
@@ -177,16 +191,18 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         if types[c] in ("bilangan", "rupiah")
         and any(parse_amount(v.get(c, ""))[1] for v, _, _ in raw_rows)
     )
+    notes = frozenset(c for m in marks for c in m)
     flat = FlatTable(
         id=table_id, columns=columns, types=types, consumed=frozenset(consumed), units=units,
+        notes=notes, noted=frozenset(noted),
         sources=sources, header=[c for c in table.header_cells if c not in table.number_cells],
         column_numbers={n: k for n, k in zip(names, table.column_numbers, strict=False) if k},
         number_cells=list(table.number_cells),
     )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}
-    for k, ((values, parent_values, pages), figure) in enumerate(
-        zip(raw_rows, figures, strict=True)
+    for k, ((values, parent_values, pages), figure, row_marks) in enumerate(
+        zip(raw_rows, figures, marks, strict=True)
     ):
         record: dict[str, Any] = {"id": ""}
         for c in columns:
@@ -202,6 +218,8 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
                 record[c + TYPED_SUFFIX] = typed
             if c in units:
                 record[c + UNIT_SUFFIX] = parse_amount(printed or "")[1]
+            if c in notes:
+                record[c + NOTE_SUFFIX] = row_marks.get(c)
         record["halaman_awal"], record["halaman_akhir"] = pages[0], pages[-1]
         is_total = any(is_total_label(str(values.get(c) or "")) for c in names[:3])
         if is_total:

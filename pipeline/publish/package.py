@@ -315,6 +315,11 @@ def generic_resource(
                      "description": f"Nilai bertipe dari kolom {base}"}  # fmt: skip
             if field["type"] == "boolean":
                 field.update(trueValues=["True"], falseValues=["False"])
+        elif column.endswith("__catatan_kaki"):  # generic_table.NOTE_SUFFIX
+            noted = column.removesuffix("__catatan_kaki")
+            field = {"name": column, "type": "string",
+                     "description": f"Tanda catatan kaki yang tercetak kecil dan terangkat pada "
+                     f"nilai kolom {noted} (catatannya tercetak di bawah tabel)"}  # fmt: skip
         elif column == "id":
             field = {"name": "id", "type": "string", "description": "Id baris dari penomoran tabel",
                      "constraints": {"required": True, "unique": True}}  # fmt: skip

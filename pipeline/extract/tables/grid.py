@@ -29,12 +29,24 @@ BBox = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """A footnote mark printed raised after a word ("¹⁾" read "1)", "⁽ᵃ⁾" read "(a)"),
+    where its first glyph starts on the page."""
+
+    text: str
+    x0: float
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
 class CellPart:
-    """A physical, printed piece of a cell: one rectangle on one page."""
+    """A physical, printed piece of a cell: one rectangle on one page. `marks`: the
+    footnote marks printed raised in it, left out of `text` (see `footnote_marks`)."""
 
     page: int
     bbox: BBox
     text: str
+    marks: tuple[Mark, ...] = ()
 
     @property
     def key(self) -> str:
@@ -70,6 +82,11 @@ class Cell:
 
     def covers_col(self, col: int) -> bool:
         return self.col <= col < self.col + self.colspan
+
+    @property
+    def marks(self) -> str:
+        """The footnote marks printed in the cell, in reading order ("1)", "(a) (b)")."""
+        return " ".join(m.text for p in self.parts for m in p.marks)
 
 
 # OCR words with their confidence (0-100), in reading order.
@@ -766,9 +783,11 @@ def build_piece(
     for blank in blanks or ():
         key = (blank["fontname"], round(blank["size"], 1))
         spaces[key] = max(spaces.get(key, 0.0), blank["x1"] - blank["x0"])
+    marks: dict[int, tuple[Mark, ...]] = {}
     for cell, bbox in cells:
         chars = _without_overprinted(chars_by_cell.get(id(cell), []))
         if ocr is None:
+            chars, marks[id(cell)] = footnote_marks(chars)
             chars = raised_to_superscript(chars)
         cell.text, cell.head, cell.tail = (
             cell_lines(chars, bbox, blanks, sure, spaces) if chars else ("", None, None)
@@ -779,7 +798,9 @@ def build_piece(
     if ocr is not None:
         _read_marks(cells, ocr)
     for cell, bbox in cells:
-        cell.parts.append(CellPart(page=page_no, bbox=bbox, text=cell.text))
+        cell.parts.append(
+            CellPart(page=page_no, bbox=bbox, text=cell.text, marks=marks.get(id(cell), ()))
+        )
     if ocr is None:
         _read_shaded_marks(cells, page.rects)
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
@@ -1004,7 +1025,9 @@ def resolve_cell_splits(cells: Iterable[Cell]) -> None:
         if SPLIT in cell.text or SURE in cell.text or WHOLE in cell.text:
             cell.text = pattern.sub(decide, cell.text)
             cell.parts = [
-                CellPart(page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text))
+                CellPart(
+                    page=p.page, bbox=p.bbox, text=pattern.sub(decide, p.text), marks=p.marks
+                )  # fmt: skip
                 for p in cell.parts
             ]
 
@@ -1019,6 +1042,66 @@ SUPERSCRIPT_SIZE = 0.85
 SUPERSCRIPT_RAISE = 0.25
 # A superscript touches what it is printed beside: a gap of at most this share of a size.
 SUPERSCRIPT_GAP = 0.5
+
+
+# Footnote marks (README "Footnote marks"): a run of glyphs set smaller than the glyph it
+# follows and raised above its baseline (the SUPERSCRIPT_SIZE / SUPERSCRIPT_RAISE /
+# SUPERSCRIPT_GAP measures), that holds anything besides the digits and signs of an
+# exponent ("(a)", "1)", "*"), refers to a note printed under the table: it is no part of
+# the cell's value ("1980¹⁾" is 1980 with note 1), Perka BAPETEN 16/2014; "Parameter Uji
+# Kesesuaian⁽ᵃ⁾" names the column "Parameter Uji Kesesuaian", Perban BAPETEN 2/2022). A run
+# of digits alone is an exponent or a mass number (see raised_to_superscript), and a mark
+# set at the size of its text on the baseline ("(a) Iluminasi") is text.
+MARK_MAX_GLYPHS = 5
+DEGREE_MARKS = ("o", "O")
+
+
+def footnote_marks(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[Mark, ...]]:
+    """A cell's characters without its footnote marks (see MARK_MAX_GLYPHS), and the marks
+    in reading order."""
+    glyphs = [c for c in chars if c["text"].strip() and c.get("size")]
+    if len({round(c["size"], 1) for c in glyphs}) < 2:
+        return chars, ()
+    runs: list[list[dict[str, Any]]] = []
+    for c in sorted(glyphs, key=lambda c: (round(c["bottom"]), c["x0"])):
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(last["size"] - c["size"]) < 0.5
+            and abs(last["bottom"] - c["bottom"]) < 0.25 * c["size"]
+            and -1.0 <= c["x0"] - last["x1"] <= SUPERSCRIPT_GAP * c["size"]
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    found: list[list[dict[str, Any]]] = []
+    for run in runs:
+        first = run[0]
+        text = "".join(c["text"] for c in run)
+        if len(run) > MARK_MAX_GLYPHS or all(ch in SUPERSCRIPTS for ch in text):
+            continue
+        base = next(
+            (
+                b
+                for b in glyphs
+                if b["size"] * SUPERSCRIPT_SIZE >= first["size"]
+                and -1.0 <= first["x0"] - b["x1"] <= SUPERSCRIPT_GAP * b["size"]
+                and first["bottom"] <= b["bottom"] - SUPERSCRIPT_RAISE * b["size"]
+                and first["bottom"] > b["top"]
+            ),
+            None,
+        )
+        if base is None or (text in DEGREE_MARKS and base["text"].isdigit()):
+            continue  # a raised "o" after a figure is a degree sign ("3o": 3°), not a mark
+        found.append(run)
+    if not found:
+        return chars, ()
+    taken = {id(c) for run in found for c in run}
+    marks = tuple(
+        Mark(text="".join(c["text"] for c in run), x0=run[0]["x0"], top=run[0]["top"])
+        for run in sorted(found, key=lambda r: (round(r[0]["top"]), r[0]["x0"]))
+    )
+    return [c for c in chars if id(c) not in taken], marks
 
 
 def raised_to_superscript(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

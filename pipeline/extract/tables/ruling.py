@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 import pdfplumber
+from pdfplumber import utils
 
 from pipeline.extract.tables.horizontal import find_horizontal_tables, has_vertical_rules
 
@@ -43,6 +44,8 @@ WHITE = 0.95  # a fill at least this light on every channel is the paper's colou
 # A filled rectangle this thin (or thinner) one way is a rule drawn as a fill (Chromium
 # draws 0.4 to 0.75 pt, Excel exports up to 1 pt); thicker both ways it is shading.
 MAX_RULE_WIDTH = 2.0
+# A rule this close to a box's side runs along it (the box is a cell among cells).
+SIDE = 1.5
 
 
 def is_white(color: Any) -> bool:
@@ -66,10 +69,181 @@ def invisible_background(obj: dict[str, Any]) -> bool:
 
 
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
-    """`page` without its white cell backgrounds (the page itself when it has none)."""
-    if not any(invisible_background(r) for r in page.rects):
+    """`page` without its white cell backgrounds and the drawings inside its cells
+    (`drawings`): the page itself when it has neither."""
+    drawn = drawings(page)
+    if not drawn and not any(invisible_background(r) for r in page.rects):
         return page
-    return page.filter(lambda o: not invisible_background(o))
+    return page.filter(lambda o: not invisible_background(o) and id(o) not in drawn)
+
+
+def _edges_of(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    kind = obj.get("object_type")
+    if kind == "rect":
+        return list(utils.rect_to_edges(obj))
+    if kind == "curve":
+        return list(utils.curve_to_edges(obj))
+    if kind == "line":
+        return [utils.line_to_edge(obj)]
+    return []
+
+
+def _long(e: dict[str, Any]) -> bool:
+    return max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE
+
+
+def _on_side(e: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """Whether rule `e` runs along one side of `box` (a neighbouring cell's side)."""
+    x0, top, x1, bottom = box
+    if e["orientation"] == "h":
+        along = min(e["x1"], x1) - max(e["x0"], x0) > 2 * TOUCH
+        return along and min(abs(e["top"] - top), abs(e["top"] - bottom)) <= SIDE
+    along = min(e["bottom"], bottom) - max(e["top"], top) > 2 * TOUCH
+    return along and min(abs(e["x0"] - x0), abs(e["x0"] - x1)) <= SIDE
+
+
+def _inside(e: dict[str, Any], box: tuple[float, float, float, float], margin: float) -> bool:
+    cx, cy = (e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2
+    return box[0] + margin < cx < box[2] - margin and box[1] + margin < cy < box[3] - margin
+
+
+def _ends(o: dict[str, Any]) -> list[tuple[float, float]]:
+    """Where a line, a rule drawn as a thin rectangle, or a curve ends (a small curve, an
+    arrowhead: all its points)."""
+    x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
+    if o["object_type"] == "curve" and min(x1 - x0, bottom - top) > MAX_RULE_WIDTH:
+        pts = list(o.get("pts") or [])
+        small = max(x1 - x0, bottom - top) < MIN_FRAME
+        return pts if small else pts[:1] + pts[-1:]
+    if x1 - x0 >= bottom - top:
+        return [(x0, (top + bottom) / 2), (x1, (top + bottom) / 2)]
+    return [((x0 + x1) / 2, top), ((x0 + x1) / 2, bottom)]
+
+
+def _at(point: tuple[float, float], o: dict[str, Any]) -> bool:
+    x, y = point
+    return o["x0"] - TOUCH <= x <= o["x1"] + TOUCH and o["top"] - TOUCH <= y <= o["bottom"] + TOUCH
+
+
+def _shading(o: dict[str, Any]) -> bool:
+    """A filled, unstroked shape thicker than a rule both ways (a box's fill)."""
+    thick = min(o["x1"] - o["x0"], o["bottom"] - o["top"]) > MAX_RULE_WIDTH
+    return bool(o.get("fill")) and not o.get("stroke") and thick
+
+
+def _places(shapes: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """The distinct places of `shapes`: a box filled and then stroked as two shapes (or
+    drawn twice) is one box."""
+    out: list[tuple[float, float, float, float]] = []
+    for o in shapes:
+        box = (o["x0"], o["top"], o["x1"], o["bottom"])
+        if not any(all(abs(a - b) <= TOUCH for a, b in zip(box, p, strict=True)) for p in out):
+            out.append(box)
+    return out
+
+
+def _inside_box(
+    box: tuple[float, float, float, float], cell: tuple[float, float, float, float]
+) -> bool:
+    """Whether the middle of `box` lies inside `cell`."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return cell[0] < cx < cell[2] and cell[1] < cy < cell[3]
+
+
+def _cell_around(
+    box: tuple[float, float, float, float], rules: list[dict[str, Any]]
+) -> tuple[float, float, float, float] | None:
+    """The cell of `rules` that holds `box`: bounded by the nearest vertical rule left and
+    right of it that runs along its whole height, and the nearest horizontal rule above
+    and below it that runs along its whole width; None where a side has no such rule."""
+    x0, top, x1, bottom = box
+    left: list[float] = []
+    right: list[float] = []
+    above: list[float] = []
+    below: list[float] = []
+    for e in rules:
+        if e["orientation"] == "v" and e["top"] - TOUCH <= top and bottom <= e["bottom"] + TOUCH:
+            x = (e["x0"] + e["x1"]) / 2
+            (left if x < x0 else right if x > x1 else []).append(x)
+        elif e["orientation"] == "h" and e["x0"] - TOUCH <= x0 and x1 <= e["x1"] + TOUCH:
+            y = (e["top"] + e["bottom"]) / 2
+            (above if y < top else below if y > bottom else []).append(y)
+    if not (left and right and above and below):
+        return None
+    return (max(left), max(above), min(right), min(below))
+
+
+def drawings(page: pdfplumber.page.Page) -> set[int]:
+    """The ids of the graphics drawn inside a table's cells, no ruling: a flowchart in a
+    procedure table (Kepbup Tulang Bawang Barat SOP p2-4), each step a stroked box holding
+    its number in an actor's column, arrows between them. A box is a stroked rectangle (or
+    a closed curve, stroked or filled: a rounded box, a diamond) that no other rule
+    divides, that shares no side with another rule (a cell among cells), and that lies
+    inside one cell of the other rules (`_cell_around`) alone: no other box is drawn in
+    that cell. A table drawn as one box per cell (Chromium's borders with gaps between
+    cells, tests/fixtures/zoo ch-legal-gaps) keeps its boxes as ruling: the other rules
+    around one of them (a merged cell's sides, a group row) enclose its neighbours too, or
+    no other rule encloses it at all. Its connectors are the lines, curves,
+    thin rectangles and arrowheads that end at a box or at another connector, and do not
+    run from a rule of the table to another. Without them the boxes' sides cut the cells
+    into phantom columns and rows."""
+    candidates = [
+        o
+        for o in (*page.rects, *page.curves)
+        if (o.get("stroke") or (o["object_type"] == "curve" and _shading(o)))
+        and o["x1"] - o["x0"] >= MIN_FRAME
+        and o["bottom"] - o["top"] >= MIN_FRAME
+        and (o["object_type"] == "rect" or _closed(o))
+    ]
+    if not candidates:
+        return set()
+    ids = {id(o) for o in candidates}
+    shapes = [
+        o
+        for o in (*page.rects, *page.lines, *page.curves)
+        if id(o) not in ids and not invisible_background(o) and not _shading(o)
+    ]
+    rules = [e for o in shapes for e in _edges_of(o) if _long(e)]
+    places = _places(candidates)
+    boxes: list[dict[str, Any]] = []
+    for o in candidates:
+        box = (o["x0"], o["top"], o["x1"], o["bottom"])
+        rect = o["object_type"] == "rect"  # (a curve's corners may touch a rule: a diamond)
+        if any(_inside(e, box, TOUCH) or (rect and _on_side(e, box)) for e in rules):
+            continue
+        cell = _cell_around(box, rules)
+        if cell is not None and sum(_inside_box(p, cell) for p in places) == 1:
+            boxes.append(o)
+    if not boxes:
+        return set()
+    drawn = {id(o) for o in boxes}
+    reached: list[dict[str, Any]] = list(boxes)
+    heads = [o for o in page.curves if _shading(o) and max(o["width"], o["height"]) < MIN_FRAME]
+    grew = True
+    while grew:  # connectors: shapes one of whose ends is at a box or a connector
+        grew = False
+        for o in (*shapes, *heads):
+            if id(o) not in drawn and any(_at(p, r) for p in _ends(o) for r in reached):
+                drawn.add(id(o))
+                reached.append(o)
+                grew = True
+    table = [o for o in shapes if id(o) not in drawn]
+    # A shape reached that runs from a rule of the table to another is a rule after all.
+    for o in reached[len(boxes) :]:
+        ends = _ends(o)
+        if len(ends) == 2 and all(any(_at(p, t) for t in table) for p in ends):
+            drawn.discard(id(o))
+    return drawn
+
+
+def _closed(o: dict[str, Any]) -> bool:
+    """A curve that comes back to where it starts (a rounded box)."""
+    pts = o.get("pts") or []
+    return (
+        len(pts) >= 4
+        and abs(pts[0][0] - pts[-1][0]) <= TOUCH
+        and abs(pts[0][1] - pts[-1][1]) <= TOUCH
+    )
 
 
 def _inner(e: dict[str, Any], box: list[float]) -> bool:

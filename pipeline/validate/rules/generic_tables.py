@@ -12,7 +12,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pipeline.models import Tabel
-from pipeline.normalize.generic_table import PARENT_RE, TYPED_SUFFIX, UNIT_SUFFIX, is_total_label
+from pipeline.normalize.generic_table import (
+    NOTE_SUFFIX,
+    PARENT_RE,
+    TYPED_SUFFIX,
+    UNIT_SUFFIX,
+    is_total_label,
+)
 from pipeline.normalize.values import is_blank
 from pipeline.roman import roman_to_int
 from pipeline.validate.catalog import CATALOG
@@ -32,7 +38,7 @@ def _columns(t: Tabel) -> list[tuple[str, str]]:
         (c, k)
         for c, k in zip(t.kolom, t.tipe_kolom, strict=False)
         if c not in ("id", "halaman_awal", "halaman_akhir")
-        and not c.endswith((TYPED_SUFFIX, UNIT_SUFFIX))
+        and not c.endswith((TYPED_SUFFIX, UNIT_SUFFIX, NOTE_SUFFIX))
     ]
 
 
