@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,9 @@ NOTE_LINE_RE = re.compile(
 # A line no further left than the note line above it (less this, pt) that opens with no
 # item label is that note wrapped, not the caption.
 NOTE_INDENT = 1.0
+# The generations the per-page collection examines (see _collect_per_page): 0 is what the
+# page made since the last one, 1 also what survived earlier pages' collections.
+PAGE_GENERATION = 1
 
 
 @dataclass(slots=True)
@@ -73,6 +78,28 @@ class ExtractedDocument:
 
 def _progress(total: int, desc: str) -> tqdm[None]:
     return tqdm(total=total, desc=desc, unit="hlm", leave=False, disable=not sys.stderr.isatty())
+
+
+@contextmanager
+def _collect_per_page() -> Iterator[Callable[[], None]]:
+    """Python's cyclic garbage collector run once per page read (on what that page made)
+    instead of by allocation counts: pdfminer's layout objects form cycles, so the collector
+    cannot simply be off (the default PDF's extract stage then peaks at twice the memory),
+    but its automatic full passes walk everything read so far, again and again (about 15%
+    of the stage's CPU time on the default PDF). The collector's state is restored after."""
+    was_enabled = gc.isenabled()
+    if not was_enabled:
+        yield lambda: None
+        return
+    gc.disable()
+
+    def page_read() -> None:
+        gc.collect(PAGE_GENERATION)
+
+    try:
+        yield page_read
+    finally:
+        gc.enable()
 
 
 def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocument:
@@ -175,9 +202,10 @@ def extract_document(path: Path, settings: Settings = SETTINGS) -> ExtractedDocu
         seen_by_page: dict[int, int] = {}
         partial: list[int] = []
         layered: list[int] = []
-        with _progress(count, path.name) as bar:
+        with _progress(count, path.name) as bar, _collect_per_page() as page_read:
             for i in range(1, count + 1):
                 seen_by_page[i], is_partial, is_layered = read(i, scanned.get(i))
+                page_read()
                 if is_partial:
                     partial.append(i - 1)
                 elif is_layered:

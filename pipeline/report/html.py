@@ -28,6 +28,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.display import PageImage, get_page_image
 from pdfplumber.page import Page
+from PIL import Image
 
 from pipeline.models import Dokumen, RencanaAksi, Temuan
 from pipeline.publish.tindak_lanjut import Keputusan
@@ -100,15 +101,20 @@ class Snapshot:
 
 
 def _png_data_uri(image: Any) -> str:
-    """PNG bytes of a PIL image as a data URI (no metadata: deterministic)."""
-    image = image.convert("RGB").quantize(colors=PNG_COLOURS)
+    """PNG bytes of a PIL image as a data URI (no metadata: deterministic).
+
+    The palette is found by fast octree, not Pillow's default median cut, and the PNG written
+    at zlib's default level, not `optimize`: on the default PDF's 57 pictures 0.25 instead of
+    1.94 CPU-seconds, and 0.88 instead of 1.18 MB (a page's black, white and highlight
+    colours need few entries; median cut spent 256 on antialiasing shades)."""
+    image = image.convert("RGB").quantize(colors=PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f"data:image/png;base64,{encoded}"
 
 
-# Pictures are quantised and PNG-encoded (most of the report's time) in ENCODERS threads
+# Pictures are quantised and PNG-encoded (a quarter of their CPU time) in ENCODERS threads
 # while the next findings are located and drawn: Pillow releases the GIL in both steps. At
 # most PENDING pictures wait to be encoded, so memory stays bounded on a long report.
 ENCODERS = 2

@@ -408,7 +408,11 @@ MIN_ITEM_CELLS = 1
 ITEM_MARGIN = 2.0  # points: labels of one list start at one margin
 
 
-def _word_lines(chars: list[dict[str, Any]], rect: BBox) -> list[tuple[str, float, float, float]]:
+# A printed line of a cell: (text, top, bottom, x0).
+WordLine = tuple[str, float, float, float]
+
+
+def _word_lines(chars: list[dict[str, Any]], rect: BBox) -> list[WordLine]:
     """The printed lines inside `rect`: (text, top, bottom, x0), top down."""
     x0, top, x1, bottom = rect
     inside = [
@@ -452,10 +456,16 @@ def _item_starts(lines: list[tuple[str, float, float, float]]) -> list[int] | No
     return starts if len(starts) >= 2 else None
 
 
-def _item_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | None:
+def _band_lines(members: list[Any], chars: _CharsByHeight) -> list[list[WordLine]]:
+    """The printed lines of each of a band's cells (see _word_lines), read once for the
+    item and the nested-item rules."""
+    return [_word_lines(chars.inside(tuple(r)), tuple(r)) for r in members]
+
+
+def _item_row_cuts(members: list[Any], lines: list[list[WordLine]]) -> list[float] | None:
     """Where a ruled band holding a list of numbered items in one cell, a value beside
-    each, is cut into rows (see _ITEM_LINE_RE); None when it is one row."""
-    lines = [_word_lines(chars.inside(tuple(r)), tuple(r)) for r in members]
+    each, is cut into rows (see _ITEM_LINE_RE); None when it is one row. `lines`: the
+    members' printed lines (_band_lines)."""
     lists = [(k, starts) for k, ls in enumerate(lines) if (starts := _item_starts(ls))]
     if len(lists) != 1:
         return None
@@ -605,10 +615,10 @@ def _lists_count_up(labels: list[Label]) -> bool:
     return True
 
 
-def _labelled_row_cuts(members: list[Any], chars: _CharsByHeight) -> list[float] | None:
+def _labelled_row_cuts(members: list[Any], lines: list[list[WordLine]]) -> list[float] | None:
     """Where a ruled band holding nested numbered items, a value beside some of them, is
-    cut into rows (see _ROW_LABEL_RE); None when it is one row."""
-    lines = [_word_lines(chars.inside(tuple(r)), tuple(r)) for r in members]
+    cut into rows (see _ROW_LABEL_RE); None when it is one row. `lines`: the members'
+    printed lines (_band_lines)."""
     labels = [[_row_label(text, x0) for text, _, _, x0 in ls] for ls in lines]
     labelled = [k for k, found in enumerate(labels) if any(found)]
     values = [k for k, ls in enumerate(lines) if ls and k not in labelled]
@@ -704,11 +714,12 @@ def _split_unruled_rows(
     cuts: dict[int, list[float]] = {}
     for band, members in bands.items():
         found = _number_row_cuts([_lines_in(by_height, r) for r in members])
-        if (
-            found
-            or (found := _item_row_cuts(members, every_char) or [])
-            or (nested and (found := _labelled_row_cuts(members, every_char) or []))
-        ):
+        if not found:
+            lines = _band_lines(members, every_char)
+            found = _item_row_cuts(members, lines) or []
+            if not found and nested:
+                found = _labelled_row_cuts(members, lines) or []
+        if found:
             cuts[band] = found
     if not cuts:
         return rects
