@@ -178,3 +178,77 @@ def test_despeckle_removes_a_1bit_scanners_noise_and_keeps_full_stops() -> None:
     # specks that touch one another or a glyph stay (a few)
     assert ((out < 128) & ~text).sum() < 0.1 * ((noisy < 128) & ~text).sum()
     assert ((out < 128) & text).sum() >= 0.98 * text.sum()  # glyphs and full stops kept
+
+
+def _worn_grid(stroke: bool) -> tuple[Image.Image, list[int], list[int]]:
+    """A 3 x 3 table whose horizontal rules are worn: 60-px pieces and 20-px pieces with
+    5-px gaps between (no 29-pt run of 10-pt pieces: found only by bridging); the
+    vertical rules whole. With `stroke`, a bold stroke (a "(" at 300 dpi, 50 px tall)
+    stands 10 px under the top rule inside the middle cell."""
+    image = Image.new("L", (2400, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    ys, xs = [200, 500, 800, 1100], [200, 900, 1600, 2200]
+    for y in ys:
+        x = xs[0]
+        while x < xs[-1]:
+            draw.line((x, y, min(x + 59, xs[-1]), y), fill=0, width=3)
+            if x + 65 < xs[-1]:
+                draw.line((x + 65, y, min(x + 84, xs[-1]), y), fill=0, width=3)
+            x += 90
+    for x in xs:
+        draw.line((x, ys[0] - 1, x, ys[-1] + 1), fill=0, width=3)
+    if stroke:
+        draw.line((1200, ys[1] + 12, 1200, ys[1] + 62), fill=0, width=8)
+    return image, ys, xs
+
+
+def test_worn_rules_are_bridged_and_a_glyph_under_a_rule_is_no_rule() -> None:
+    """Rules worn into short pieces are found whole by bridging the mask over its gaps.
+    Regression (Donggala 10/2025 p12): the bridging joined a "(" to the rule 10 px above
+    it into a 63-px vertical "rule", erased before reading ("Medis ( dokter" read "Medis
+    dokter"); a bridged line that no unbroken line lies on must end on rules across it
+    at both ends."""
+    for stroke in (False, True):
+        image, ys, xs = _worn_grid(stroke)
+        horizontal, vertical = raster.rulings(raster.as_gray(image), DPI)
+        assert [round(p) for p, *_ in horizontal] == [pytest.approx(y, abs=3) for y in ys]
+        for _, start, end, _ in horizontal:
+            assert start <= xs[0] + 3 and end >= xs[-1] - 3
+        assert [round(p) for p, *_ in vertical] == [pytest.approx(x, abs=3) for x in xs]
+
+
+def _merged_header(text: bool) -> Image.Image:
+    """A table under a header row whose one cell spans every column (rules at y 200, 260
+    and 800; columns at x 200, 900, 1600, 2200). With `text`, glyph strokes in that cell
+    where the rule at x 1600 would run on: a stem on its place, 10 px short of the rules
+    above and below, and strokes on both sides of it (an 'n' and a 'P' bowl)."""
+    image = Image.new("L", (2400, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (200, 260, 800):
+        draw.line((200, y, 2200, y), fill=0, width=3)
+    for x in (200, 2200):
+        draw.line((x, 200, x, 800), fill=0, width=3)
+    for x in (900, 1600):
+        draw.line((x, 260, x, 800), fill=0, width=3)
+    if text:
+        draw.line((1600, 212, 1600, 250), fill=0, width=7)  # the stem
+        draw.line((1575, 222, 1575, 250), fill=0, width=6)  # the 'n' beside it
+        draw.line((1575, 222, 1588, 222), fill=0, width=6)
+        draw.line((1588, 222, 1588, 250), fill=0, width=6)
+        draw.line((1600, 213, 1614, 213), fill=0, width=6)  # the 'P' bowl
+        draw.line((1614, 213, 1614, 232), fill=0, width=6)
+        draw.line((1600, 232, 1614, 232), fill=0, width=6)
+    return image
+
+
+def test_a_rule_is_not_bridged_through_text_across_its_place() -> None:
+    """Regression (Pergub Sulut 6/2016 p21): the column rule between JUNI and JULI was
+    bridged up through the merged header 'Kebutuhan Pupuk (Ton)', over a letter's stem on
+    its place, and split the header cell; where ink of text lies on both sides of the gap
+    the rule stops at the rule under the header. Without the text the rule is as drawn."""
+    for text in (False, True):
+        gray = raster.as_gray(_merged_header(text))
+        _, vertical = raster.rulings(gray, DPI)
+        column = [v for v in vertical if abs(v[0] - 1600) <= 4]
+        assert len(column) == 1
+        assert column[0][1] == pytest.approx(260, abs=4), text
