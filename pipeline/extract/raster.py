@@ -29,7 +29,7 @@ MIN_V_PT = 14.0  # vertical ones separate short header cells too
 PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
 SEED_COVER = 0.6  # a rule bridged over its gaps: unbroken pieces along this much of it
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
-CROSS_PT = 3.0  # text this near a line on both sides runs across it
+CROSS_PT = 2.0  # ink on a rule's place spreading this far past it is a glyph
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
 BORDER_PT = 2.0  # a line this close to the image's edge, along it, is the paper's edge
@@ -372,26 +372,38 @@ def _crossed_at(pos: float, at: int, across: list[Line], near: int) -> bool:
 def _crossed_by_text(
     mask: np.ndarray, line: Line, a: int, b: int, across: list[Line], dpi: int
 ) -> bool:
-    """Whether ink of text runs across a horizontal line of `mask` between a and b (along
-    it): ink beside it on both sides (within CROSS_PT past its thickness), each along
-    at least GAP_PT of it, away from the lines across. A rule is absent
-    where words run over its place: a merged cell, not a faded rule (Sulut 6/2016 p21:
-    the column rule between JUNI and JULI was bridged up through the merged header
-    'Kebutuhan Pupuk (Ton)' over the 'n' and 'P' beside it)."""
+    """Whether a glyph lies on the place of a horizontal line of `mask` between a and b
+    (along it): ink on its place, away from the lines across, that spreads more than
+    CROSS_PT beyond the rule's half thickness to a side (a rule's own pieces, faded or
+    broken, are as thin as the rule). A rule is absent where words run over its place:
+    a merged cell, not a faded rule (Sulut 6/2016 p21: the column rule between JUNI and
+    JULI was bridged up through the merged header 'Kebutuhan Pupuk (Ton)' over the
+    stem of its 'P'). Text beside a rule, in the cells on either side, is not on it, nor
+    is a glyph touching a rule's piece (a descender on a faded rule, 300-grey-faded
+    p21): that ink runs along further than a glyph (PIECE_PT)."""
+    import cv2
+
     pos, _, _, half = line
     a, b = max(a, 0), min(b, mask.shape[1])
     if b - a <= 0:
         return False
-    inner, outer = int(half) + 2, int(half) + 2 + _px(CROSS_PT, dpi)
+    spread = int(half) + 1 + _px(CROSS_PT, dpi)
     centre = round(pos)
-    above = np.asarray(mask[max(centre - outer, 0) : max(centre - inner, 0), a:b].any(axis=0))
-    below = np.asarray(mask[centre + inner + 1 : centre + outer + 1, a:b].any(axis=0))
+    top = max(centre - spread - 1, 0)
+    window = np.array(mask[top : centre + spread + 2, a:b] > 0, dtype=np.uint8)
     near = _px(GAP_PT, dpi)
     for c in across:
         if c[1] - near <= pos <= c[2] + near:
-            at = slice(max(round(c[0]) - near - a, 0), max(round(c[0]) + near + 1 - a, 0))
-            above[at] = below[at] = False
-    return min(int(above.sum()), int(below.sum())) >= near
+            window[:, max(round(c[0]) - near - a, 0) : max(round(c[0]) + near + 1 - a, 0)] = 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(window, connectivity=8)
+    middle = centre - top
+    on_place = labels[max(middle - 1, 0) : middle + 2]  # ink on the rule's very place
+    for k in set(np.unique(on_place).tolist()) - {0}:
+        y, h = int(stats[k][cv2.CC_STAT_TOP]), int(stats[k][cv2.CC_STAT_HEIGHT])
+        short = int(stats[k][cv2.CC_STAT_WIDTH]) < _px(PIECE_PT, dpi)
+        if short and max(middle - y, y + h - 1 - middle) >= spread:
+            return True
+    return False
 
 
 def _merge(
