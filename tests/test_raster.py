@@ -252,3 +252,31 @@ def test_a_rule_is_not_bridged_through_text_across_its_place() -> None:
         column = [v for v in vertical if abs(v[0] - 1600) <= 4]
         assert len(column) == 1
         assert column[0][1] == pytest.approx(260, abs=4), text
+
+
+SULUT = "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer.pdf"
+
+
+def test_no_column_rule_runs_up_through_a_merged_header_on_a_real_scan() -> None:
+    """Regression for bridging broken rules (branch scan4's c2267d2, tried again on scan5):
+    Pergub Sulut 6/2016 p26 (printed sideways) heads its month columns with one merged
+    cell 'Kebutuhan Pupuk (Ton)'. On the rendered page three column rules reach the
+    table's top rule: Kabupaten/Kota | Total, Total | JAN and the right frame (the left
+    frame is cut by the page edge). The bridging ran the MEI | JUNI rule up over the 'K'
+    of 'Kebutuhan' (the glyph no wider than the test's 2 pt past the rule on either side)
+    to the top rule: a fourth, which split the header cell."""
+    import pdfplumber
+
+    from tests.conftest import REAL_DIR
+
+    with pdfplumber.open(REAL_DIR / SULUT) as pdf:
+        gray = raster.as_gray(pdf.pages[25].to_image(resolution=DPI).original)
+    turns = raster.quarter_turns(gray, DPI)
+    assert turns  # printed sideways
+    gray = np.ascontiguousarray(np.rot90(gray, turns))
+    horizontal, vertical = raster.rulings(gray, DPI)
+    longest = max(end - start for _, start, end, _ in horizontal)
+    top = min((h for h in horizontal if h[2] - h[1] > longest / 2), key=lambda h: h[0])
+    near = 3 * DPI / 72 + top[3]
+    reaching = [v for v in vertical if abs(v[1] - top[0]) <= near]
+    assert len(reaching) == 3, [tuple(round(x) for x in v) for v in reaching]

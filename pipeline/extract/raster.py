@@ -383,25 +383,34 @@ def _crossed_by_text(
     p21): that ink runs along further than a glyph (PIECE_PT)."""
     import cv2
 
-    pos, _, _, half = line
+    pos, start, end, half = line
     a, b = max(a, 0), min(b, mask.shape[1])
     if b - a <= 0:
         return False
     spread = int(half) + 1 + _px(CROSS_PT, dpi)
     centre = round(pos)
     top = max(centre - spread - 1, 0)
-    window = np.array(mask[top : centre + spread + 2, a:b] > 0, dtype=np.uint8)
+    band = mask[top : centre + spread + 2] > 0
+    # The rule's own thickness: the ink across it along its span outside the gap.
+    outside = np.r_[max(start, 0) : a, b : min(end, mask.shape[1])]
+    counts = band[:, outside].sum(axis=0) if outside.size else np.zeros(0)
+    counts = counts[counts > 0]
+    thick = int(np.median(counts)) if counts.size else 2 * int(half) + 1
+    window = np.array(band[:, a:b], dtype=np.uint8)
     near = _px(GAP_PT, dpi)
     for c in across:
         if c[1] - near <= pos <= c[2] + near:
-            window[:, max(round(c[0]) - near - a, 0) : max(round(c[0]) + near + 1 - a, 0)] = 0
+            own = int(c[3]) + 1  # only the line across itself, not the glyphs near it
+            window[:, max(round(c[0]) - own - a, 0) : max(round(c[0]) + own + 1 - a, 0)] = 0
     _, labels, stats, _ = cv2.connectedComponentsWithStats(window, connectivity=8)
     middle = centre - top
     on_place = labels[max(middle - 1, 0) : middle + 2]  # ink on the rule's very place
     for k in set(np.unique(on_place).tolist()) - {0}:
         y, h = int(stats[k][cv2.CC_STAT_TOP]), int(stats[k][cv2.CC_STAT_HEIGHT])
         short = int(stats[k][cv2.CC_STAT_WIDTH]) < _px(PIECE_PT, dpi)
-        if short and max(middle - y, y + h - 1 - middle) >= spread:
+        if short and (
+            max(middle - y, y + h - 1 - middle) >= spread or h > thick + _px(CROSS_PT, dpi)
+        ):
             return True
     return False
 
