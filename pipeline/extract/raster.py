@@ -27,9 +27,7 @@ MAX_SKEW = 2.0  # degrees; scanners skew a page by 1.5 degrees at most
 MIN_H_PT = 29.0  # a horizontal rule is at least this long
 MIN_V_PT = 14.0  # vertical ones separate short header cells too
 PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
-SEED_COVER = 0.6  # a rule bridged over its gaps: unbroken pieces along this much of it
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
-CROSS_PT = 2.0  # ink on a rule's place spreading this far past it is a glyph
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
 BORDER_PT = 2.0  # a line this close to the image's edge, along it, is the paper's edge
@@ -56,8 +54,6 @@ SPECK_PT2 = 0.5
 
 # One line: position across, start, end along, half thickness (pixels).
 Line = tuple[float, int, int, float]
-# A line found with the first and last pixel (exclusive) of its unbroken pieces along it.
-Piece = tuple[Line, int, int]
 
 
 def _px(points: float, dpi: int) -> int:
@@ -280,190 +276,25 @@ def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     return out
 
 
-def _components(
-    opened: np.ndarray, closed: np.ndarray, pieces: np.ndarray, dpi: int, min_pt: float
-) -> list[Piece]:
-    """The lines among the connected components of `closed` (the ink `opened` bridged over
-    gaps and doubled rules): at least min_pt long and no thicker than BAND_PT. Each comes
-    with the extent of its unbroken `pieces` (see _clip_ends)."""
+def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
+    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones): pieces at
+    least PIECE_PT long (no glyph is), bridged over gaps and doubled rules, then at least
+    min_pt long."""
     import cv2
 
-    length = _px(min_pt, dpi)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    out: list[Piece] = []
+    piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, piece_len), np.uint8))
+    gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
+    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    out: list[Line] = []
     for k in range(1, count):
         x, y, w, h = (int(v) for v in stats[k][:4])
         if w < length or h > _px(BAND_PT, dpi):
             continue  # short, or a dark band (a filled area, a stamp), not a rule
         weights = (opened[y : y + h, x : x + w] > 0).sum(axis=1)
         position = float(y + (weights * np.arange(h)).sum() / max(int(weights.sum()), 1))
-        own = (labels[y : y + h, x : x + w] == k) & (pieces[y : y + h, x : x + w] > 0)
-        solid = np.flatnonzero(own.any(axis=0))
-        first, last = (x + int(solid[0]), x + int(solid[-1]) + 1) if solid.size else (x, x + w)
-        out.append(((position, x, x + w, h / 2), first, last))
-    out.sort()
-    return out
-
-
-def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> tuple[list[Line], list[Piece]]:
-    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones), found two
-    ways: unbroken pieces at least PIECE_PT long (no glyph is) bridged over gaps and
-    doubled rules; and (for rules broken every few points) the mask bridged first, each
-    with the extent of its unbroken pieces (see _merge)."""
-    import cv2
-
-    kernel = np.ones((1, _px(PIECE_PT, dpi)), np.uint8)
-    pieces = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
-    gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
-    across = np.ones((double, gap), np.uint8)
-    closed = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, across)
-    whole = [line for line, _, _ in _components(pieces, closed, pieces, dpi, min_pt)]
-    # A rule broken every few points (faded, 300-grey-faded) has few unbroken pieces, and
-    # the opening keeps only those: the mask bridged over gaps up to GAP_PT first gives
-    # the whole rule, taken where unbroken pieces run along most of it (SEED_COVER). The
-    # bridged serifs along a line of bold text hold short pieces only (at most 0.37 of
-    # their length on the zoo's pages; rules, faded ones too, at least 0.78).
-    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    bridged = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, kernel)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
-    ys, xs = np.nonzero(pieces)
-    owner = labels[ys, xs]
-    columns = np.unique(owner.astype(np.int64) * mask.shape[1] + xs) // mask.shape[1]
-    covered = np.bincount(columns, minlength=count)
-    rule = covered >= SEED_COVER * stats[:, cv2.CC_STAT_WIDTH]
-    rule[0] = False
-    opened = np.where(rule[labels], mask, 0).astype(np.uint8)
-    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, across)
-    return whole, _components(opened, closed, pieces, dpi, min_pt)
-
-
-def _clip_ends(lines: list[Piece], across: list[Piece], dpi: int) -> list[Line]:
-    """Each line's bridged ends cut back: past its unbroken pieces a line runs on only to
-    the farthest rule across it there (a faded rule broken near the frame still reaches
-    the frame), else it ends with its pieces. A bridged end running on over a gap into a
-    glyph near it (the descender of a "j" under a column rule's end) is no rule: erased
-    before reading, it took part of the glyph with it."""
-    near = _px(GAP_PT, dpi)
-    out: list[Line] = []
-    for (pos, start, end, half), first, last in lines:
-        crossings = [
-            other[0] for other, _, _ in across
-            if other[1] - near <= pos <= other[2] + near
-        ]  # fmt: skip
-        before = [c for c in crossings if start - near <= c < first]
-        after = [c for c in crossings if last < c <= end + near]
-        new_start = max(start, round(min(before)) - 1) if before else first
-        new_end = min(end, round(max(after)) + 2) if after else last
-        out.append((pos, new_start, max(new_end, new_start + 1), half))
-    return out
-
-
-def _same(a: Line, b: Line, dpi: int) -> bool:
-    """Whether two lines of one direction are one rule: about the same position across
-    (a doubled rule's width) and overlapping along."""
-    return abs(a[0] - b[0]) <= _px(DOUBLE_PT, dpi) and a[1] < b[2] and b[1] < a[2]
-
-
-def _crossed_at(pos: float, at: int, across: list[Line], near: int) -> bool:
-    """Whether a line across, running over position `pos`, lies at `at` (within near)."""
-    return any(c[1] - near <= pos <= c[2] + near and abs(c[0] - at) <= near for c in across)
-
-
-def _crossed_by_text(
-    mask: np.ndarray, line: Line, a: int, b: int, across: list[Line], dpi: int
-) -> bool:
-    """Whether a glyph lies on the place of a horizontal line of `mask` between a and b
-    (along it): ink on its place, away from the lines across, that spreads more than
-    CROSS_PT beyond the rule's half thickness to a side (a rule's own pieces, faded or
-    broken, are as thin as the rule). A rule is absent where words run over its place:
-    a merged cell, not a faded rule (Sulut 6/2016 p21: the column rule between JUNI and
-    JULI was bridged up through the merged header 'Kebutuhan Pupuk (Ton)' over the
-    stem of its 'P'). Text beside a rule, in the cells on either side, is not on it, nor
-    is a glyph touching a rule's piece (a descender on a faded rule, 300-grey-faded
-    p21): that ink runs along further than a glyph (PIECE_PT)."""
-    import cv2
-
-    pos, start, end, half = line
-    a, b = max(a, 0), min(b, mask.shape[1])
-    if b - a <= 0:
-        return False
-    spread = int(half) + 1 + _px(CROSS_PT, dpi)
-    centre = round(pos)
-    top = max(centre - spread - 1, 0)
-    band = mask[top : centre + spread + 2] > 0
-    # The rule's own thickness: the ink across it along its span outside the gap.
-    outside = np.r_[max(start, 0) : a, b : min(end, mask.shape[1])]
-    counts = band[:, outside].sum(axis=0) if outside.size else np.zeros(0)
-    counts = counts[counts > 0]
-    thick = int(np.median(counts)) if counts.size else 2 * int(half) + 1
-    window = np.array(band[:, a:b], dtype=np.uint8)
-    near = _px(GAP_PT, dpi)
-    for c in across:
-        if c[1] - near <= pos <= c[2] + near:
-            own = int(c[3]) + 1  # only the line across itself, not the glyphs near it
-            window[:, max(round(c[0]) - own - a, 0) : max(round(c[0]) + own + 1 - a, 0)] = 0
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(window, connectivity=8)
-    middle = centre - top
-    on_place = labels[max(middle - 1, 0) : middle + 2]  # ink on the rule's very place
-    for k in set(np.unique(on_place).tolist()) - {0}:
-        y, h = int(stats[k][cv2.CC_STAT_TOP]), int(stats[k][cv2.CC_STAT_HEIGHT])
-        short = int(stats[k][cv2.CC_STAT_WIDTH]) < _px(PIECE_PT, dpi)
-        if short and (
-            max(middle - y, y + h - 1 - middle) >= spread or h > thick + _px(CROSS_PT, dpi)
-        ):
-            return True
-    return False
-
-
-def _merge(
-    whole: list[Line], bridged: list[Line], across: list[Line], mask: np.ndarray, dpi: int
-) -> list[Line]:
-    """The lines of unbroken pieces, joined by the bridged line they lie on where it
-    bridges a gap between them (a rule broken every few points), and lengthened to its
-    ends only where those lie on a line across (a faded rule reaching the frame). A
-    bridged line that none of them lies on is a rule only when both its ends lie on lines
-    across it (part of a grid). Bridging alone made rules of a "(" joined to the rule
-    over it, of the serifs along a line of text (Donggala 10/2025 p12) and of a
-    signature's stroke (Donggala 24/2025 p42), and ran a column's rule on through a
-    crossing rule into a glyph above it (200-colour-stamp p20); otherwise a rule found
-    whole keeps its own ends, as before bridging."""
-    near = _px(GAP_PT, dpi)
-    out: list[Line] = []
-    used: set[int] = set()
-    for line in bridged:
-        pos, first, last, half = line
-        under = [k for k, old in enumerate(whole) if _same(line, old, dpi)]
-        if not under:
-            if _crossed_at(pos, first, across, near) and _crossed_at(pos, last, across, near):
-                out.append(line)
-            continue
-        # The gaps between the rules found whole that the bridged line joins: a gap that
-        # text runs across is a merged cell; the line stops there.
-        spans = sorted((whole[k][1], whole[k][2]) for k in under)
-        groups = [list(spans[0])]
-        for s0, e0 in spans[1:]:
-            if s0 > groups[-1][1] and _crossed_by_text(mask, line, groups[-1][1], s0, across, dpi):
-                groups.append([s0, e0])
-            else:
-                groups[-1][1] = max(groups[-1][1], e0)
-        start, end = groups[0][0], groups[-1][1]
-        if (
-            first < start - near
-            and _crossed_at(pos, first, across, near)
-            and not _crossed_by_text(mask, line, first, start, across, dpi)
-        ):
-            groups[0][0] = first
-        if (
-            last > end + near
-            and _crossed_at(pos, last, across, near)
-            and not _crossed_by_text(mask, line, end, last, across, dpi)
-        ):
-            groups[-1][1] = last
-        pieces = [(g[0], g[1]) for g in groups]
-        if len(under) > 1 or pieces != [(whole[under[0]][1], whole[under[0]][2])]:
-            out += [(pos, s0, e0, half) for s0, e0 in pieces]
-            used.update(under)
-    out += [old for k, old in enumerate(whole) if k not in used]
+        out.append((position, x, x + w, h / 2))
     out.sort()
     return out
 
@@ -480,20 +311,8 @@ def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines of an upright page image, in pixels; none
     along the image's border (see _off_border)."""
     mask = ink_mask(gray, dpi)
-    whole_h, bridged_h = _lines(mask, dpi, MIN_H_PT)
-    whole_v, bridged_v = _lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT)
-    clipped_h = _clip_ends(bridged_h, bridged_v, dpi)
-    clipped_v = _clip_ends(bridged_v, bridged_h, dpi)
-    # Twice: the lines across that the first pass kept decide the second, so bridged
-    # serifs along a line of bold text (no rule) lengthen no rule across them
-    # (200-grey-q40-blur p22: a column's rule run up into the "D" of "Daerah").
-    mask_v = np.ascontiguousarray(mask.T)
-    first_h = _merge(whole_h, clipped_h, whole_v + clipped_v, mask, dpi)
-    first_v = _merge(whole_v, clipped_v, whole_h + clipped_h, mask_v, dpi)
-    merged_h = _merge(whole_h, clipped_h, first_v, mask, dpi)
-    merged_v = _merge(whole_v, clipped_v, first_h, mask_v, dpi)
-    horizontal = _off_border(merged_h, gray.shape[0], dpi)
-    vertical = _off_border(merged_v, gray.shape[1], dpi)
+    horizontal = _off_border(_lines(mask, dpi, MIN_H_PT), gray.shape[0], dpi)
+    vertical = _off_border(_lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT), gray.shape[1], dpi)
     return horizontal, vertical
 
 
