@@ -178,3 +178,31 @@ def test_despeckle_removes_a_1bit_scanners_noise_and_keeps_full_stops() -> None:
     # specks that touch one another or a glyph stay (a few)
     assert ((out < 128) & ~text).sum() < 0.1 * ((noisy < 128) & ~text).sum()
     assert ((out < 128) & text).sum() >= 0.98 * text.sum()  # glyphs and full stops kept
+
+
+SULUT = "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer.pdf"
+
+
+def test_no_column_rule_runs_up_through_a_merged_header_on_a_real_scan() -> None:
+    """Regression for bridging broken rules (branch scan4's c2267d2, tried again on scan5):
+    Pergub Sulut 6/2016 p26 (printed sideways) heads its month columns with one merged
+    cell 'Kebutuhan Pupuk (Ton)'. On the rendered page three column rules reach the
+    table's top rule: Kabupaten/Kota | Total, Total | JAN and the right frame (the left
+    frame is cut by the page edge). The bridging ran the MEI | JUNI rule up over the 'K'
+    of 'Kebutuhan' (the glyph no wider than the test's 2 pt past the rule on either side)
+    to the top rule: a fourth, which split the header cell."""
+    import pdfplumber
+
+    from tests.conftest import REAL_DIR
+
+    with pdfplumber.open(REAL_DIR / SULUT) as pdf:
+        gray = raster.as_gray(pdf.pages[25].to_image(resolution=DPI).original)
+    turns = raster.quarter_turns(gray, DPI)
+    assert turns  # printed sideways
+    gray = np.ascontiguousarray(np.rot90(gray, turns))
+    horizontal, vertical = raster.rulings(gray, DPI)
+    longest = max(end - start for _, start, end, _ in horizontal)
+    top = min((h for h in horizontal if h[2] - h[1] > longest / 2), key=lambda h: h[0])
+    near = 3 * DPI / 72 + top[3]
+    reaching = [v for v in vertical if abs(v[1] - top[0]) <= near]
+    assert len(reaching) == 3, [tuple(round(x) for x in v) for v in reaching]
