@@ -58,7 +58,7 @@ def page_frame_words(page: pdfplumber.page.Page) -> Counter[str]:
     kept = {id(c) for c in _without_overprinted(seen.chars)}
     if len(kept) < len(seen.chars):
         seen = seen.filter(lambda o: o.get("object_type") != "char" or id(o) in kept)
-    for w in seen.extract_words():
+    for w in seen.extract_words(extra_attrs=["size"]):
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in frames):
             out.update(tokens(w["text"]))
