@@ -130,6 +130,13 @@ def ordinal_to_int(word: str) -> int:
     return ORDINALS[key]
 
 
+def lowest_confidence(known: float | None, line: TextLine) -> float | None:
+    """The lower of a node's OCR confidence so far and `line`'s (None: a text layer)."""
+    if line.confidence is None:
+        return known
+    return line.confidence if known is None else min(known, line.confidence)
+
+
 @dataclass(eq=False, slots=True)
 class Node:
     level: str
@@ -149,9 +156,7 @@ class Node:
     def see(self, line: TextLine) -> None:
         """Record that `line` went into this node: its page and its OCR confidence."""
         self.pages.add(line.page)
-        if line.confidence is not None:
-            known = self.confidence if self.confidence is not None else line.confidence
-            self.confidence = min(known, line.confidence)
+        self.confidence = lowest_confidence(self.confidence, line)
 
     @property
     def id(self) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.layout import TextLine
 from pipeline.models import Penjelasan
-from pipeline.normalize.body import Node
+from pipeline.normalize.body import Node, lowest_confidence
 from pipeline.normalize.text import join_lines, slug
 from pipeline.roman import ROMAN_RE
 
@@ -55,9 +55,7 @@ class _Part:
 
     def see(self, line: TextLine) -> None:
         self.pages.add(line.page)
-        if line.confidence is not None:
-            known = self.confidence if self.confidence is not None else line.confidence
-            self.confidence = min(known, line.confidence)
+        self.confidence = lowest_confidence(self.confidence, line)
 
     @property
     def bagian(self) -> str:
