@@ -4,10 +4,12 @@ not land in the text of the article they interrupt."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from pipeline.extract.layout import TextLine
 from pipeline.run import DocumentResult, process
 from tests.textpdf import H, L, make_text_pdf
 
@@ -41,6 +43,14 @@ CLOSING = [
     L("ttd", 8),
     L("AMIR", 8),
 ]
+
+
+def _lines(rows: Sequence[tuple[float, str, bool]]) -> list[TextLine]:
+    """Printed lines (x0, text, bold) one under another on page 1, 20 pt apart."""
+    return [
+        TextLine(page=1, text=t, x0=x, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=b)
+        for k, (x, t, b) in enumerate(rows)
+    ]
 
 
 def _pasal(result: DocumentResult, node_id: str) -> str:
@@ -195,7 +205,6 @@ def test_headings_opening_several_pages_are_not_running_heads(tmp_path: Path) ->
 def test_first_mengingat_item_on_the_label_line_and_spaced_memutuskan() -> None:
     # Kepka BAPETEN 02/Ka-BAPETEN/V-99 p1-2: item 1 shares the line of "Mengingat :" and ends
     # without ";", item 8 is the last, and "M E M U T U S K A N :" is printed letter-spaced.
-    from pipeline.extract.layout import TextLine
     from pipeline.normalize.body import parse_body
 
     rows = [
@@ -208,11 +217,7 @@ def test_first_mengingat_item_on_the_label_line_and_spaced_memutuskan() -> None:
         (240, "M E M U T U S K A N :", True),
         (72, "Menetapkan : KEPUTUSAN KEPALA BADAN PENGAWAS TENAGA NUKLIR.", False),
     ]
-    lines = [
-        TextLine(page=1, text=t, x0=x, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=b)
-        for k, (x, t, b) in enumerate(rows)
-    ]
-    body = parse_body(lines)
+    body = parse_body(_lines(rows))
     (mengingat,) = body.find("mengingat")
     assert [(c.nomor, c.teks) for c in mengingat.children] == [
         ("1.", "Undang-undang Nomor 23 Tahun 1997"),
@@ -226,7 +231,6 @@ def test_a_decree_in_diktum_ends_at_its_closing_formula() -> None:
     # Keputusan Bersama 375/2022 p3: the decree is printed as diktum (KESATU, KEDUA) under
     # Menetapkan, no Pasal; "Ditetapkan di Jakarta / pada tanggal 7 April 2022" opens the
     # closing (penutup), where the place and date of enactment are read.
-    from pipeline.extract.layout import TextLine
     from pipeline.normalize.body import parse_body
 
     rows = [
@@ -239,11 +243,7 @@ def test_a_decree_in_diktum_ends_at_its_closing_formula() -> None:
         "Ditetapkan di Jakarta",
         "pada tanggal 7 April 2022",
     ]
-    lines = [
-        TextLine(page=1, text=t, x0=72, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=False)
-        for k, t in enumerate(rows)
-    ]
-    body = parse_body(lines)
+    body = parse_body(_lines([(72, t, False) for t in rows]))
     (penutup,) = body.find("penutup")
     assert penutup.text_lines == rows[-2:]
     (menetapkan,) = body.find("menetapkan")
@@ -255,7 +255,6 @@ def test_a_sub_item_deeper_than_the_grammar_opens_no_ayat() -> None:
     # "(1) kamera gamma; dan" / "(2) pencacah gamma" are indented past angka 1: they stay its
     # text, so huruf b and its own list 1. to 3. follow huruf a under ayat (2), and neither
     # ayat (1)/(2) nor angka 2./3. is read twice.
-    from pipeline.extract.layout import TextLine
     from pipeline.normalize.body import parse_body
 
     rows = [
@@ -274,11 +273,7 @@ def test_a_sub_item_deeper_than_the_grammar_opens_no_ayat() -> None:
         (120, "2. pernyataan pembebasan fasilitas.", False),
         (72, "(3) Tarif ujian ditetapkan.", False),
     ]
-    lines = [
-        TextLine(page=1, text=t, x0=x, top=20.0 * k, x1=500, bottom=20.0 * k + 10, bold=b)
-        for k, (x, t, b) in enumerate(rows)
-    ]
-    body = parse_body(lines)
+    body = parse_body(_lines(rows))
     (pasal,) = body.find("pasal")
     assert [c.nomor for c in pasal.children] == ["(1)", "(2)", "(3)"]
     ayat_2 = pasal.children[1]

@@ -21,6 +21,7 @@ from typing import Any
 import pdfplumber.utils
 
 from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white, without_backgrounds
+from pipeline.roman import roman_to_int
 from pipeline.vocabulary import ITEM_DIGITS, ITEM_LETTER, SHADE_MARK
 
 BOLD_MARKERS = ("bold", "demi", "black", "heavy", "semibold")
@@ -518,21 +519,15 @@ _ROW_LABEL_RE = re.compile(
 )
 MIN_VALUED_ITEMS = 2
 LEADING_SLACK = 1.25  # a line this many leadings under the one above goes on with it
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_LABEL_RE = re.compile(_ROMAN)
 
 Label = tuple[str, str, str, float]  # bracket, label, stop, x0
 
 
 def _roman(text: str) -> int | None:
-    """The value of a Roman numeral in either case; None for other text."""
-    up = text.upper()
-    if not up or any(ch not in _ROMAN_VALUES for ch in up):
-        return None
-    total = 0
-    for k, ch in enumerate(up):
-        v = _ROMAN_VALUES[ch]
-        total += -v if k + 1 < len(up) and _ROMAN_VALUES[up[k + 1]] > v else v
-    return total
+    """The value of a Roman numeral of I V X L C in either case (the labels' numerals);
+    None for other text."""
+    return roman_to_int(text) if _ROMAN_LABEL_RE.fullmatch(text) else None
 
 
 def _row_label(text: str, x0: float) -> Label | None:
