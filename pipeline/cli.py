@@ -284,7 +284,8 @@ def _diff(old: Path, new: Path, out: Path | None) -> int:
         f"{k} {sum(1 for c in changes if c.jenis == k)}"
         for k in ("ditambah", "dihapus", "diubah", "dipindah")
     )
-    print(f"{old} -> {new}: {len(changes)} changes ({kinds}) -> {target}")
+    spacing = sum(1 for c in changes if c.hanya_spasi)
+    print(f"{old} -> {new}: {len(changes)} changes ({kinds}; spacing only {spacing}) -> {target}")
     return 0
 
 

@@ -332,3 +332,39 @@ def test_unknown_table_is_an_error() -> None:
     data = _dataset([])
     with pytest.raises(ValueError, match="unknown table"):
         diff_datasets(data, data, ("rencana_aksi", "tidak_ada"))
+
+
+def test_a_change_in_spacing_only_is_flagged_and_listed_last() -> None:
+    """A line broken elsewhere by another print joins or spaces two words ('95 % (sembilan'
+    / '95 %(sembilan'): still a change (the print cannot say which text was meant), flagged
+    `hanya_spasi` and shown apart; a change of wording beside it is not flagged."""
+    old = subset()[:2]
+    a, b = old
+    assert a.indikator_target and " " in a.indikator_target
+    spaced = a.model_copy(update={"indikator_target": a.indikator_target.replace(" ", "", 1)})
+    worded = b.model_copy(update={"penanggung_jawab_teks": "Bagian Organisasi Setda"})
+    changes = diff_datasets(_dataset(old), _dataset([spaced, worded]))
+    flags = {c.id_baru: (c.kolom, c.hanya_spasi) for c in changes}
+    assert flags == {a.id: (["indikator_target"], True), b.id: (["penanggung_jawab_teks"], False)}
+    spacing = next(c for c in changes if c.hanya_spasi)
+    assert spacing.ringkasan.endswith("(hanya beda spasi)")
+    page = render_diff(changes, "a", "b")
+    assert 'data-jenis="spasi">1<' in page
+    # The spacing-only change comes after the worded one, in its own section.
+    assert page.index(b.id) < page.index("Hanya beda spasi (1)") < page.index(f'id="{spacing.id}"')
+
+
+def test_a_change_of_spacing_and_wording_is_not_spacing_only() -> None:
+    old = subset()[:1]
+    a = old[0]
+    assert a.indikator_target and a.rencana_aksi and " " in a.rencana_aksi
+    both = a.model_copy(
+        update={
+            "rencana_aksi": a.rencana_aksi.replace(" ", "", 1),
+            "indikator_target": a.indikator_target + " lagi",
+        }
+    )
+    changes = diff_datasets(_dataset(old), _dataset([both]))
+    assert [(sorted(c.kolom), c.hanya_spasi) for c in changes] == [
+        (["indikator_target", "rencana_aksi"], False)
+    ]

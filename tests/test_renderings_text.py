@@ -78,3 +78,13 @@ def test_rendering_loses_no_text(rendering: str) -> None:
     assert accounts and all(a.karakter_hilang == 0 for a in accounts), [
         (a.bagian, a.karakter_hilang) for a in accounts
     ]
+
+
+@pytest.mark.parametrize(("rendering", "dataset"), sorted(KNOWN))
+def test_what_a_rendering_still_differs_in_is_flagged_spacing_only(
+    default: Dataset, rendering: str, dataset: str
+) -> None:
+    """The known differences reach an analyst's diff flagged `hanya_spasi`."""
+    changes = diff_table(dataset, default.table(dataset), records(_result(rendering), dataset))
+    assert changes
+    assert all(c.hanya_spasi for c in changes), [c.ringkasan for c in changes]

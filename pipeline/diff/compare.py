@@ -79,6 +79,14 @@ class Perubahan(BaseModel):
     halaman_lama: list[int] = Field(description="Halaman PDF baris lama (mulai 1)")
     halaman_baru: list[int] = Field(description="Halaman PDF baris baru (mulai 1)")
     ringkasan: str = Field(description="Ringkasan satu baris dalam Bahasa Indonesia")
+    hanya_spasi: bool = Field(
+        default=False,
+        description=(
+            "Benar bila setiap kolom yang berubah hanya berbeda spasi (nilainya sama bila "
+            "spasi diabaikan), mis. baris yang diputus berbeda oleh cara cetak lain: periksa "
+            "di PDF sebelum dianggap perubahan isi"
+        ),
+    )
 
     @property
     def menyentuh_target(self) -> bool:
@@ -222,6 +230,22 @@ def _changed(a: _Item, b: _Item) -> list[str]:
     return [f for f, v in a.content.items() if v != b.content[f]]
 
 
+def _unspaced(value: Any) -> str:
+    """`value` as text with every whitespace character removed."""
+    return "".join(_text(value).split())
+
+
+def _spacing_only(a: _Item, b: _Item, fields: Sequence[str]) -> bool:
+    """Every one of `fields` (at least one) differs between `a` and `b` in whitespace only.
+
+    A producer that breaks a line where another printed a space (or none) prints nothing at
+    the break, so the same text may come out spaced in one print and joined in the other
+    ("95 %(sembilan" / "95 % (sembilan", "SKPD/Unit" / "SKPD/ Unit"). The diff still lists
+    such a change (the print cannot tell which one the regulation meant), flagged so that an
+    analyst can set it apart from a change of wording."""
+    return bool(fields) and all(_unspaced(a.content[f]) == _unspaced(b.content[f]) for f in fields)
+
+
 def _values(item: _Item, fields: Sequence[str]) -> dict[str, Any]:
     return {f: item.content[f] for f in fields}
 
@@ -253,9 +277,13 @@ def _summary_of_fields(table: str, a: _Item, b: _Item, fields: Sequence[str]) ->
 
 
 def _perubahan(table: str, jenis: Jenis, a: _Item | None, b: _Item | None) -> Perubahan:
+    spacing = False
     if a is not None and b is not None:
         kolom = _changed(a, b)
+        spacing = _spacing_only(a, b, kolom)
         detail = _summary_of_fields(table, a, b, kolom)
+        if spacing:
+            detail += " (hanya beda spasi)"
         if jenis == "dipindah":
             ringkasan = f"{table}: dipindah dari {a.id} ke {b.id}"
             ringkasan += f"{_pages_text(b.pages)}; {detail}" if detail else _pages_text(b.pages)
@@ -284,6 +312,7 @@ def _perubahan(table: str, jenis: Jenis, a: _Item | None, b: _Item | None) -> Pe
         halaman_lama=a.pages if a is not None else [],
         halaman_baru=b.pages if b is not None else [],
         ringkasan=ringkasan,
+        hanya_spasi=spacing,
     )
 
 

@@ -45,7 +45,7 @@ td.jumlah { text-align: right; font-variant-numeric: tabular-nums; }
            font-size: .8rem; margin-right: .4rem; }
 .lencana.ditambah { background: #2f855a; } .lencana.dihapus { background: #c53030; }
 .lencana.diubah { background: #b7791f; } .lencana.dipindah { background: #3182ce; }
-.lencana.target { background: #744210; }
+.lencana.target { background: #744210; } .lencana.spasi { background: #7b8794; }
 .ringkasan { font-weight: bold; }
 .meta { color: #52606d; font-size: .85rem; margin: .3rem 0; }
 .meta code { font-size: .85rem; }
@@ -83,6 +83,7 @@ def _pages(pages: Sequence[int]) -> str:
 def _counts(changes: Sequence[Perubahan]) -> str:
     per_jenis: Counter[str] = Counter(str(c.jenis) for c in changes)
     targets = sum(1 for c in changes if c.menyentuh_target)
+    spacing = sum(1 for c in changes if c.hanya_spasi)
     rows = "".join(
         f'<tr><th>{JENIS_LABEL[j]}</th><td class="jumlah" data-jenis="{j}">'
         f"{per_jenis.get(j, 0)}</td></tr>"
@@ -90,6 +91,7 @@ def _counts(changes: Sequence[Perubahan]) -> str:
     )
     rows += (
         f'<tr><th>Menyentuh target</th><td class="jumlah" data-jenis="target">{targets}</td></tr>'
+        f'<tr><th>Hanya beda spasi</th><td class="jumlah" data-jenis="spasi">{spacing}</td></tr>'
         f'<tr><th>Jumlah</th><td class="jumlah" data-jenis="jumlah">{len(changes)}</td></tr>'
     )
     return f'<table class="ringkas-jenis"><tbody>{rows}</tbody></table>'
@@ -121,6 +123,8 @@ def _change(change: Perubahan) -> str:
     badges = f'<span class="lencana {change.jenis}">{_esc(change.jenis)}</span>'
     if target:
         badges += '<span class="lencana target">target</span>'
+    if change.hanya_spasi:
+        badges += '<span class="lencana spasi">hanya spasi</span>'
     meta = (
         f"Tabel <code>{_esc(change.tabel)}</code> &middot; "
         f"id lama <code>{_esc(change.id_lama or '-')}</code> "
@@ -150,9 +154,13 @@ def _change(change: Perubahan) -> str:
 
 def render_diff(changes: Sequence[Perubahan], old_label: str, new_label: str) -> str:
     """The whole page: counts per jenis and per table, then target changes, then the rest,
-    each with its before/after values side by side, ids and pages. Deterministic."""
-    targets = [c for c in changes if c.menyentuh_target]
-    others = [c for c in changes if not c.menyentuh_target]
+    then the changes in spacing only (`Perubahan.hanya_spasi`, most often a line broken
+    elsewhere by another print), each with its before/after values side by side, ids and
+    pages. Deterministic."""
+    worded = [c for c in changes if not c.hanya_spasi]
+    targets = [c for c in worded if c.menyentuh_target]
+    others = [c for c in worded if not c.menyentuh_target]
+    spacing = [c for c in changes if c.hanya_spasi]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
@@ -173,6 +181,14 @@ def render_diff(changes: Sequence[Perubahan], old_label: str, new_label: str) ->
     if others:
         parts.append(f"<h2>Perubahan lainnya ({len(others)})</h2>")
         parts.extend(_change(c) for c in others)
+    if spacing:
+        parts.append(f"<h2>Hanya beda spasi ({len(spacing)})</h2>")
+        parts.append(
+            '<p class="meta">Nilainya sama bila spasi diabaikan. Biasanya cetakan lain memutus '
+            "baris di tempat lain sehingga spasi hilang atau bertambah; periksa di PDF sebelum "
+            "dianggap perubahan isi.</p>"
+        )
+        parts.extend(_change(c) for c in spacing)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
