@@ -112,38 +112,42 @@ def run_document(
         # the rules' findings; drawn again only if the suites add one (validate/background.py).
         expecting = Expectations(data, PROJECT_ROOT)
         staged_report: Path | None = None
-        try:
-            hits = rule_hits(data)
-            drafted = findings(data, hits, [])
-            mine = decisions.get(result.dokumen_id, {})
-            texts = record_texts(
-                result.simpul, result.lampiran_simpul, result.menimbang,
-                result.dasar_hukum, result.definisi,
-            )  # fmt: skip
-
-            def draw(temuan: list[Temuan]) -> tuple[Path, Path]:
-                return stage_report(
-                    result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
-                    result.rencana_aksi, result.glyphs, result.kotak, texts,
-                )  # fmt: skip
-
-            staged_report, report = draw(drafted)
-            temuan = findings(data, hits, expecting.result())
-            if temuan != drafted:
-                _remove(str(staged_report))
-                staged_report = None
-                staged_report, report = draw(temuan)
-        except BaseException:
-            _remove(str(staged_report) if staged_report is not None else None)
-            raise
-        finally:
-            expecting.cancel()
-        # Chromium prints the report in its own processes while the folder is written.
+        # Chromium prints the report in its own processes while the suites finish and the
+        # folder is written. It starts from the rules' findings: the suites seldom add one
+        # (none on the default PDF); when they do, the print is stopped and the report drawn
+        # and printed again, so the PDF is the same either way.
         printing: Printing | None = None
         staged_print: str | None = None
         staged: Path | None = None
         try:
-            printing, staged_print = _start_print(staged_report, report)
+            try:
+                hits = rule_hits(data)
+                drafted = findings(data, hits, [])
+                mine = decisions.get(result.dokumen_id, {})
+                texts = record_texts(
+                    result.simpul, result.lampiran_simpul, result.menimbang,
+                    result.dasar_hukum, result.definisi,
+                )  # fmt: skip
+
+                def draw(temuan: list[Temuan]) -> tuple[Path, Path]:
+                    return stage_report(
+                        result.dokumen, temuan, pdf, reports, mine, pipeline_version(),
+                        result.rencana_aksi, result.glyphs, result.kotak, texts,
+                    )  # fmt: skip
+
+                staged_report, report = draw(drafted)
+                printing, staged_print = _start_print(staged_report, report)
+                temuan = findings(data, hits, expecting.result())
+                if temuan != drafted:
+                    if printing is not None:
+                        printing.cancel()
+                    _remove(staged_print)
+                    _remove(str(staged_report))
+                    printing = staged_print = staged_report = None
+                    staged_report, report = draw(temuan)
+                    printing, staged_print = _start_print(staged_report, report)
+            finally:
+                expecting.cancel()
             staged = stage(result, out, temuan, base_url)
             notice = printing.wait() if printing is not None else None
         except BaseException:

@@ -71,14 +71,21 @@ def test_findings_in_two_steps_are_validate() -> None:
 
 
 @pytest.mark.usefixtures("forkable")
+@pytest.mark.parametrize("printed", [False, True], ids=["html", "html+pdf"])
 def test_a_finding_of_the_suites_is_in_the_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, printed: bool
 ) -> None:
-    """The report drawn from the rules' findings is drawn again when the suites add one."""
+    """The report drawn from the rules' findings is drawn again when the suites add one;
+    its print, started from the first drawing, is stopped and the second one printed."""
     from pipeline.batch import PROCESSED, run_document
     from tests.conftest import DEFAULT_PDF
 
     monkeypatch.setattr(expectations, "run_expectations", _one_more)
+    if printed:
+        from tests.test_report import _chromium
+
+        _chromium()
+        monkeypatch.setenv("PIPELINE_REPORT_PDF", "1")
     outcome = run_document(DEFAULT_PDF, tmp_path / "out", tmp_path / "laporan")
     assert outcome.status == PROCESSED, outcome.error
     ids = [t.id for t in outcome.temuan if t.kode == "ekspektasi-gagal"]
@@ -86,4 +93,13 @@ def test_a_finding_of_the_suites_is_in_the_report(
     assert outcome.staged_report is not None
     assert ids[0] in Path(outcome.staged_report).read_text("utf-8")
     staged = [p.name for p in (tmp_path / "laporan").iterdir()]
-    assert len(staged) == 1  # the first drawing, without it, was removed
+    # The first drawing, without it, was removed (and its print, with its work folder).
+    assert len(staged) == (2 if printed else 1), staged
+    if printed:
+        from pypdf import PdfReader
+
+        assert outcome.print_notice is None and outcome.staged_print is not None
+        pages = PdfReader(outcome.staged_print).pages
+        text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+        # The label of the suites' finding, which the first drawing does not print.
+        assert "Ekspektasi gagal" in text
