@@ -14,7 +14,7 @@ from pipeline.vocabulary import Severity, SumberTeks, Tindakan
 # The version of the published data contract (the models below): in every JSON Schema's
 # `$id` and `version` and in datapackage.json. Raise the major number when a published field
 # is removed or changes type, the minor one when fields are added.
-CONTRACT_VERSION = "3.1.0"
+CONTRACT_VERSION = "3.2.0"
 
 
 class Record(BaseModel):
@@ -496,7 +496,8 @@ class Tabel(ReadRecord):
     keyakinan_ocr: float | None = _keyakinan_ocr()
     kolom: list[str] = Field(description="Nama kolom berkas tabel/<id>.csv")
     tipe_kolom: list[str] = Field(
-        description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ..."
+        description="Tipe tiap kolom: teks, bilangan, rupiah, persen, ...; nilai untuk kolom "
+        "<kolom>__nilai, keyakinan untuk kolom <kolom>__keyakinan (tabel hasil OCR)"
     )
     nomor_kolom: list[str] = Field(
         default_factory=list,

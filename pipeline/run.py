@@ -25,7 +25,12 @@ from pipeline.normalize.accounting import account_table, framed_leftovers
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_and_areas
-from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
+from pipeline.normalize.generic_table import (
+    CONFIDENCE_SUFFIX,
+    TYPED_SUFFIX,
+    FlatTable,
+    flatten,
+)
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
 from pipeline.normalize.penjelasan import body_paths, parse_penjelasan, penjelasan_records
@@ -41,7 +46,7 @@ from pipeline.normalize.regulation import (
     perubahan_records,
     simpul_records,
 )
-from pipeline.normalize.rencana_aksi import map_columns, map_rencana_aksi
+from pipeline.normalize.rencana_aksi import cell_boxes, map_columns, map_rencana_aksi
 from pipeline.normalize.text import join_lines, slug
 from pipeline.normalize.units import Glossary
 from pipeline.result import CellBox, DocumentResult, TextAccount
@@ -174,6 +179,16 @@ class _Tables:
     kotak: dict[tuple[str, str], tuple[CellBox, ...]] = field(default_factory=dict)
 
 
+def _column_kind(flat: FlatTable, column: str) -> str:
+    """A published column's kind in tabel.csv: its inferred type; "nilai" for a typed
+    value, "keyakinan" for an OCR confidence."""
+    if column.endswith(TYPED_SUFFIX):
+        return "nilai"
+    if column.endswith(CONFIDENCE_SUFFIX):
+        return "keyakinan"
+    return flat.types.get(column, "teks")
+
+
 def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_id: str,
                lampiran: int) -> Tabel:  # fmt: skip
     """The table's row in tabel.csv."""
@@ -183,8 +198,7 @@ def _index_row(table: LogicalTable, flat: FlatTable, kind: str | None, dokumen_i
         judul=table.caption or None, jenis=kind,
         halaman_awal=table.pages[0], halaman_akhir=table.pages[-1],
         kolom=columns,
-        tipe_kolom=[flat.types.get(c.removesuffix(TYPED_SUFFIX), "teks")
-                    if not c.endswith(TYPED_SUFFIX) else "nilai" for c in columns],
+        tipe_kolom=[_column_kind(flat, c) for c in columns],
         nomor_kolom=[flat.column_numbers.get(c, "") for c in columns]
         if flat.column_numbers else [],
         baris=len(flat.rows), berkas=f"tabel/{flat.id}.csv",
@@ -219,6 +233,9 @@ def tables_step(doc: ExtractedDocument, dokumen_id: str) -> _Tables:
         tname = _unique(table_name(table, per_lampiran[lampiran]), lampiran, names)
         flat = flatten(table, f"lampiran_{lampiran}__{tname}")
         out.flat.append(flat)
+        for row, origin in zip(flat.rows, flat.sources, strict=True):
+            printed = ((c, x) for c, cells in origin.items() for x in cells)
+            out.kotak[(flat.id, row["id"])] = cell_boxes(printed)
         cmap = map_columns(table)
         kind = "rencana_aksi" if cmap is not None else table_kind(table)
         out.tabel.append(_index_row(table, flat, kind, dokumen_id, lampiran))

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from pipeline.extract.ocr import ocr_available
+from pipeline.normalize.generic_table import CONFIDENCE_SUFFIX
 from pipeline.run import DocumentResult, process
 from tests.conftest import DEFAULT_PDF
 from tests.pdfgen import PageSpec, make_pdf
@@ -54,7 +55,26 @@ def test_scanned_tariff_table(tmp_path: Path) -> None:
     assert result.dokumen.halaman_ocr == [1]
     assert [t.sumber_teks for t in result.tabel] == ["ocr"]
     assert result.tabel[0].keyakinan_ocr is not None
-    assert process(pdf).tabel[0].sumber_teks == "teks"  # the born-digital original
+    # Every value read carries its own confidence beside it, its column's included in the
+    # published columns (issue 17, item 5); an empty value has none.
+    published = table.published_columns()
+    for column in table.columns:
+        assert column + CONFIDENCE_SUFFIX in published, column
+        for row in table.rows:
+            sure = row[column + CONFIDENCE_SUFFIX]
+            if row[column]:
+                assert sure is not None and 0 <= sure <= 100, (column, row)
+            else:
+                assert sure is None, (column, row)
+    kinds = dict(zip(result.tabel[0].kolom, result.tabel[0].tipe_kolom, strict=True))
+    assert kinds["jenis_retribusi" + CONFIDENCE_SUFFIX] == "keyakinan"
+    # The table's confidence is its least sure cell's (header included): no value is lower.
+    least = min(r[c + CONFIDENCE_SUFFIX] or 100 for r in table.rows for c in table.columns)
+    assert result.tabel[0].keyakinan_ocr <= least
+    original = process(pdf)  # the born-digital original: no confidence column at all
+    assert original.tabel[0].sumber_teks == "teks"
+    assert not [c for c in original.tabel[0].kolom if c.endswith(CONFIDENCE_SUFFIX)]
+    assert not [k for r in original.flat_tables[0].rows for k in r if k.endswith(CONFIDENCE_SUFFIX)]
 
 
 def test_scanned_rencana_aksi_records_say_they_come_from_ocr(tmp_path: Path) -> None:

@@ -327,3 +327,42 @@ def test_low_ocr_confidence_names_the_least_sure_value(base: Dataset) -> None:
     (t,) = revalidate(base, rencana_aksi=[low])["ocr-keyakinan-rendah"]
     assert (t.kolom, t.kutipan) == ("keyakinan_program", first.program)
     assert t.pesan == "Teks ini berasal dari OCR dengan keyakinan rendah (31)."
+
+
+def test_low_ocr_confidence_in_a_generic_table_names_its_unsure_cells(base: Dataset) -> None:
+    """A generic table read by OCR carries each value's confidence (<kolom>__keyakinan):
+    each row with a value below the floor is one finding naming its least sure value and
+    quoting it (so the report outlines that cell), instead of one for the whole table; a
+    merged cell repeated on the rows below is reported once; an unsure part no row holds
+    (a header cell) keeps the table's own finding."""
+    table = base.tabel[0]
+    kolom = ["id", "no", "no__keyakinan", "uraian", "uraian__keyakinan", "halaman_awal",
+             "halaman_akhir"]  # fmt: skip
+    scanned = table.model_copy(update={
+        "jenis": None, "sumber_teks": "ocr", "keyakinan_ocr": 31.0, "kolom": kolom,
+        "tipe_kolom": ["teks", "teks", "keyakinan", "teks", "keyakinan", "teks", "teks"],
+    })  # fmt: skip
+
+    def row(k: int, no: float | None, uraian: float | None, text: str = "Rawat inap") -> object:
+        return {"id": f"r{k}", "no": f"{k}.", "no__keyakinan": no, "uraian": text,
+                "uraian__keyakinan": uraian, "halaman_awal": 3, "halaman_akhir": 3}  # fmt: skip
+
+    # Rows 5 and 6 repeat one merged cell ("Rawat jalun" at 31): reported once, on row 5;
+    # row 2's equal cell, printed apart (row 3 between), is reported too.
+    rows = [row(1, 96.0, 91.0), row(2, 45.0, 31.0, "Rawat jalun"), row(3, 58.0, 88.0),
+            row(4, 97.0, 60.0), row(5, 97.0, 31.0, "Rawat jalun"),
+            row(6, 97.0, 31.0, "Rawat jalun")]  # fmt: skip
+    found = revalidate(base, tabel=[scanned], tabel_isi={table.id: rows})
+    got = [(t.tabel, t.record_id, t.kolom, t.kutipan, t.halaman, t.pesan)
+           for t in found["ocr-keyakinan-rendah"]]  # fmt: skip
+    assert got == [
+        (table.id, "r2", "uraian", "Rawat jalun", 3,
+         "Teks ini berasal dari OCR dengan keyakinan rendah (31)."),
+        (table.id, "r3", "no", "3.", 3, "Teks ini berasal dari OCR dengan keyakinan rendah (58)."),
+        (table.id, "r5", "uraian", "Rawat jalun", 3,
+         "Teks ini berasal dari OCR dengan keyakinan rendah (31)."),
+    ]  # fmt: skip
+    # The header read at 20, lower than every row: the table's own finding stays too.
+    header = scanned.model_copy(update={"keyakinan_ocr": 20.0})
+    found = revalidate(base, tabel=[header], tabel_isi={table.id: rows})
+    assert [t.record_id for t in found["ocr-keyakinan-rendah"]] == ["r2", "r3", "r5", table.id]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.tables import LogicalTable
-from pipeline.extract.tables.grid import Cell
+from pipeline.extract.tables.grid import Cell, lowest
 from pipeline.normalize.text import join_lines, slug, strip_number
 from pipeline.normalize.values import (
     infer_column_type,
@@ -43,6 +43,10 @@ UNIT_SUFFIX = "__satuan"  # the unit an amount is counted in ("600.000/pemakaian
 # The footnote marks printed raised beside a cell's value ("1980¹⁾": 1980, mark "1)"; see
 # grid.footnote_marks), published beside it; the note itself is printed under the table.
 NOTE_SUFFIX = "__catatan_kaki"
+# A table read by OCR publishes beside each column the confidence (0-100) of each value: the
+# lowest word confidence of the cells it was read from (its heading's, for a parent column);
+# empty for an empty value or one from the text layer. A text-layer table has no such columns.
+CONFIDENCE_SUFFIX = "__keyakinan"
 
 
 def is_total_label(text: str) -> bool:
@@ -84,6 +88,7 @@ class FlatTable:
     # were read from on every page that prints them (never published).
     column_numbers: dict[str, str] = field(default_factory=dict)
     number_cells: list[Cell] = field(default_factory=list)
+    scanned: bool = False  # some of its cells were read by OCR: <column>__keyakinan published
 
     def published_columns(self) -> list[str]:
         out = ["id"]
@@ -95,6 +100,8 @@ class FlatTable:
                 out.append(c + UNIT_SUFFIX)
             if c in self.notes:
                 out.append(c + NOTE_SUFFIX)
+            if self.scanned:
+                out.append(c + CONFIDENCE_SUFFIX)
         return [*out, "halaman_awal", "halaman_akhir"]
 
 
@@ -197,12 +204,12 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         notes=notes, noted=frozenset(noted),
         sources=sources, header=[c for c in table.header_cells if c not in table.number_cells],
         column_numbers={n: k for n, k in zip(names, table.column_numbers, strict=False) if k},
-        number_cells=list(table.number_cells),
+        number_cells=list(table.number_cells), scanned=table.confidence is not None,
     )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
     seen: dict[str, int] = {}
-    for k, ((values, parent_values, pages), figure, row_marks) in enumerate(
-        zip(raw_rows, figures, marks, strict=True)
+    for k, ((values, parent_values, pages), figure, row_marks, origin) in enumerate(
+        zip(raw_rows, figures, marks, sources, strict=True)
     ):
         record: dict[str, Any] = {"id": ""}
         for c in columns:
@@ -220,6 +227,9 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
                 record[c + UNIT_SUFFIX] = parse_amount(printed or "")[1]
             if c in notes:
                 record[c + NOTE_SUFFIX] = row_marks.get(c)
+            if flat.scanned:
+                sure = lowest(x.confidence for x in origin.get(c, ())) if printed else None
+                record[c + CONFIDENCE_SUFFIX] = sure
         record["halaman_awal"], record["halaman_akhir"] = pages[0], pages[-1]
         is_total = any(is_total_label(str(values.get(c) or "")) for c in names[:3])
         if is_total:

@@ -303,7 +303,8 @@ def generic_resource(
     name: str, path: str, columns: Sequence[str], types: dict[str, str]
 ) -> dict[str, Any]:
     """The resource of one generic lampiran table (tabel/<id>.csv): printed columns are
-    strings; each typed "<column>__nilai" column has its column type's Table Schema type."""
+    strings; each typed "<column>__nilai" column has its column type's Table Schema type, each
+    "<column>__keyakinan" (a table read by OCR) is a number from 0 to 100."""
     fields: list[dict[str, Any]] = []
     for column in columns:
         base = column.removesuffix("__nilai")
@@ -315,6 +316,13 @@ def generic_resource(
                      "description": f"Nilai bertipe dari kolom {base}"}  # fmt: skip
             if field["type"] == "boolean":
                 field.update(trueValues=["True"], falseValues=["False"])
+        elif column.endswith("__keyakinan"):  # generic_table.CONFIDENCE_SUFFIX
+            read = column.removesuffix("__keyakinan")
+            field = {"name": column, "type": "number",
+                     "constraints": {"minimum": 0, "maximum": 100},
+                     "description": f"Keyakinan OCR terendah (0-100) atas kata-kata sel tempat "
+                     f"nilai kolom {read} dibaca; kosong bila nilainya kosong atau dari lapisan "
+                     f"teks"}  # fmt: skip
         elif column.endswith("__catatan_kaki"):  # generic_table.NOTE_SUFFIX
             noted = column.removesuffix("__catatan_kaki")
             field = {"name": column, "type": "string",

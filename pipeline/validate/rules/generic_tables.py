@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline.models import Tabel
 from pipeline.normalize.generic_table import (
+    CONFIDENCE_SUFFIX,
     NOTE_SUFFIX,
     PARENT_RE,
     TYPED_SUFFIX,
@@ -38,7 +39,7 @@ def _columns(t: Tabel) -> list[tuple[str, str]]:
         (c, k)
         for c, k in zip(t.kolom, t.tipe_kolom, strict=False)
         if c not in ("id", "halaman_awal", "halaman_akhir")
-        and not c.endswith((TYPED_SUFFIX, UNIT_SUFFIX, NOTE_SUFFIX))
+        and not c.endswith((TYPED_SUFFIX, UNIT_SUFFIX, NOTE_SUFFIX, CONFIDENCE_SUFFIX))
     ]
 
 

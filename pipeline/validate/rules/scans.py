@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from pipeline.models import Tabel
+from pipeline.normalize.generic_table import CONFIDENCE_SUFFIX
 from pipeline.normalize.rencana_aksi import VALUE_CONFIDENCE
 from pipeline.result import REGISTRY
 from pipeline.validate.dataset import Dataset
@@ -41,6 +44,18 @@ def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
         for r in data.table(table):
             if r.keyakinan_ocr is None or r.keyakinan_ocr >= OCR_CONFIDENCE_FLOOR:
                 continue
+            if (
+                table == "tabel"
+                and r.jenis is None
+                and any(c.endswith(CONFIDENCE_SUFFIX) for c in r.kolom)
+            ):
+                # A generic table read by OCR carries each value's confidence: its unsure
+                # rows are reported; the table itself only when something no row holds
+                # (a header cell) is less sure than every row.
+                rows = data.tabel_isi.get(r.id, [])
+                yield from _unsure_rows(r, rows)
+                if r.keyakinan_ocr >= _least_sure_value(r, rows):
+                    continue
             page = r.halaman if hasattr(r, "halaman") else r.halaman_awal
             quote = next((q for f in quoted if (q := getattr(r, f))), None)
             field, sure = "keyakinan_ocr", r.keyakinan_ocr
@@ -66,3 +81,37 @@ def low_ocr_confidence(data: Dataset) -> Iterator[Hit]:
             reported.append(passage)
             yield Hit("ocr-keyakinan-rendah", table, r.id, field, page, quote,
                       {"keyakinan": round(sure)})  # fmt: skip
+
+
+def _row_values(t: Tabel, row: dict[str, Any]) -> list[tuple[float, str]]:
+    """(confidence, column) of each value of a generic table's row that OCR read."""
+    columns = [c.removesuffix(CONFIDENCE_SUFFIX) for c in t.kolom if c.endswith(CONFIDENCE_SUFFIX)]
+    return [
+        (float(sure), c) for c in columns
+        if (sure := row.get(c + CONFIDENCE_SUFFIX)) is not None and row.get(c)
+    ]  # fmt: skip
+
+
+def _least_sure_value(t: Tabel, rows: list[dict[str, Any]]) -> float:
+    """The lowest confidence of a value in the table's rows (100 without)."""
+    return min((sure for r in rows for sure, _ in _row_values(t, r)), default=100.0)
+
+
+def _unsure_rows(t: Tabel, rows: list[dict[str, Any]]) -> Iterator[Hit]:
+    """One finding per row of a generic table with a value read below the floor, naming
+    its least sure value (`kolom`, the column) and quoting it, as for a Rencana Aksi
+    record: a row's other unsure values are in its `<kolom>__keyakinan` columns. A value
+    the row just above was reported for (the same column, text and confidence: a merged
+    cell, or a heading repeated on the rows under it) is one printed cell, reported once."""
+    last: tuple[float, str, object] | None = None
+    for r in rows:
+        values = _row_values(t, r)
+        if not values or min(values)[0] >= OCR_CONFIDENCE_FLOOR:
+            last = None
+            continue
+        sure, kolom = min(values)
+        reported, last = last, (sure, kolom, r[kolom])
+        if reported == last:
+            continue
+        yield Hit("ocr-keyakinan-rendah", t.id, r["id"], kolom, r["halaman_awal"],
+                  str(r[kolom]), {"keyakinan": round(sure)})  # fmt: skip
