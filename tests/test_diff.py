@@ -368,3 +368,22 @@ def test_a_change_of_spacing_and_wording_is_not_spacing_only() -> None:
     assert [(sorted(c.kolom), c.hanya_spasi) for c in changes] == [
         (["indikator_target", "rencana_aksi"], False)
     ]
+
+
+def test_how_a_record_was_read_is_no_change() -> None:
+    """A scan and a text-layer print of one regulation differ in how their records were
+    read (OCR confidence, text source, an item number repaired from its sequence), not in
+    what they say: no change; a changed text beside it still is one."""
+    old = subset()[:2]
+    a, b = old
+    scanned = a.model_copy(
+        update={
+            "sumber_teks": "ocr",
+            "keyakinan_ocr": 41.0,
+            "keyakinan_rencana_aksi": 41.0,
+            "nomor_diperbaiki": ["aksi_no=Cc."],
+        }
+    )
+    reworded = b.model_copy(update={"sumber_teks": "ocr", "rencana_aksi": "Teks lain"})
+    changes = diff_datasets(_dataset(old), _dataset([scanned, reworded]))
+    assert [(c.id_baru, c.kolom) for c in changes] == [(b.id, ["rencana_aksi"])]

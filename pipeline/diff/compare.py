@@ -42,6 +42,10 @@ DEFAULT_TABLES: tuple[str, ...] = tuple(
 PROVENANCE_FIELDS = frozenset(
     {"halaman_awal", "halaman_akhir", "halaman", "sumber_sha256", "dokumen_id"}
 )
+# How a record was read, not what it says: a scan and a text-layer print of one regulation
+# (or two scans of it) differ in these and nowhere else. Never compared.
+READING_FIELDS = frozenset({"sumber_teks", "nomor_diperbaiki"})
+READING_PREFIX = "keyakinan_"
 # Ids and references to other records' ids: they follow from structure, so a change in them
 # alone is a move (seen through `id_lama`/`id_baru`), never a content change.
 REFERENCE_FIELDS = frozenset({"id", "induk_id", "mengubah_id", "record_id"})
@@ -107,12 +111,16 @@ class _Item:
 
 
 def content_fields(table: str) -> list[str]:
-    """The compared fields of `table`, in model order: all but provenance and id references."""
+    """The compared fields of `table`, in model order: all but provenance, how the record was
+    read (OCR confidence, text source, item numbers repaired) and id references."""
     model = TABLES[table]
     return [
         name
         for name in model.model_fields
-        if name not in PROVENANCE_FIELDS and name not in REFERENCE_FIELDS
+        if name not in PROVENANCE_FIELDS
+        and name not in REFERENCE_FIELDS
+        and name not in READING_FIELDS
+        and not name.startswith(READING_PREFIX)
     ]
 
 
