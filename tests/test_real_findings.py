@@ -37,6 +37,7 @@ REQUIRED = {
     "pp_2014_56_tarif_pnbp_bapeten",
     "pergub_sulut_2016_06_het_pupuk_bersubsidi_ocr_layer",
     "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer",
+    "permenkes_2020_02_standar_antropometri_anak",
 }
 
 # Classified documents whose precision is still below PRECISION, and why: their noise comes
@@ -47,6 +48,12 @@ BELOW = {
         "published apart ('1665¹⁾'), and the total check counts a figure printed once in a "
         "cell merged over two rows on both rows (p56, p57: 3 noise); p56 and p57 PPR 3 "
         "totals are real misprints"
+    ),
+    "permenkes_2020_02_standar_antropometri_anak": (
+        "5 of 18 real (undefined WHO, SD, KIA, KMS; a z-score printed '6.' on p39): 6 noise "
+        "from OCR of the p77 flowchart image read as tables, 5 from the lampiran's closing "
+        "signature block (p78) read as BAB V text, 'SK' inside a registry number, 'IMT' "
+        "defined only as 'IMT/U'"
     ),
 }
 
