@@ -32,9 +32,12 @@ registry ("NOMOR      TAHUN 2025", "NOMOR ... TAHUN", a blank part "B/ /I.02/...
 and the rest of the title is still read.
 
 A joint decree (Keputusan Bersama) of several ministers prints one NOMOR line per issuer
-(`NOMOR : 375 TAHUN 2022 / NOMOR 1 TAHUN 2022 / NOMOR 1 TAHUN 2022`): its number and year,
-and so its id, are the first line's (the issuer named first); the others are part of the
-printed title (`teks`).
+(`NOMOR : 375 TAHUN 2022 / NOMOR 1 TAHUN 2022 / NOMOR 1 TAHUN 2022`; cited in a text, the
+lines are joined by commas: `NOMOR 963 TAHUN 2021, NOMOR 3 TAHUN 2021, ...`): its number
+and year, and so its id, are the first line's and the id names the issuer named first
+(`skb-menteri-agama-375-2022`: the first line is that issuer's registry); the others are
+part of the printed title (`teks`). In an issuer's name, "!" and "|" stand for I (a
+scanner's text layer reads "MENTER!" for MENTERI; no name prints them).
 """
 
 from __future__ import annotations
@@ -215,7 +218,7 @@ _KIND_FULL = [(re.compile(p + r"$"), k) for p, k in _BY_PATTERN]
 # opening formula or the end of the text.
 _REST_RE = re.compile(
     r"(?:\s+(?P<wilayah>" + "|".join(REGION_KINDS) + r")\b)?"
-    r"(?:\s+(?P<nama>[A-Z][A-Z0-9\s.,'()&/-]*?))?"
+    r"(?:\s+(?P<nama>[A-Z][A-Z0-9\s.,'()&/!|-]*?))?"
     # The number: one token, or a registry number printed with blanks around its
     # separators or a part left blank ("B/ /I.02/HK/TUBABA/2018"): pieces joined by
     # separators, each piece free of them (one way to split, so no runaway backtracking).
@@ -224,7 +227,7 @@ _REST_RE = re.compile(
     # goes straight on to TENTANG, and its year is unknown here.
     r"(?:\s*TAHUN\s+(?P<tahun>[0-9]{4})\b|(?=\s+TENTANG\b))"
     # A joint decree's further issuers' numbers, one NOMOR line each.
-    r"(?P<lain>(?:\s+NOMOR\s*:?\s*[0-9A-Za-z./-]+\s+TAHUN\s+[0-9]{4}\b)*)"
+    r"(?P<lain>(?:\s*,?\s+NOMOR\s*:?\s*[0-9A-Za-z./-]+\s+TAHUN\s+[0-9]{4}\b)*)"
     r"(?:\s+TENTANG\s+(?P<tentang>.+?)(?=\s+DENGAN\s+RAHMAT\b|$))?",
     re.S,
 )
@@ -239,6 +242,11 @@ _LOOKALIKE_RE = re.compile(r"[0-9Il|O]+")
 # "02/Ka-BAPETEN/V-99"): at least one digit, no other punctuation.
 _PRINTED_NUMBER_RE = re.compile(r"(?=[^0-9]*[0-9])[0-9A-Za-z]+(?:[./-][0-9A-Za-z]+)*")
 _TENTANG_RE = re.compile(r"\bTENTANG\b")
+# Between the issuers a joint decree names ("MENTERI AGAMA, MENTERI KETENAGAKERJAAN, DAN
+# MENTERI ...").
+_ISSUER_SEP_RE = re.compile(r"\s*,\s*(?:DAN\s+)?|\s+DAN\s+")
+# Look-alikes of I in a name read by a scanner ("MENTER!").
+_NAME_LOOKALIKE = str.maketrans({"!": "I", "|": "I"})
 # Blanks printed around a number's separators ("188/ 12 /KPTS/2018") are not part of it; a
 # part left blank for the registry ("B/ /I.02/...", "B//I.02") leaves the number unknown.
 _SEPARATOR_SPACE_RE = re.compile(r"\s*([./-])\s*")
@@ -279,6 +287,7 @@ class Title:
     tahun: int | None  # None: a Keputusan numbered without TAHUN
     tentang: str | None
     teks: str  # the title as printed, from the kind to the year (or the number)
+    bersama: bool = False  # a joint decree: one NOMOR line per issuer, the first one's here
 
     @property
     def region(self) -> str | None:
@@ -296,7 +305,9 @@ class Title:
         number = str(int(self.nomor)) if self.nomor.isdigit() else _slug_number(self.nomor)
         parts = [self.kind.singkatan]
         if self.nama:
-            parts.append(slug(self.nama).replace("_", "-"))
+            # A joint decree's number is the registry of the issuer named first.
+            nama = _ISSUER_SEP_RE.split(self.nama)[0] if self.bersama else self.nama
+            parts.append(slug(nama).replace("_", "-"))
         return "-".join([*parts, number, str(self.tahun)])
 
     def with_year(self, tahun: int) -> Title:
@@ -310,7 +321,7 @@ class Title:
             return self
         return Title(
             self.kind, self.wilayah or own.wilayah, own.nama, self.nomor, self.tahun,
-            self.tentang, self.teks,
+            self.tentang, self.teks, self.bersama,
         )  # fmt: skip
 
 
@@ -337,10 +348,11 @@ def _title_at(text: str, start: int, end: int) -> Title | None:
     return Title(
         kind=kind,
         wilayah=title_case(m.group("wilayah")) if m.group("wilayah") else None,
-        nama=" ".join(nama.split()) if nama else None,
+        nama=" ".join(nama.translate(_NAME_LOOKALIKE).split()) if nama else None,
         nomor=read_number(m.group("nomor")),
         tahun=int(year) if year else int(number_year.group(1)) if number_year else None,
         tentang=join_lines(tentang) if tentang else None,
+        bersama=bool(m.group("lain")),
         teks=" ".join(
             text[
                 start : m.end("lain") if m.group("lain") else m.end("tahun" if year else "nomor")

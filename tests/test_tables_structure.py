@@ -327,3 +327,26 @@ def test_years_wrapped_in_narrow_header_cells_are_no_rows() -> None:
         [(str(v), 10.0 * i, 10.0 * i + 8) for i, v in enumerate(col)] for col in [(1, 2, 3)] * 2
     ]
     assert _number_row_cuts(rows) == [9.0, 19.0]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(("2083", "0-3 bulan", "1784"), ("1733", "1-4 bulan", "1542")),
+     (("6.6", "0-2 bulan", "6.1"), ("5.4", "1-3 bulan", "4.8"))],
+)  # fmt: skip
+def test_plain_header_over_figures_without_item_numbers(
+    tmp_path: Path, first: tuple[str, ...], second: tuple[str, ...]
+) -> None:
+    """Permenkes 2/2020 p66/p70: a header in the plain face whose words are no column
+    labels of the vocabulary ("Anak laki-laki (g)" | "Interval" | "Anak perempuan (g)"),
+    over rows of figures that open with no item number: the header is the rows above the
+    first row holding a value (p66's first rows were glued into the header up to "940",
+    read as an item number; p70's header was a data row under kolom_1..3)."""
+    header = [C("Anak laki-laki (g)"), C("Interval"), C("Anak perempuan (g)")]
+    rows: list[list[C | None]] = [header, [C(t) for t in first], [C(t) for t in second]]
+    pdf = make_pdf(tmp_path / "plain_figures.pdf", [120, 120, 120], [PageSpec(rows=rows)])
+    result = process(pdf)
+    assert len(result.flat_tables) == 1
+    table = result.flat_tables[0]
+    assert table.columns[:3] == ["anak_laki_laki_g", "interval", "anak_perempuan_g"]
+    assert [tuple(r[c] for c in table.columns[:3]) for r in table.rows] == [first, second]

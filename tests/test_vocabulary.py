@@ -9,7 +9,7 @@ from pipeline.normalize.body import Body, Node
 from pipeline.normalize.dates import parse_tanggal
 from pipeline.normalize.dokumen import dokumen_id_from_title
 from pipeline.normalize.regulation import _officials, lampiran_judul, relations, revoked
-from pipeline.vocabulary import KINDS, parse_title
+from pipeline.vocabulary import KINDS, parse_title, title_at_start
 
 
 @pytest.mark.parametrize(
@@ -107,8 +107,41 @@ def test_joint_decree_one_number_line_per_issuer() -> None:
         "NASIONAL"
     )
     assert title.teks.endswith("NOMOR : 375 TAHUN 2022 NOMOR 1 TAHUN 2022 NOMOR 1 TAHUN 2022")
-    dokumen_id = title.dokumen_id() or ""
-    assert dokumen_id.startswith("skb-menteri-agama-") and dokumen_id.endswith("-375-2022")
+    # The first line is the registry of the issuer named first: the id names that one.
+    assert title.dokumen_id() == "skb-menteri-agama-375-2022"
+
+
+def test_joint_decree_read_from_a_scanners_text_layer() -> None:
+    # The same title as the scanner's OCR text layer carries it (the fixture's p1): "!" for
+    # I in the names, no blank after a comma. Before, "MENTER!" stopped the name: no title.
+    text = (
+        "KEPUTUSAN BERSAMA\nMENTERI AGAMA,MENTERI KETENAGAKERJMN,\nDAN MENTER! PENDAYAGUNMN "
+        "APARATUR NEGARA\nDAN REFORMASI BIROKRASI\nREPUBLIK INDONESIA\nNOMOR : 375 TAHUN 2022\n"
+        "NOMOR 1 TAHUN 2022\nNOMOR 1 TAHUN 2022\nTENTANG\nPERUBAHAN ATAS"
+    )
+    title = parse_title(text)
+    assert title is not None
+    assert (title.nomor, title.tahun, title.bersama) == ("375", 2022, True)
+    assert title.nama is not None and "MENTER!" not in title.nama
+    assert title.nama.startswith("MENTERI AGAMA,MENTERI KETENAGAKERJMN, DAN MENTERI PENDAYAGUNMN")
+    assert title.dokumen_id() == "skb-menteri-agama-375-2022"
+
+
+def test_joint_decree_cited_with_its_number_lines_joined_by_commas() -> None:
+    # Keputusan Bersama 375/2022 p1 cites the decree it amends in its subject: the number
+    # lines run on, joined by commas; the cited decree is named by its first line.
+    cited = title_at_start(
+        "KEPUTUSAN BERSAMA MENTERI AGAMA, MENTERI KETENAGAKERJAAN, DAN MENTERI PENDAYAGUNAAN "
+        "APARATUR NEGARA DAN REFORMASI BIROKRASI NOMOR 963 TAHUN 2021, NOMOR 3 TAHUN 2021, "
+        "NOMOR 4 TAHUN 2021 TENTANG HARI LIBUR NASIONAL"
+    )
+    assert cited is not None and cited.bersama
+    assert (cited.nomor, cited.tahun, cited.tentang) == ("963", 2021, "HARI LIBUR NASIONAL")
+    assert cited.dokumen_id() == "skb-menteri-agama-963-2021"
+    # One regulation with one number line is no joint decree: its whole issuer is named.
+    single = parse_title("PERATURAN MENTERI KESEHATAN REPUBLIK INDONESIA NOMOR 2 TAHUN 2020")
+    assert single is not None and not single.bersama
+    assert single.dokumen_id() == "permen-kesehatan-2-2020"
 
 
 def test_every_kind_of_the_table_parses() -> None:

@@ -8,7 +8,8 @@ name columns the way such tables do ("No", "Uraian", "Satuan", "Tarif (Rp)", "Pr
 cell of it holds a value (an amount, an item number with its text), or by its ruling: a
 header of two ruled levels, an upper cell spanning columns that the row under it divides
 while a cell beside it is merged down over both (see `_two_level_rows`). Without any of
-these, a table's header is the rows before the first one that opens with an item number.
+these, a table's header is the rows before the first one that opens with an item number
+or holds a value.
 Repeated headers on later pages are recognised by their text signature, wherever they
 occur.
 """
@@ -127,13 +128,21 @@ def is_full_width(piece: TablePiece, r: int) -> bool:
 def _leading_rows_without_type_face(piece: TablePiece) -> int:
     """Without bold type (OCR, plain-font tables): the rows before the first one that opens
     with an item number (alone in its cell, or opening its text: a section row "A.
-    Generator dan Tabung Sinar-X") or spans the whole width."""
+    Generator dan Tabung Sinar-X"), spans the whole width, or holds a value in any cell
+    (a figure: Permenkes 2/2020 p66/p70 print "Anak laki-laki (g) | Interval | Anak
+    perempuan (g)" in the plain face over "2083 | 0-3 bulan | 1784" and "6.6 | 0-2 bulan |
+    6.1"; a header cell never holds one)."""
     for r in range(len(piece.grid)):
         printed = [c for c in piece.anchored(r) if not c.is_empty]
         if not printed:
             continue
         first = " ".join(printed[0].text.split())
-        if is_full_width(piece, r) or LOOSE_NUMBER_RE.match(first) or _ITEM_OPENS_RE.match(first):
+        if (
+            is_full_width(piece, r)
+            or LOOSE_NUMBER_RE.match(first)
+            or _ITEM_OPENS_RE.match(first)
+            or any(holds_value(c.text) for c in printed)
+        ):
             return r
     return 0
 
