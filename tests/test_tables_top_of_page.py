@@ -194,7 +194,12 @@ def test_a_broken_grid_shows_in_the_leftovers(tmp_path: Path) -> None:
         ("1. Meningkatnya", "2. Terwujudnya", True),
         ("b.", "b.", False),  # the same label printed again is the same item going on
         ("Meningkatnya kualitas", "pelayanan publik", False),  # a merged text cell going on
-        ("a.", "1.", False),  # another level of numbering
+        ("a. Menyusun rencana", "1. Rapat koordinasi", False),  # another level of numbering
+        # Two labels alone, whatever their levels: two items, a label alone going on with
+        # no other label ("2." at the foot of p7, its first aksi "a." merged over two
+        # indicator rows at the top of p8: zoo wp-f4-portrait-whole, looked at)
+        ("2.", "a.", True),
+        ("a.", "1.", True),
     ],
 )
 def test_merged_cell_opening_the_next_item_does_not_go_on(

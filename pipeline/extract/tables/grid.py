@@ -20,7 +20,12 @@ from typing import Any
 
 import pdfplumber.utils
 
-from pipeline.extract.tables.ruling import MAX_RULE_WIDTH, is_white, without_backgrounds
+from pipeline.extract.tables.ruling import (
+    MAX_RULE_WIDTH,
+    is_white,
+    unringed,
+    without_backgrounds,
+)
 from pipeline.roman import roman_to_int
 from pipeline.vocabulary import ITEM_DIGITS, ITEM_LETTER, SHADE_MARK
 
@@ -235,10 +240,10 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
 
 
 # A tick printed as a shaded cell, no glyph (Excel's and some offices' schedules): a narrow
-# one-row cell that prints nothing and is mostly (SHADE_SHARE) filled by one shading of its
-# own (a filled rectangle, not white, thicker than a rule, lying inside the cell) reads as
-# SHADE_MARK, one of the marks (vocabulary.TICKS); its printed parts keep no text, since no
-# character is printed there.
+# one-row cell (`_one_row`) that prints nothing and is mostly (SHADE_SHARE) filled by one
+# shading of its own (a filled rectangle, not white, thicker than a rule, lying inside the
+# cell) reads as SHADE_MARK, one of the marks (vocabulary.TICKS); its printed parts keep no
+# text, since no character is printed there.
 SHADE_SHARE = 0.5
 
 
@@ -258,12 +263,25 @@ def _overlap(a: BBox, b: BBox) -> float:
     return max(w, 0.0) * max(h, 0.0)
 
 
+def _one_row(cell: Cell, cells: list[tuple[Cell, BBox]]) -> bool:
+    """Whether `cell` spans one row of the table: one grid row, or the grid rows a printed
+    cell of its row spans too (the row cut in two by the end of a merged cell beside it:
+    WeasyPrint draws a merged cell's border around its text only, zoo wp-a4-gaps-tight)."""
+    if cell.rowspan == 1:
+        return True
+    return any(
+        other is not cell and (other.row, other.rowspan) == (cell.row, cell.rowspan)
+        and other.text.strip() and other.text != SHADE_MARK
+        for other, _ in cells
+    )  # fmt: skip
+
+
 def _read_shaded_marks(cells: list[tuple[Cell, BBox]], rects: Iterable[dict[str, Any]]) -> None:
     shades = _shading(rects)
     if not shades:
         return
     for cell, bbox in cells:
-        if cell.text.strip() or cell.rowspan != 1 or bbox[2] - bbox[0] >= MARK_CELL_WIDTH:
+        if cell.text.strip() or bbox[2] - bbox[0] >= MARK_CELL_WIDTH or not _one_row(cell, cells):
             continue
         area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
         for shade in shades:
@@ -808,7 +826,7 @@ def build_piece(
             CellPart(page=page_no, bbox=bbox, text=cell.text, marks=marks.get(id(cell), ()))
         )
     if ocr is None:
-        _read_shaded_marks(cells, page.rects)
+        _read_shaded_marks(cells, unringed(page.rects))
     full: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     x0, top, x1, _ = table.bbox
     open_top = frozenset() if ocr is not None else _open_top(page, xs, ys[0], tolerance)

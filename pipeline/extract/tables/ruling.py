@@ -46,6 +46,8 @@ WHITE = 0.95  # a fill at least this light on every channel is the paper's colou
 MAX_RULE_WIDTH = 2.0
 # A rule this close to a box's side runs along it (the box is a cell among cells).
 SIDE = 1.5
+# A side of a frame painted as a ring (`unringed`) this narrow or less is not drawn.
+OPEN_SIDE = 0.05
 
 
 def is_white(color: Any) -> bool:
@@ -68,9 +70,107 @@ def invisible_background(obj: dict[str, Any]) -> bool:
     return thick or is_white(obj.get("non_stroking_color"))
 
 
+def _hole(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether filling `a` and `b` as one path leaves the inner one empty: filled by the
+    even-odd rule, or wound in opposite directions (the nonzero rule)."""
+    if a.get("evenodd") and b.get("evenodd"):
+        return True
+    return _signed_area(a) * _signed_area(b) < 0
+
+
+def _signed_area(o: dict[str, Any]) -> float:
+    pts = list(o.get("pts") or [])
+    turned = pts[1:] + pts[:1]
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, turned, strict=True))
+
+
+def _ring(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    """The widths of the sides (left, top, right, bottom) of the frame that rectangles
+    `a` and `b`, drawn one right after the other, paint together: one filled path of two
+    rectangles, the inner one a hole, each of its sides at most MAX_RULE_WIDTH wide (a
+    cell's border drawn as a fill); a side 0 wide is not drawn. None when they are no such
+    frame."""
+    if not all(o.get("object_type") == "rect" and o.get("fill") and not o.get("stroke")
+               for o in (a, b)):  # fmt: skip
+        return None
+    if a.get("non_stroking_color") != b.get("non_stroking_color") or not _hole(a, b):
+        return None
+    outer, inner = (a, b) if a["width"] * a["height"] >= b["width"] * b["height"] else (b, a)
+    if min(outer["width"], outer["height"]) <= MAX_RULE_WIDTH:
+        return None
+    sides = (
+        inner["x0"] - outer["x0"], inner["top"] - outer["top"],
+        outer["x1"] - inner["x1"], outer["bottom"] - inner["bottom"],
+    )  # fmt: skip
+    if not all(-OPEN_SIDE <= d <= MAX_RULE_WIDTH for d in sides) or max(sides) <= OPEN_SIDE:
+        return None
+    return sides
+
+
+def _side(o: dict[str, Any], x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    """A copy of rectangle `o` reduced to the box given (page coordinates)."""
+    height = o["y1"] + o["top"]  # the page's height: y runs up from its bottom
+    return {
+        **o, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "y0": height - bottom,
+        "y1": height - top, "width": x1 - x0, "height": bottom - top,
+        "doctop": o["doctop"] + top - o["top"], "evenodd": False,
+        "pts": [(x0, top), (x1, top), (x1, bottom), (x0, bottom)],
+        "path": [("m", (x0, top)), ("l", (x1, top)), ("l", (x1, bottom)), ("l", (x0, bottom)),
+                 ("h",)],
+    }  # fmt: skip
+
+
+def unringed(rects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rects` with each frame painted as a filled ring (`_ring`: WeasyPrint fills every
+    cell's border as one path of two rectangles, even-odd) replaced by its drawn sides,
+    each a thin filled rectangle: a rule drawn as a fill. Read as two rectangles, a ring
+    is a box thicker than a rule both ways, shading, and its cell's rules are lost; a side
+    the ring leaves open (0 wide: the top of a cell running on from the page before) is
+    no rule."""
+    out: list[dict[str, Any]] = []
+    k = 0
+    while k < len(rects):
+        a = rects[k]
+        sides = _ring(a, rects[k + 1]) if k + 1 < len(rects) else None
+        if sides is None:
+            out.append(a)
+            k += 1
+            continue
+        b = rects[k + 1]
+        o = a if a["width"] * a["height"] >= b["width"] * b["height"] else b
+        x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
+        left, over, right, under = sides
+        boxes = (
+            (left, (x0, top, x0 + left, bottom)), (over, (x0, top, x1, top + over)),
+            (right, (x1 - right, top, x1, bottom)), (under, (x0, bottom - under, x1, bottom)),
+        )  # fmt: skip
+        out += [_side(o, *box) for width, box in boxes if width > OPEN_SIDE]
+        k += 2
+    return out
+
+
+class _Redrawn(pdfplumber.page.DerivedPage):
+    """A page whose rectangles are given (`unringed`), everything else its parent's."""
+
+    def __init__(self, parent: pdfplumber.page.Page, rects: list[dict[str, Any]]) -> None:
+        self.bbox = parent.bbox
+        self._given = {**parent.objects, "rect": rects}
+        super().__init__(parent)
+
+    @property
+    def objects(self) -> dict[str, list[dict[str, Any]]]:
+        return self._given
+
+
 def without_backgrounds(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     """`page` without its white cell backgrounds and the drawings inside its cells
-    (`drawings`): the page itself when it has neither."""
+    (`drawings`), its frames painted as rings read as their sides (`unringed`): the page
+    itself when it has none of these."""
+    rects = unringed(page.rects)
+    if len(rects) != len(page.rects) or any(
+        a is not b for a, b in zip(rects, page.rects, strict=True)
+    ):
+        page = _Redrawn(page, rects)
     drawn = drawings(page)
     if not drawn and not any(invisible_background(r) for r in page.rects):
         return page
@@ -362,13 +462,42 @@ def _bridges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _run_on(
+    edges: list[dict[str, Any]], frames: list[tuple[float, float, float, float]]
+) -> list[dict[str, Any]]:
+    """Vertical rules carried down to the bottom of their frame where no horizontal rule
+    crosses them from their lower end on: the sides of a cell the page end cuts, drawn
+    open at the bottom (WeasyPrint closes no cell a page break cuts, zoo wp-a4-gaps-tight
+    Tabel 3.2 p4) beside a neighbour that runs further down. Without them the cells of
+    that row run into one across the columns whose sides stop short."""
+    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
+    flat = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: e["top"])
+    ys = [e["top"] for e in flat]
+    out: list[dict[str, Any]] = []
+    for v in rules:
+        if v["orientation"] != "v":
+            continue
+        x, end = (v["x0"] + v["x1"]) / 2, v["bottom"]
+        frame = next((f for f in frames if f[0] - TOUCH <= x <= f[2] + TOUCH
+                      and f[1] - TOUCH <= end < f[3] - BRIDGE), None)  # fmt: skip
+        if frame is None:
+            continue
+        lo, hi = bisect_left(ys, end - BRIDGE), bisect_right(ys, frame[3] + TOUCH)
+        if not any(h["x0"] - TOUCH <= x <= h["x1"] + TOUCH for h in flat[lo:hi]):
+            out.append(_line(x, v["top"], x, frame[3]))
+    return out
+
+
 def table_settings(page: pdfplumber.page.Page, drawn: bool = True) -> dict[str, Any]:
     """pdfplumber table settings for `page`: its own ruling, its vertical rules carried
-    across small gaps to the horizontal ones (`_bridges`; only where the rules are drawn,
+    across small gaps to the horizontal ones (`_bridges`) and down to their frame's bottom
+    where a page end cuts their cell open (`_run_on`; both only where the rules are drawn,
     not read from a scan's ink, `drawn`), plus each frame's sides."""
-    vertical: list[dict[str, Any]] = _bridges(list(page.edges)) if drawn else []
+    edges = list(page.edges)
+    frames = _frames(edges)
+    vertical: list[dict[str, Any]] = _bridges(edges) + _run_on(edges, frames) if drawn else []
     horizontal: list[dict[str, Any]] = []
-    for x0, top, x1, bottom in _frames(list(page.edges)):
+    for x0, top, x1, bottom in frames:
         horizontal += [_line(x0, top, x1, top), _line(x0, bottom, x1, bottom)]
         vertical += [_line(x0, top, x0, bottom), _line(x1, top, x1, bottom)]
     return {"explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}

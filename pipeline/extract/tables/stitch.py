@@ -66,6 +66,10 @@ VALUE_MIN = 3
 # when at least this many of its one-row cells print the very words of the cell above and
 # none of its cells is merged over rows.
 REPEAT_MIN = 2
+# A column is filled on every row when at least this share of the rows of one-column cells
+# print a one-row cell in it, FILLED_MIN rows at least (`_filled_columns`).
+FILLED_SHARE = 0.9
+FILLED_MIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +410,25 @@ def _repeated_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) ->
     return {c for c in range(ncols) if repeats[c] >= REPEAT_MIN and c not in merged}
 
 
+def _filled_columns(groups: list[tuple[TablePiece, list[int]]], ncols: int) -> set[int]:
+    """Columns that every row of one-column cells fills with a one-row cell of its own
+    (a Penanggung Jawab printed on every row), but for FILLED_SHARE of them at most (the
+    rest of a row broken by the page end prints nothing there), FILLED_MIN rows at least.
+    Rows with a cell across several columns (a group or program title) say nothing."""
+    rows = 0
+    filled = [0] * ncols
+    for piece, body in groups:
+        for r in body:
+            anchored = piece.anchored(r)
+            if any(c.colspan != 1 for c in anchored) or all(c.is_empty for c in anchored):
+                continue
+            rows += 1
+            for cell in anchored:
+                if cell.col < ncols and cell.rowspan == 1 and not cell.is_empty:
+                    filled[cell.col] += 1
+    return {c for c in range(ncols) if rows >= FILLED_MIN and filled[c] >= FILLED_SHARE * rows}
+
+
 # Item numbers count up: at least this share of the steps from one to the next goes to
 # the next number or starts a list again (at 1, a, A); values that merely look like
 # numbers do not ("Kelas Jabatan" 17, 16, 15 ...; household counts 258, 193, 543).
@@ -430,6 +453,7 @@ def _is_continuation(
     marks: set[int],
     values: set[int],
     repeated: frozenset[int] = frozenset(),
+    filled: frozenset[int] = frozenset(),
 ) -> bool:
     """Top of a page: is row r of `piece` the rest of `last` (a row broken by the page end)
     or a row of its own? The rule, strongest evidence first:
@@ -455,6 +479,11 @@ def _is_continuation(
        them (`_repeated_columns`: No / Program repeated), a row that leaves such a column
        empty left of everything it prints, under a row that printed it, is the rest of
        that row: a new row prints them again.
+    2e. In a table that fills a column on every row of one-column cells (`_filled_columns`:
+       the Penanggung Jawab), a row that leaves it empty in a one-row cell, under a row
+       that filled it, is the rest of that row: a new row fills it too (zoo
+       wp-a4-gaps-tight p19: "Standard Operating Procedure (SOP) pelayanan" under "Semua
+       SKPD/Unit Kerja pelayanan mempunyai", its years shaded again, no Penanggung Jawab).
     3. A cell printing the very words of the cell above (No / Program repeated on every
        row instead of merged; a mark column's shading aside) starts a row of its own: the
        rest of a broken row does not print again what it printed before the page end. An
@@ -501,6 +530,12 @@ def _is_continuation(
     first_printed = min(c.col for c in printed)
     for cell in piece.anchored(r):
         if cell.col in repeated and cell.col < first_printed and cell.rowspan == 1:
+            above = _above(last, cell)
+            if above.rowspan == 1 and not above.is_empty:
+                return True
+    for c in sorted(filled):
+        cell = piece.grid[r][c]
+        if cell.row == r and cell.rowspan == 1 and cell.is_empty:
             above = _above(last, cell)
             if above.rowspan == 1 and not above.is_empty:
                 return True
@@ -735,10 +770,15 @@ def _siblings(above: str, below: str) -> bool:
     """Two cells of one column that each open with an item label of the same kind (letters,
     digits): "b. ..." over "c. ..." are two items, so a merged cell at the top of a page
     that opens with the next label starts its own item rather than going on with the one
-    above."""
+    above. So are two cells that each hold one item label alone, of any kinds ("2." over
+    "a.": a program's number at the foot of a page, its first aksi's letter merged over
+    that aksi's indicator rows on the next, zoo wp-f4-portrait-whole p7-8): a label alone
+    goes on with no other label."""
     a, b = _item_label(above), _item_label(below)
     if a is None or b is None:
         return False
+    if (above.strip(), below.strip()) == (a, b) and a != b:
+        return True
     kind = lambda label: "digit" if label.strip("().").isdigit() else "letter"  # noqa: E731
     return kind(a) == kind(b) and a != b
 
@@ -971,6 +1011,7 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
     numbering, marks = _column_kinds(bodies, first.ncols, paths)
     values = _value_columns(bodies, first.ncols) - numbering - marks
     reprinted = frozenset(_repeated_columns(bodies, first.ncols) - numbering - marks)
+    filled = frozenset(_filled_columns(bodies, first.ncols) - numbering - marks)
 
     # The producer leaves the cells that run on open at a page's top: a page of the table
     # after the first starts under no drawn rule somewhere.
@@ -981,13 +1022,18 @@ def _stitch_group(group: list[tuple[TablePiece, int]]) -> LogicalTable:
         for k, r in enumerate(body):
             if k == 0 and gi > 0 and rows:
                 last = rows[-1]
-                if _is_continuation(piece, r, last, numbering, marks, values, reprinted):
+                if _is_continuation(piece, r, last, numbering, marks, values, reprinted, filled):
                     _merge_into(piece, r, last)
                     last.physical.append((piece.page, r))
                     continue
-                if not _under_heading(piece, r, last, numbering):
+                if not _under_heading(piece, r, last, numbering) or (
+                    leaves_open and r == 0 and piece.open_top
+                ):
                     # (a heading's number is a one-row cell of its own: its first
-                    # sub-item, on the next page, does not go on with it)
+                    # sub-item, on the next page, does not go on with it; but the cells
+                    # a page leaves open at its top go on whatever the row opens with:
+                    # "No"/"Area"/"Hasil" beside a group title printed inside the table
+                    # at the foot of the page before, zoo wp-letter-sans-inline-once)
                     _carry_leading(piece, r, last, leaves_open)
             rows.append(LogicalRow(cells=list(piece.grid[r]), physical=[(piece.page, r)]))
     for a, b in reversed(_indented_spans(paths, rows)):
