@@ -206,3 +206,56 @@ def test_no_column_rule_runs_up_through_a_merged_header_on_a_real_scan() -> None
     near = 3 * DPI / 72 + top[3]
     reaching = [v for v in vertical if abs(v[1] - top[0]) <= near]
     assert len(reaching) == 3, [tuple(round(x) for x in v) for v in reaching]
+
+
+def _faded_table() -> tuple[Image.Image, list[int], list[int], int]:
+    """A table whose rules are faded to grey and broken by 6-px gaps 50 px apart on
+    average (few unbroken pieces as long as PIECE_PT, 42 px: the scan zoo's
+    300-grey-faded), with a merged header cell over
+    the first two columns whose word 'Kebutuhan' sets its 'K' on the place of the
+    column rule between them (as on Pergub Sulut 6/2016 p26)."""
+    image = Image.new("L", (2400, 1300), 255)
+    draw = ImageDraw.Draw(image)
+    ys, xs, header = [340, 400, 800, 1200], [200, 900, 1600, 2200], 400
+
+    rng = np.random.default_rng(7)
+
+    def broken(x0: int, y0: int, x1: int, y1: int, width: int = 3) -> None:
+        t, length = 0, max(x1 - x0, y1 - y0)
+        while t < length:
+            n = min(t + int(rng.exponential(50)) + 1, length)  # 6-px gaps, 50 px apart
+            if x0 == x1:
+                draw.line((x0, y0 + t, x0, y0 + n), fill=170, width=width)
+            else:
+                draw.line((x0 + t, y0, x0 + n, y0), fill=170, width=width)
+            t = n + 6
+
+    for y in ys:
+        broken(xs[0], y, xs[-1], y, 7 if y == header else 3)  # a scan's thick rule
+    for x in xs:
+        broken(x, header if x == xs[1] else ys[0], x, ys[-1])
+    font = ImageFont.truetype(os.path.join(_FONT_DIR, "VeraBd.ttf"), 46)  # stems < PIECE_PT
+    left, top, _, bottom = draw.textbbox((0, 0), "K", font=font)
+    # The K's stem on x 900, 8 px under the top rule, its foot 12 px over the header's
+    # rule: further from the column rule below than GAP_PT, within it of the header's.
+    draw.text((xs[1] - left - 4, header - 12 - bottom), "Kebutuhan", fill=0, font=font)
+    assert header - 12 - (bottom - top) >= ys[0] + 8
+    for r in range(1, 3):
+        for c in range(3):
+            draw.text((xs[c] + 30, ys[r] + 40), "Ilham lll 11\nTerbitnya", fill=0, font=_font())
+    return image, ys, xs, header
+
+
+def test_faded_broken_rules_are_whole_and_a_glyph_on_a_rules_place_is_no_rule() -> None:
+    """A rule faded and broken every few points is one line (scan zoo 300-grey-faded:
+    0 records before); a column rule is not run on over a glyph on its place into the
+    merged header cell above it (the 'K' of 'Kebutuhan', Pergub Sulut 6/2016 p26)."""
+    image, ys, xs, header = _faded_table()
+    horizontal, vertical = raster.rulings(raster.as_gray(image), DPI)
+    assert [round(p) for p, *_ in horizontal] == [pytest.approx(y, abs=3) for y in ys]
+    assert [round(p) for p, *_ in vertical] == [pytest.approx(x, abs=3) for x in xs]
+    for _, start, end, _ in horizontal:
+        assert start <= xs[0] + 3 and end >= xs[-1] - 3
+    tops = [round(start) for _, start, _, _ in vertical]
+    assert tops == [pytest.approx(t, abs=4) for t in (ys[0], header, ys[0], ys[0])]
+    assert all(end >= ys[-1] - 3 for _, _, end, _ in vertical)

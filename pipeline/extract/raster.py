@@ -11,9 +11,11 @@
   sharpest, searched coarse then fine on a reduced image.
 * Rulings: the page is binarised with an adaptive threshold (a faded grey rule is still
   darker than the paper around it), then opened with a long thin kernel per direction, so
-  text goes and rules stay; the opened mask is closed along the line (a rule broken by
-  noise or fading is bridged over gaps up to GAP_PT) and across it (a doubled rule is one
-  rule). Each connected component is one line; its position is the median of its pixels.
+  text goes and rules stay; the opened mask is closed along the line (over gaps up to
+  GAP_PT) and across it (a doubled rule is one rule). Runs of pieces on one place are
+  one rule where the ink between them on that place has no wider hole and is no glyph's
+  (a rule faded or broken every few points); a rule's end runs on over the ink on its
+  place from rule across to rule across while that ink is no glyph's (see _ends).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ MIN_H_PT = 29.0  # a horizontal rule is at least this long
 MIN_V_PT = 14.0  # vertical ones separate short header cells too
 PIECE_PT = 10.0  # pieces of a rule are at least this long (no glyph stem is)
 GAP_PT = 3.0  # a rule broken by gaps up to this wide is one rule
+# Ink on a rule's place past its pieces is a glyph's, not a broken rule's, where on more
+# than GLYPH_SHARE of its points it runs on across SPREAD_PX pixels past the rule.
+GLYPH_SHARE = 0.2
+DARK = 128  # clearly dark: text (a faded rule, paper shading and its noise are lighter)
+SPREAD_PX = 3
 BAND_PT = 6.0  # a dark run thicker than this across is a filled band, not a rule
 DOUBLE_PT = 2.5  # parallel rules this close (a doubled rule) are one rule
 BORDER_PT = 2.0  # a line this close to the image's edge, along it, is the paper's edge
@@ -54,6 +61,9 @@ SPECK_PT2 = 0.5
 
 # One line: position across, start, end along, half thickness (pixels).
 Line = tuple[float, int, int, float]
+# A rule found: its line (the extent of its pieces), and the start and end along of the
+# ink running on along its place past them (how far it may run on, see _ends).
+Candidate = tuple[Line, int, int]
 
 
 def _px(points: float, dpi: int) -> int:
@@ -69,7 +79,7 @@ def ink_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
     adaptive = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, ADAPTIVE_C
     )
-    dark = (gray < 128).astype(np.uint8) * 255
+    dark = (gray < DARK).astype(np.uint8) * 255
     out: np.ndarray = cv2.bitwise_or(adaptive, dark)
     return out
 
@@ -276,26 +286,183 @@ def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     return out
 
 
-def _lines(mask: np.ndarray, dpi: int, min_pt: float) -> list[Line]:
-    """Horizontal lines of a uint8 ink mask (transpose it for vertical ones): pieces at
-    least PIECE_PT long (no glyph is), bridged over gaps and doubled rules, then at least
-    min_pt long."""
+def _place(mask: np.ndarray, line: Line, a: int, b: int) -> np.ndarray:
+    """Whether each point along a horizontal line of `mask` from a to b has ink on the
+    line's place (its thickness and a pixel either side)."""
+    pos, _, _, half = line
+    top, bottom = max(round(pos - half) - 1, 0), round(pos + half) + 2
+    return np.asarray(mask[top:bottom, max(a, 0) : max(b, 0)].any(axis=0))
+
+
+def _holes(inked: np.ndarray) -> list[tuple[int, int]]:
+    """The runs (start, end) of False in a boolean array."""
+    edges = np.diff(np.concatenate(([1], inked.astype(np.int8), [1])))
+    starts, ends = np.flatnonzero(edges == -1).tolist(), np.flatnonzero(edges == 1).tolist()
+    return list(zip(starts, ends, strict=True))
+
+
+def _reach(mask: np.ndarray, line: Line, gap: int) -> tuple[int, int]:
+    """How far ink runs on along a line's place past its ends with no hole wider than
+    `gap`: the start and end along of that ink."""
+    _, start, end, _ = line
+    after = _place(mask, line, end, mask.shape[1])
+    wide = [s for s, e in _holes(after) if e - s > gap]
+    last = end + (wide[0] if wide else after.size)
+    before = _place(mask, line, 0, start)[::-1]
+    wide = [s for s, e in _holes(before) if e - s > gap]
+    first = start - (wide[0] if wide else before.size)
+    return first, last
+
+
+def _pieces(mask: np.ndarray, dpi: int) -> list[Line]:
+    """Horizontal runs of a uint8 ink mask (transpose it for vertical ones) made of
+    unbroken pieces at least PIECE_PT long (no glyph is: an opening with a PIECE_PT-long
+    kernel), closed over gaps up to GAP_PT along and over a doubled rule across; any
+    length. Their position across is the median of their pieces' pixels."""
     import cv2
 
-    piece_len, length = _px(PIECE_PT, dpi), _px(min_pt, dpi)
-    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, piece_len), np.uint8))
+    kernel = np.ones((1, _px(PIECE_PT, dpi)), np.uint8)
+    pieces = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
     gap, double = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi)
-    closed = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
+    closed = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, np.ones((double, gap), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    out: list[Line] = []
+    found: list[Line] = []
     for k in range(1, count):
         x, y, w, h = (int(v) for v in stats[k][:4])
-        if w < length or h > _px(BAND_PT, dpi):
-            continue  # short, or a dark band (a filled area, a stamp), not a rule
-        weights = (opened[y : y + h, x : x + w] > 0).sum(axis=1)
+        if h > _px(BAND_PT, dpi):
+            continue  # a dark band (a filled area, a stamp), not a rule
+        weights = (pieces[y : y + h, x : x + w] > 0).sum(axis=1)
         position = float(y + (weights * np.arange(h)).sum() / max(int(weights.sum()), 1))
-        out.append((position, x, x + w, h / 2))
-    out.sort()
+        found.append((position, x, x + w, h / 2))
+    return found
+
+
+def _candidates(
+    mask: np.ndarray, dark: np.ndarray, found: list[Line], across: list[Line], dpi: int
+) -> list[Candidate]:
+    """The rules among the runs of pieces `found` in a mask (see _pieces), each with how
+    far ink runs on along its place past its ends (see _ends). Runs on one place
+    across are one rule where the ink between them on that place has no hole wider
+    than GAP_PT and is no glyph's (see _glyph_on): a rule broken every few points
+    (faded, 300-grey-faded) keeps few unbroken pieces, but it is there, thin, on both
+    sides of each gap. Only the rule's place is looked at, never the mask bridged as a
+    whole (bridged over small gaps, a line of text is a bar), and the slab serifs of a
+    line of bold type, joined over the gaps between letters, carry the letters' stems
+    (200-bw-speckle p20: 'PEMERINTAH')."""
+    gap, double, near = _px(GAP_PT, dpi), _px(DOUBLE_PT, dpi), _px(GAP_PT, dpi)
+
+    def glyph(line: Line) -> bool:
+        return _glyph_on(dark, line, line[1], line[2], _crossing(line[0], across, near), dpi)
+
+    joined: list[Line] = []
+    strokes: set[Line] = set()
+    for line in sorted(found, key=lambda ln: (ln[1], ln[0])):
+        if glyph(line):  # a glyph's stroke taller than a piece ('b', ')'): joins nothing
+            strokes.add(line)
+            joined.append(line)
+            continue
+        for n, other in enumerate(joined):
+            if abs(other[0] - line[0]) > double or line[1] < other[2] or other in strokes:
+                continue
+            between = _place(mask, other, other[2], line[1])
+            if any(e - s > gap for s, e in _holes(between)):
+                continue
+            crossings = _crossing(other[0], across, near)
+            if _glyph_on(dark, other, other[2], line[1], crossings, dpi):
+                continue
+            weight, own = other[2] - other[1], line[2] - line[1]
+            position = (other[0] * weight + line[0] * own) / (weight + own)
+            joined[n] = (position, other[1], line[2], max(other[3], line[3]))
+            break
+        else:
+            joined.append(line)
+    joined.sort()
+    out: list[Candidate] = []
+    for line in joined:
+        start, end = (line[1], line[2]) if line in strokes else _reach(mask, line, gap)
+        for other in joined:  # it runs on up to another rule on its place, not over it
+            if other is not line and abs(other[0] - line[0]) <= double:
+                if other[2] <= line[1]:
+                    start = max(start, other[2])
+                elif other[1] >= line[2]:
+                    end = min(end, other[1])
+        out.append((line, start, end))
+    return out
+
+
+def _crossing(pos: float, across: list[Line], near: int) -> list[float]:
+    """The positions of the lines across that run over position `pos` (within near)."""
+    return sorted(c[0] for c in across if c[1] - near <= pos <= c[2] + near)
+
+
+def _glyph_on(
+    dark: np.ndarray, line: Line, a: int, b: int, crossings: list[float], dpi: int
+) -> bool:
+    """Whether the ink on a horizontal line's place from a to b (along it) is a glyph's,
+    not a broken rule's, in `dark`, the clearly dark pixels (DARK: text; a faded rule,
+    shading and the adaptive threshold's noise on it are lighter): on more than
+    GLYPH_SHARE of the points with dark ink on the place, away from the rules across
+    (within GAP_PT), dark ink beside the rule's thickness runs
+    on across, SPREAD_PX pixels out of it (the bowl of a 'b', the arm of a 'K', a
+    stroke crossing the place at a slant, a ')' whose unbroken stretch is only part of
+    its stroke). A rule's pieces, faded or broken, are no thicker than the rule; text
+    touching one here and there stays under that share, and ink beside a rule that runs
+    along it further than a glyph (GLYPH_MAX_IN: the edge of a shaded header cell,
+    which the adaptive threshold marks as ink) is no glyph."""
+    import cv2
+
+    pos, _, _, half = line
+    a, b = max(a, 0), min(b, dark.shape[1])
+    centre, inner = round(pos), int(np.ceil(half)) + 1
+    outer, glyph_px, near = inner + SPREAD_PX, round(GLYPH_MAX_IN * dpi), _px(GAP_PT, dpi)
+    if b <= a or centre - outer < 0 or centre + outer >= dark.shape[0]:
+        return False
+    ink = np.array(dark[centre - outer : centre + outer + 1, a:b] > 0, dtype=np.uint8)
+    for c in crossings:
+        ink[:, max(round(c) - near - a, 0) : max(round(c) + near + 1 - a, 0)] = 0
+    on = ink[SPREAD_PX : SPREAD_PX + 2 * inner + 1].any(axis=0)
+    glyph = np.zeros(b - a, bool)
+    for side in (ink[:SPREAD_PX], ink[-SPREAD_PX:]):
+        # ink across the whole strip beside the rule: joined from its edge to its far side
+        _, labels, stats, _ = cv2.connectedComponentsWithStats(
+            np.ascontiguousarray(side), connectivity=8
+        )
+        spreading = stats[:, cv2.CC_STAT_HEIGHT] == SPREAD_PX
+        spreading &= stats[:, cv2.CC_STAT_WIDTH] <= glyph_px  # no glyph is longer
+        spreading[0] = False
+        glyph |= spreading[labels].any(axis=0)
+    return int((glyph & on).sum()) > GLYPH_SHARE * max(int(on.sum()), 1)
+
+
+def _ends(
+    candidates: list[Candidate], across: list[Line], dark: np.ndarray, dpi: int, min_pt: float
+) -> list[Line]:
+    """Each rule's ends. A rule broken short of where it stops (faded) runs on over the
+    ink on its place (see _reach) from rule across to rule across, as long as that ink
+    is no glyph's (see _glyph_on); it stops on a rule across. Then at least min_pt
+    long. A glyph on a rule's place is text in a merged cell: Pergub Sulut 6/2016 p26's
+    MEI | JUNI rule run up over the 'K' of the merged header 'Kebutuhan Pupuk (Ton)' to
+    the table's top rule split that header, p39's JULI | AGT rule over the '(' of
+    '(Ton)' too, and a ')' taller than a piece (p17, p39) became a rule. A run of pieces
+    shorter than min_pt does not run on: the upright of a '(' is a 10-pt piece, and run
+    on to the rule over it (Perbup Donggala 10/2025 p12 'Medis (') it split its cell."""
+    near = _px(GAP_PT, dpi)
+    out: list[Line] = []
+    for line, start, end in candidates:
+        pos, first, last, half = line
+        if last - first < _px(min_pt, dpi):
+            continue  # a stroke, not a rule to run on: the upright of a '(' (Donggala p12)
+        crossings = _crossing(pos, across, near)
+        for c in reversed([c for c in crossings if start - near <= c < first - near]):
+            if _glyph_on(dark, line, round(c), first, crossings, dpi):
+                break
+            first = round(c) - 1
+        for c in [c for c in crossings if last + near < c <= end + near]:
+            if _glyph_on(dark, line, last, round(c), crossings, dpi):
+                break
+            last = round(c) + 2
+        if last - first >= _px(min_pt, dpi):
+            out.append((pos, first, last, half))
     return out
 
 
@@ -309,10 +476,22 @@ def _off_border(lines: list[Line], size: int, dpi: int) -> list[Line]:
 
 def rulings(gray: np.ndarray, dpi: int) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines of an upright page image, in pixels; none
-    along the image's border (see _off_border)."""
+    along the image's border (see _off_border). The ends of each direction's rules are
+    decided on the other direction's (see _ends), twice: the second time on the other
+    direction's rules with their ends decided (a faded frame reaching its corner)."""
     mask = ink_mask(gray, dpi)
-    horizontal = _off_border(_lines(mask, dpi, MIN_H_PT), gray.shape[0], dpi)
-    vertical = _off_border(_lines(np.ascontiguousarray(mask.T), dpi, MIN_V_PT), gray.shape[1], dpi)
+    mask_v = np.ascontiguousarray(mask.T)
+    dark = (gray < DARK).astype(np.uint8)
+    dark_v = np.ascontiguousarray(dark.T)
+    found_h, found_v = _pieces(mask, dpi), _pieces(mask_v, dpi)
+    cand_h = _candidates(mask, dark, found_h, found_v, dpi)
+    cand_v = _candidates(mask_v, dark_v, found_v, found_h, dpi)
+    first_h = _ends(cand_h, [c[0] for c in cand_v], dark, dpi, MIN_H_PT)
+    first_v = _ends(cand_v, [c[0] for c in cand_h], dark_v, dpi, MIN_V_PT)
+    horizontal = _ends(cand_h, first_v, dark, dpi, MIN_H_PT)
+    vertical = _ends(cand_v, first_h, dark_v, dpi, MIN_V_PT)
+    horizontal = _off_border(horizontal, gray.shape[0], dpi)
+    vertical = _off_border(vertical, gray.shape[1], dpi)
     return horizontal, vertical
 
 
