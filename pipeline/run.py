@@ -25,7 +25,7 @@ from pipeline.normalize.accounting import account_table, framed_leftovers
 from pipeline.normalize.body import LAMPIRAN_GRAMMAR, Body, parse_body
 from pipeline.normalize.dates import format_iso, parse_tanggal
 from pipeline.normalize.enrich import enrich, hasil_area_records, mark_repeats_and_areas
-from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten
+from pipeline.normalize.generic_table import TYPED_SUFFIX, FlatTable, flatten, merged_down
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
 from pipeline.normalize.penjelasan import body_paths, parse_penjelasan, penjelasan_records
@@ -375,6 +375,7 @@ def process(
         hasil_area=hasil_area_records(records),
         tabel=tables.tabel,
         tabel_isi={t.id: t.rows for t in tables.flat},
+        tabel_gabungan={t.id: merged_down(t) for t in tables.flat},
         flat_tables=tables.flat,
         jadwal=jadwal,
         penanggung_jawab=penanggung_jawab,

@@ -45,9 +45,15 @@ UNIT_SUFFIX = "__satuan"  # the unit an amount is counted in ("600.000/pemakaian
 NOTE_SUFFIX = "__catatan_kaki"
 
 
+# A total row labelled in capitals with what it totals ("TOTAL DURASI", "JUMLAH
+# PENDUDUK"); in running case such a label names a procedure ("Total Knee Replacement").
+CAPITAL_TOTAL_RE = re.compile(r"(?:SUB\s*-?\s*)?(?:JUMLAH|TOTAL)(?:\s+[A-Z]{2,}){1,3}\s*:?")
+
+
 def is_total_label(text: str) -> bool:
-    """Whether a cell is the label of a total row ("Jumlah", "TOTAL", "Sub Total")."""
-    return TOTAL_RE.match(text) is not None
+    """Whether a cell is the label of a total row ("Jumlah", "TOTAL", "Sub Total", "TOTAL
+    DURASI")."""
+    return TOTAL_RE.match(text) is not None or CAPITAL_TOTAL_RE.fullmatch(text.strip()) is not None
 
 
 PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
@@ -230,6 +236,29 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         record["id"] = f"{table_id}__{key}" + (f"__ke_{seen[key]}" if seen[key] > 1 else "")
         flat.rows.append(record)
     return flat
+
+
+def merged_down(table: FlatTable) -> dict[str, frozenset[str]]:
+    """Row id -> the printed columns whose value is one cell merged over this row and the
+    row before (the same cell in both rows' sources): a figure printed once, which the
+    published rows repeat on every row it covers. Rows without such a column are left out."""
+    out: dict[str, frozenset[str]] = {}
+    names = set(table.columns)
+    for k in range(1, min(len(table.rows), len(table.sources))):
+        before, here = table.sources[k - 1], table.sources[k]
+        same = frozenset(
+            c
+            for c, cells in here.items()
+            if c in names
+            and not PARENT_RE.search(c)
+            and c != "kelompok"
+            and len(cells) == 1
+            and cells[0].rowspan > 1
+            and any(cell is cells[0] for cell in before.get(c, ()))
+        )
+        if same:
+            out[table.rows[k]["id"]] = same
+    return out
 
 
 @dataclass(slots=True)
