@@ -613,3 +613,47 @@ def test_a_merged_cell_is_known_from_the_cells_the_rows_were_read_from() -> None
     table.sources = [{"materi": (a,), "menit": (merged,)}, {"materi": (b,), "menit": (merged,)},
                      {"materi": (c,), "menit": (cell("225"),)}]  # fmt: skip
     assert merged_down(table) == {"r2": frozenset({"menit"})}
+
+
+def test_rows_sharing_their_numbering_are_told_apart_by_their_own_printed_label() -> None:
+    # PP 56/2014 p11: "1) Izin baru", "2) Perpanjangan izin", "3) Perubahan izin" under one
+    # item, their numbers printed in the text cell: ids by those numbers, not `__ke_<n>`;
+    # rows that print no label of their own keep `__ke_<n>` (the default PDF's table 3.2).
+    from pipeline.extract.tables.grid import Cell
+    from pipeline.extract.tables.stitch import Column, LogicalRow, LogicalTable
+    from pipeline.normalize.generic_table import flatten
+
+    def table(texts: list[str]) -> LogicalTable:
+        no = Cell(row=0, col=0, rowspan=len(texts), colspan=1, text="1.", bold=False)
+        rows = [
+            LogicalRow(
+                cells=[
+                    no,
+                    Cell(row=k, col=1, rowspan=1, colspan=1, text=t, bold=False),
+                    Cell(row=k, col=2, rowspan=1, colspan=1, text="100", bold=False),
+                ],
+                physical=[(11, k)],
+            )  # fmt: skip
+            for k, t in enumerate(texts)
+        ]
+        return LogicalTable(
+            columns=[Column(0, "no", ("No",)), Column(1, "jenis", ("Jenis",)),
+                     Column(2, "tarif", ("Tarif",))],
+            header_cells=[], numbering_cols={0}, mark_cols=set(), rows=rows,
+        )  # fmt: skip
+
+    labelled = table(["1) Izin baru", "2) Perpanjangan izin", "3) Perubahan izin"])
+    assert [r["id"] for r in flatten(labelled, "t").rows] == [
+        "t__no_1__1",
+        "t__no_1__2",
+        "t__no_1__3",
+    ]
+    # PP 56/2014 p18: "(i) Izin", "(ii) Perpanjangan izin", "(iii) Perubahan izin"
+    small = table(["(i) Izin", "(ii) Perpanjangan izin", "(iii) Perubahan izin"])
+    assert [r["id"] for r in flatten(small, "t").rows] == [
+        "t__no_1__i",
+        "t__no_1__ii",
+        "t__no_1__iii",
+    ]
+    bare = table(["Izin baru", "Perpanjangan izin"])
+    assert [r["id"] for r in flatten(bare, "t").rows] == ["t__no_1", "t__no_1__ke_2"]
