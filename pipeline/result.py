@@ -135,6 +135,10 @@ class Dataset:
     tabel: list[Tabel] = published(Tabel, quoted=("judul", "id"), suite=False)
     # The rows of every generic table, by table id (free columns: plain dicts).
     tabel_isi: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Never published: per generic table, per row id, the columns whose value is a cell
+    # merged down from the row before (printed once, repeated on each row it covers), as
+    # the run's grid knows it. A folder read back (load_folder) has none.
+    tabel_gabungan: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     jadwal: list[Jadwal] = published(
         Jadwal, key=("record_id", "tahun"), references=(("record_id", ("rencana_aksi", "id")),)
     )

@@ -30,6 +30,7 @@ from pipeline.normalize.generic_table import (
     TYPED_SUFFIX,
     FlatTable,
     flatten,
+    merged_down,
 )
 from pipeline.normalize.jdihn import jdihn_record
 from pipeline.normalize.lampiran_tables import map_summary_table, table_kind, table_name
@@ -392,6 +393,7 @@ def process(
         hasil_area=hasil_area_records(records),
         tabel=tables.tabel,
         tabel_isi={t.id: t.rows for t in tables.flat},
+        tabel_gabungan={t.id: merged_down(t) for t in tables.flat},
         flat_tables=tables.flat,
         jadwal=jadwal,
         penanggung_jawab=penanggung_jawab,

@@ -126,6 +126,22 @@ def test_a_word_broken_alone_on_its_line_joins_unless_its_rest_is_a_printed_word
     assert _resolve(f"Menginformasikan{WHOLE}dan", "kami dan kita")[0] == ("Menginformasikan\ndan")
 
 
+def test_a_capital_after_a_line_in_capitals_says_nothing_of_a_paragraph() -> None:
+    """A header in capitals opens every word with one: "KASSU" / "BAG" (Kepbup Tulang Bawang
+    Barat SOP p2, a narrow cell), filled to within the next glyph, is a word broken inside
+    and joins; a line in capitals with room left, or with its wrapping space printed, is
+    still a break at a space ("KABAG" / "HUKUM" on that page prints its space)."""
+    assert _text(("KASSUBAGIANA", False), ("BAG", False)) == f"KASSUBAGIANA{WHOLE}BAG"
+    assert _resolve(f"KASSUBAGIANA{WHOLE}BAG")[0] == "KASSUBAGIANABAG"
+    assert _text(("KASSUBAGIANA", True), ("BAG", False)) == "KASSUBAGIANA\nBAG"
+    assert _text(("KABAG", False), ("HUKUM", False)) == "KABAG\nHUKUM"
+    # a capital after a word not in capitals still opens a paragraph or a name
+    assert _text(("Organisasiab", False), ("Dinas", False)) == "Organisasiab\nDinas"
+    # a full line in capitals before a word the document prints: a break at a space
+    assert _text(("AB PROTEKSI", False), ("RADIASI", False)) == f"AB PROTEKSI{SURE}RADIASI"
+    assert _resolve(f"AB PROTEKSI{SURE}RADIASI")[0] == "AB PROTEKSI\nRADIASI"
+
+
 def _cell(*lines: tuple[str, bool], sure: bool = True) -> Cell:
     chars = [c for i, (t, sp) in enumerate(lines) for c in _line(t, 12.0 * i, sp)]
     blanks = [c for c in chars if c["text"] == " "]

@@ -496,6 +496,31 @@ def test_a_total_labelled_in_capitals_with_what_it_totals() -> None:
     assert _is_total({"a": "TOTAL"}, ["a", "b"])  # the plain label, as before
 
 
+def test_a_total_row_labelled_in_capitals_is_the_tables_jumlah_row() -> None:
+    # The row id says what the row is by the table's structure: a total row is `jumlah`,
+    # however its label is printed ("Jumlah", "TOTAL DURASI"), never its position.
+    from pipeline.extract.tables.grid import Cell
+    from pipeline.extract.tables.stitch import Column, LogicalRow, LogicalTable
+    from pipeline.normalize.generic_table import flatten, is_total_label
+
+    assert is_total_label("TOTAL DURASI") and is_total_label(" Jumlah ")
+    assert not is_total_label("Total Knee Replacement")
+
+    def row(k: int, *texts: str) -> LogicalRow:
+        cells = [Cell(row=k, col=c, rowspan=1, colspan=1, text=t, bold=False)
+                 for c, t in enumerate(texts)]  # fmt: skip
+        return LogicalRow(cells=cells, physical=[(56, k)])
+
+    table = LogicalTable(
+        columns=[Column(0, "materi", ("Materi",)), Column(1, "menit", ("Menit",))],
+        header_cells=[],
+        numbering_cols=set(),
+        mark_cols=set(),
+        rows=[row(0, "Pembukaan", "45"), row(1, "Evaluasi", "45"), row(2, "TOTAL DURASI", "90")],
+    )
+    assert [r["id"] for r in flatten(table, "t").rows] == ["t__baris_1", "t__baris_2", "t__jumlah"]
+
+
 def _hits(rows: list[dict[str, object]], scanned: bool) -> list[tuple[str, str]]:
     """(code, row id) of the generic findings on a table of a name and a figure column."""
     from pipeline.models import Tabel
@@ -540,3 +565,95 @@ def test_a_figure_read_with_marks_on_a_scan_is_no_misprint_and_its_total_uncheck
     ]
     rows[0].update(mar="20", mar__nilai=20)
     assert _hits(rows, scanned=True) == [("tabel-jumlah-tidak-cocok", "r3")]
+
+
+def test_a_figure_merged_over_two_rows_counts_once_in_the_total() -> None:
+    # Perka BAPETEN 16/2014 p56: "225" printed once in a cell merged over items II.1 and
+    # II.2; the published rows repeat it, the total 90 + 225 + 45 = 360 counts it once.
+    from pipeline.models import Tabel
+    from pipeline.validate.dataset import Dataset
+    from pipeline.validate.rules.generic_tables import generic_tables
+
+    cols = ["id", "materi", "menit", "menit__nilai", "halaman_awal", "halaman_akhir"]
+    table = Tabel(
+        id="t", dokumen_id="x", lampiran=4, judul=None, jenis=None, halaman_awal=56,
+        halaman_akhir=56, kolom=cols, tipe_kolom=["teks", "teks", "bilangan", "nilai", "teks",
+        "teks"], baris=5, berkas="tabel/t.csv", sumber_teks="teks",
+    )  # fmt: skip
+    printed = [("1. Kebijakan", 90), ("1. Pencarian", 225), ("2. Kecelakaan", 225),
+               ("3. Budaya", 45), ("TOTAL DURASI", 360)]  # fmt: skip
+    data = Dataset(dokumen=None, tabel=[table])  # type: ignore[arg-type]
+    data.tabel_isi["t"] = [
+        {"id": f"r{i}", "materi": m, "menit": str(v), "menit__nilai": v, "halaman_awal": 56,
+         "halaman_akhir": 56}
+        for i, (m, v) in enumerate(printed, 1)
+    ]  # fmt: skip
+    # Without the grid's merge (a folder read back), the repeated figure counts twice.
+    assert [(h.kode, h.params["dihitung"]) for h in generic_tables(data)] == [
+        ("tabel-jumlah-tidak-cocok", "585")
+    ]
+    data.tabel_gabungan["t"] = {"r3": frozenset({"menit"})}
+    assert list(generic_tables(data)) == []
+    # Two equal figures printed in two cells are two figures.
+    data.tabel_gabungan["t"] = {}
+    data.tabel_isi["t"][4].update(menit="585", menit__nilai=585)
+    assert list(generic_tables(data)) == []
+
+
+def test_a_merged_cell_is_known_from_the_cells_the_rows_were_read_from() -> None:
+    from pipeline.extract.tables.grid import Cell
+    from pipeline.normalize.generic_table import FlatTable, merged_down
+
+    def cell(text: str, rowspan: int = 1) -> Cell:
+        return Cell(row=0, col=1, rowspan=rowspan, colspan=1, text=text, bold=False)
+
+    merged, a, b, c = cell("225", rowspan=2), cell("Pencarian"), cell("Kecelakaan"), cell("45")
+    table = FlatTable(id="t", columns=["materi", "menit"], types={}, rows=[
+        {"id": "r1"}, {"id": "r2"}, {"id": "r3"}])  # fmt: skip
+    table.sources = [{"materi": (a,), "menit": (merged,)}, {"materi": (b,), "menit": (merged,)},
+                     {"materi": (c,), "menit": (cell("225"),)}]  # fmt: skip
+    assert merged_down(table) == {"r2": frozenset({"menit"})}
+
+
+def test_rows_sharing_their_numbering_are_told_apart_by_their_own_printed_label() -> None:
+    # PP 56/2014 p11: "1) Izin baru", "2) Perpanjangan izin", "3) Perubahan izin" under one
+    # item, their numbers printed in the text cell: ids by those numbers, not `__ke_<n>`;
+    # rows that print no label of their own keep `__ke_<n>` (the default PDF's table 3.2).
+    from pipeline.extract.tables.grid import Cell
+    from pipeline.extract.tables.stitch import Column, LogicalRow, LogicalTable
+    from pipeline.normalize.generic_table import flatten
+
+    def table(texts: list[str]) -> LogicalTable:
+        no = Cell(row=0, col=0, rowspan=len(texts), colspan=1, text="1.", bold=False)
+        rows = [
+            LogicalRow(
+                cells=[
+                    no,
+                    Cell(row=k, col=1, rowspan=1, colspan=1, text=t, bold=False),
+                    Cell(row=k, col=2, rowspan=1, colspan=1, text="100", bold=False),
+                ],
+                physical=[(11, k)],
+            )  # fmt: skip
+            for k, t in enumerate(texts)
+        ]
+        return LogicalTable(
+            columns=[Column(0, "no", ("No",)), Column(1, "jenis", ("Jenis",)),
+                     Column(2, "tarif", ("Tarif",))],
+            header_cells=[], numbering_cols={0}, mark_cols=set(), rows=rows,
+        )  # fmt: skip
+
+    labelled = table(["1) Izin baru", "2) Perpanjangan izin", "3) Perubahan izin"])
+    assert [r["id"] for r in flatten(labelled, "t").rows] == [
+        "t__no_1__1",
+        "t__no_1__2",
+        "t__no_1__3",
+    ]
+    # PP 56/2014 p18: "(i) Izin", "(ii) Perpanjangan izin", "(iii) Perubahan izin"
+    small = table(["(i) Izin", "(ii) Perpanjangan izin", "(iii) Perubahan izin"])
+    assert [r["id"] for r in flatten(small, "t").rows] == [
+        "t__no_1__i",
+        "t__no_1__ii",
+        "t__no_1__iii",
+    ]
+    bare = table(["Izin baru", "Perpanjangan izin"])
+    assert [r["id"] for r in flatten(bare, "t").rows] == ["t__no_1", "t__no_1__ke_2"]

@@ -42,13 +42,7 @@ REQUIRED = {
 
 # Classified documents whose precision is still below PRECISION, and why: their noise comes
 # from reading the document (outside the rules), so it goes when the reading is fixed.
-BELOW = {
-    "perka_bapeten_2014_16_surat_izin_bekerja_petugas_tertentu": (
-        "3 of 6 real: the TOTAL DURASI figures are typed since their footnote marks are "
-        "published apart ('1665¹⁾'), and the total check counts a figure printed once in a "
-        "cell merged over two rows on both rows (p56, p57: 3 noise); p56 and p57 PPR 3 "
-        "totals are real misprints"
-    ),
+BELOW: dict[str, str] = {
     "permenkes_2020_02_standar_antropometri_anak": (
         "5 of 18 real (undefined WHO, SD, KIA, KMS; a z-score printed '6.' on p39): 6 noise "
         "from OCR of the p77 flowchart image read as tables, 5 from the lampiran's closing "

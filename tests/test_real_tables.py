@@ -31,17 +31,11 @@ _KEPKA_TABEL_1 = (
 )
 PERBAN_BAPETEN = "perban_bapeten_2022_02_perubahan_uji_kesesuaian_pesawat_sinar_x"
 SULUT_4 = "pergub_sulut_2017_04_dana_bagi_hasil_pajak_lampiran_landscape"
-TUBABA_SOP = "kepbup_tulang_bawang_barat_2018_sop_pembuatan_perda_lampiran"
 SKB_2022 = "skb_menag_menaker_menpanrb_2022_375_libur_nasional_cuti_bersama_ocr_layer"
 # Kepbup Tulang Bawang Barat SOP p2-4: a flowchart drawn inside the table, each step a box
 # (or diamond) holding its number in an actor's column. The boxes and arrows are no ruling
-# (ruling.drawings): one table p2-4, each step number in its actor's column. Still wrong:
-# header words broken at a cell's line end without a hyphen.
-_TUBABA_BROKEN = (
-    "words broken at a header cell's line end without a hyphen stay broken "
-    "(pelaksana_kassu_bag, pelaksana_guber_nur, mutu_baku_kelengk_apan); the rows, one "
-    "table p2-4 and each step number in its actor's column, are right"
-)
+# (ruling.drawings): one table p2-4, each step number in its actor's column; the header words
+# broken at a narrow cell's line end without a hyphen ("KASSU" / "BAG") are read whole.
 KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
     (DONGGALA_SCAN, 11, 1): (
         "OCR reads the header 'Tingkatan' as 'Tingakatan' (column tingakatan); the five rows "
@@ -64,9 +58,6 @@ KNOWN_WRONG: dict[tuple[str, int] | tuple[str, int, int], str] = {
         "part of its rows 9-15, which now read as the visible part of their figures "
         "('6,792,2'), so fewer than 4/5 of the column parse; the other amounts are typed"
     ),
-    (TUBABA_SOP, 2): _TUBABA_BROKEN,
-    (TUBABA_SOP, 3): _TUBABA_BROKEN,
-    (TUBABA_SOP, 4): _TUBABA_BROKEN,
     (SKB_2022, 4): (
         "row 15's KETERANGAN reads 'Harl Raya Natal': the converted scan's own text layer "
         "maps the printed 'i' to 'l'; the 15 rows are separated (the rules the conversion "

@@ -12,6 +12,7 @@ years, dates, checkmarks) with the printed text kept next to the typed value.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,9 +50,15 @@ NOTE_SUFFIX = "__catatan_kaki"
 CONFIDENCE_SUFFIX = "__keyakinan"
 
 
+# A total row labelled in capitals with what it totals ("TOTAL DURASI", "JUMLAH
+# PENDUDUK"); in running case such a label names a procedure ("Total Knee Replacement").
+CAPITAL_TOTAL_RE = re.compile(r"(?:SUB\s*-?\s*)?(?:JUMLAH|TOTAL)(?:\s+[A-Z]{2,}){1,3}\s*:?")
+
+
 def is_total_label(text: str) -> bool:
-    """Whether a cell is the label of a total row ("Jumlah", "TOTAL", "Sub Total")."""
-    return TOTAL_RE.match(text) is not None
+    """Whether a cell is the label of a total row ("Jumlah", "TOTAL", "Sub Total", "TOTAL
+    DURASI")."""
+    return TOTAL_RE.match(text) is not None or CAPITAL_TOTAL_RE.fullmatch(text.strip()) is not None
 
 
 PARENT_RE = re.compile(r"_induk(?:_\d+)?$")
@@ -207,7 +214,7 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         number_cells=list(table.number_cells), scanned=table.confidence is not None,
     )  # fmt: skip
     flat.numbering = [names[c] for c in sorted(table.numbering_cols)]
-    seen: dict[str, int] = {}
+    keys: list[tuple[str, str | None]] = []  # per row: its key, and its own item label
     for k, ((values, parent_values, pages), figure, row_marks, origin) in enumerate(
         zip(raw_rows, figures, marks, sources, strict=True)
     ):
@@ -233,13 +240,59 @@ def flatten(table: LogicalTable, table_id: str) -> FlatTable:
         record["halaman_awal"], record["halaman_akhir"] = pages[0], pages[-1]
         is_total = any(is_total_label(str(values.get(c) or "")) for c in names[:3])
         if is_total:
-            key = "jumlah"
+            keys.append(("jumlah", None))
         else:
             key = _row_key(record, flat.numbering, parent_order) or f"baris_{k + 1}"
+            keys.append((key, _own_label(values, names, numbering_names)))
+        flat.rows.append(record)
+    # Rows that share their parents' numbers and numbering (PP 56/2014: "1) Izin baru",
+    # "2) Perpanjangan izin", "3) Perubahan izin" under one heading, the item number
+    # printed in the text cell) are told apart by their own printed item label; `__ke_<n>`
+    # only where nothing printed does.
+    shared = Counter(key for key, _ in keys)
+    seen: dict[str, int] = {}
+    for record, (key, label) in zip(flat.rows, keys, strict=True):
+        if shared[key] > 1 and label:
+            key = f"{key}__{label}"
         seen[key] = seen.get(key, 0) + 1
         record["id"] = f"{table_id}__{key}" + (f"__ke_{seen[key]}" if seen[key] > 1 else "")
-        flat.rows.append(record)
     return flat
+
+
+def _own_label(values: dict[str, str], names: list[str], numbering: set[str]) -> str | None:
+    """The item label a row prints at the start of its first printed text cell ("2)
+    Perpanjangan izin": '2'), slugged; None where it opens with none."""
+    text = next((values[c] for c in names if c not in numbering and values.get(c)), "").strip()
+    match = LABEL_RE.match(text) or _SMALL_ROMAN_LABEL_RE.match(text)
+    return slug(strip_number(match.group(0))) or None if match else None
+
+
+# A label in small roman numerals ("(ii) Perpanjangan izin", PP 56/2014 p18), which the
+# item grammar (vocabulary.ITEM_BODY) reads as a letter only when one character long.
+_SMALL_ROMAN_LABEL_RE = re.compile(r"^\(?[ivx]{1,5}[.)](?=\s|$)")
+
+
+def merged_down(table: FlatTable) -> dict[str, frozenset[str]]:
+    """Row id -> the printed columns whose value is one cell merged over this row and the
+    row before (the same cell in both rows' sources): a figure printed once, which the
+    published rows repeat on every row it covers. Rows without such a column are left out."""
+    out: dict[str, frozenset[str]] = {}
+    names = set(table.columns)
+    for k in range(1, min(len(table.rows), len(table.sources))):
+        before, here = table.sources[k - 1], table.sources[k]
+        same = frozenset(
+            c
+            for c, cells in here.items()
+            if c in names
+            and not PARENT_RE.search(c)
+            and c != "kelompok"
+            and len(cells) == 1
+            and cells[0].rowspan > 1
+            and any(cell is cells[0] for cell in before.get(c, ()))
+        )
+        if same:
+            out[table.rows[k]["id"]] = same
+    return out
 
 
 @dataclass(slots=True)

@@ -854,8 +854,9 @@ def _open_top(page: pdfplumber.page.Page, xs: list[float], top: float,
 # on one line by another producer). The rule (README "Line breaks inside a table cell"):
 # a break is a candidate split when the line ends without a printed space character, is
 # full (the next line's first word would not have fitted after it) and the next line does
-# not start with a capital (a new paragraph, a name). `resolve_splits` joins a candidate
-# without a space
+# not start with a capital (a new paragraph, a name) unless the line above ends in a word
+# in capitals (a header in capitals: "KASSU" / "BAG", "GUBER" / "NUR"). `resolve_splits`
+# joins a candidate without a space
 # - where the producer prints the space it wraps at (WRAP_SPACE_SHARE of the page's line
 #   ends carry one: LibreOffice, Word) and there was room for it on this line (SURE):
 #   when the document prints the joined token, or the joined letters on either side of
@@ -928,12 +929,19 @@ class LineEnd:
     sure: bool
 
 
+def _in_capitals(word: str) -> bool:
+    """A word printed in capitals ("KASSU", "GUBER"): after it a line that opens with a
+    capital says nothing of a new paragraph or a name, as every word of such text does."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def break_mark(end: LineEnd, start: LineStart) -> str:
     """The separator of two printed lines of one cell (see SPLIT): "\n", or the mark of a
     candidate split for `resolve_splits`. The same rule joins the pieces of a cell broken
     by a page end (the last line of one page, the first of the next)."""
     full = end.x1 + start.width > end.right - FULL_LINE_SLACK
-    if end.spaced or not full or start.word[0].isupper():
+    if end.spaced or not full or (start.word[0].isupper() and not _in_capitals(end.word)):
         return "\n"
     whole = start.word[0] in CLOSING or (
         end.alone

@@ -43,14 +43,8 @@ def _columns(t: Tabel) -> list[tuple[str, str]]:
     ]
 
 
-# A total row labelled in capitals with what it totals ("TOTAL DURASI", "JUMLAH
-# PENDUDUK"); in running case such a label names a procedure ("Total Knee Replacement").
-CAPITAL_TOTAL_RE = re.compile(r"(?:SUB\s*-?\s*)?(?:JUMLAH|TOTAL)(?:\s+[A-Z]{2,}){1,3}\s*:?")
-
-
 def _is_total(row: dict[str, Any], columns: Sequence[str]) -> bool:
-    labels = [str(row.get(c) or "").strip() for c in columns[:3]]
-    return any(is_total_label(v) or CAPITAL_TOTAL_RE.fullmatch(v) for v in labels)
+    return any(is_total_label(str(row.get(c) or "")) for c in columns[:3])
 
 
 def generic_tables(data: Dataset) -> Iterator[Hit]:
@@ -70,7 +64,7 @@ def generic_tables(data: Dataset) -> Iterator[Hit]:
                 if _misprinted(r.get(c)) and r.get(c + TYPED_SUFFIX) is None:
                     yield Hit("tabel-tipe-tidak-cocok", t.id, r["id"], c, r["halaman_awal"],
                               r[c], {"tipe": kind})  # fmt: skip
-        yield from _totals(t, rows, columns, names)
+        yield from _totals(t, rows, columns, names, data.tabel_gabungan.get(t.id, {}))
         yield from _numbering(t, rows, names)
         yield from _empty_cells(t, rows, names)
         yield from _repeated_blocks(t, rows, names)
@@ -150,8 +144,16 @@ def _is_parent(c: str) -> bool:
 
 
 def _totals(
-    t: Tabel, rows: list[dict[str, Any]], columns: list[tuple[str, str]], names: list[str]
+    t: Tabel,
+    rows: list[dict[str, Any]],
+    columns: list[tuple[str, str]],
+    names: list[str],
+    merged: dict[str, frozenset[str]],
 ) -> Iterator[Hit]:
+    """A total row against the sum of the rows above it since the last total. A figure
+    printed once in a cell merged over several rows (`merged`: Dataset.tabel_gabungan),
+    which the published rows repeat, counts once (Perka BAPETEN 16/2014 p56: '225' over
+    items II.1 and II.2)."""
     block: list[dict[str, Any]] = []
     for r in rows:
         if not _is_total(r, names):
@@ -160,7 +162,11 @@ def _totals(
         for c, kind in columns:
             if kind not in NUMERIC or r.get(c + TYPED_SUFFIX) is None:
                 continue
-            parts = [b.get(c + TYPED_SUFFIX) for b in block]
+            parts = [
+                b.get(c + TYPED_SUFFIX)
+                for k, b in enumerate(block)
+                if not (k and c in merged.get(b["id"], ()))
+            ]
             numbers = [p for p in parts if isinstance(p, int | float)]
             if not numbers:
                 continue
