@@ -24,22 +24,25 @@ def main(argv: list[str] | None = None) -> int:
     total_ra = len(default.rencana_aksi)
     print(f"compared on: {', '.join(DATASETS)}")
     print(
-        f"| file | records | identical Rencana Aksi (of {total_ra}) | datasets changed | seconds |"
+        f"| file | records | identical Rencana Aksi (of {total_ra}) | datasets changed "
+        "| changes (spacing only) | seconds |"
     )
-    print("|---|---:|---:|---|---:|")
+    print("|---|---:|---:|---|---:|---:|")
     details: list[str] = []
     for pdf in pdfs:
         name = pdf.name.removeprefix("perbup-magetan-14-2020.")
         try:
             o = outcome(pdf, default)
         except Exception as exc:  # a crash is a result here, reported like the others
-            print(f"| {name} | error: {type(exc).__name__}: {exc} | | | |", flush=True)
+            print(f"| {name} | error: {type(exc).__name__}: {exc} | | | | |", flush=True)
             details.append(f"{name} error: {type(exc).__name__}: {exc}")
             continue
         changed = ", ".join(o.changed) or "none"
+        every = [c for d in o.changed for c in o.changes[d]]
+        spacing = sum(c.hanya_spasi for c in every)
         print(
             f"| {name} | {o.counts['rencana_aksi']} | {o.identical_ra} | {changed} | "
-            f"{o.seconds:.1f} |",
+            f"{len(every)} ({spacing}) | {o.seconds:.1f} |",
             flush=True,
         )
         for d in o.changed:
