@@ -433,6 +433,16 @@ def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _long_rules(
+    edges: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[float]]:
+    """The rules at least MIN_RULE long: the vertical ones, the horizontal ones by their top,
+    and those tops (for bisecting)."""
+    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
+    flat = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: e["top"])
+    return [e for e in rules if e["orientation"] == "v"], flat, [e["top"] for e in flat]
+
+
 def _bridges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Vertical rules carried across a small gap to the horizontal rule above or below
     them. Per-cell borders with gaps (Chromium's rules with gaps) start a little under the
@@ -440,13 +450,9 @@ def _bridges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     page under no rule of its own: its sides start under the header's bottom rule, further
     from it than pdfplumber's snap tolerance once the header's doubled rules are snapped
     together, and the row's cells would run into one across the whole table."""
-    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
-    flat = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: e["top"])
-    ys = [e["top"] for e in flat]
+    verticals, flat, ys = _long_rules(edges)
     out: list[dict[str, Any]] = []
-    for v in rules:
-        if v["orientation"] != "v":
-            continue
+    for v in verticals:
         x = (v["x0"] + v["x1"]) / 2
         top, bottom = v["top"], v["bottom"]
         lo, hi = bisect_left(ys, top - BRIDGE), bisect_right(ys, bottom + BRIDGE)
@@ -470,13 +476,9 @@ def _run_on(
     open at the bottom (WeasyPrint closes no cell a page break cuts, zoo wp-a4-gaps-tight
     Tabel 3.2 p4) beside a neighbour that runs further down. Without them the cells of
     that row run into one across the columns whose sides stop short."""
-    rules = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE]
-    flat = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: e["top"])
-    ys = [e["top"] for e in flat]
+    verticals, flat, ys = _long_rules(edges)
     out: list[dict[str, Any]] = []
-    for v in rules:
-        if v["orientation"] != "v":
-            continue
+    for v in verticals:
         x, end = (v["x0"] + v["x1"]) / 2, v["bottom"]
         frame = next((f for f in frames if f[0] - TOUCH <= x <= f[2] + TOUCH
                       and f[1] - TOUCH <= end < f[3] - BRIDGE), None)  # fmt: skip
